@@ -1,0 +1,47 @@
+package io.dbchat.contracts.runtime;
+
+import io.dbchat.contracts.topics.Topic;
+import io.dbchat.contracts.topics.Topics;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * What every stage needs of Kafka: the topic registry, and the topics themselves, created at start-up
+ * with the configured partitions and retention (the schema topic compacted instead). Stages import it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PipelineProperties.class)
+public class PipelineConfiguration {
+
+    @Bean
+    Topics topics(PipelineProperties properties) {
+        return Topics.withPrefix(properties.topicPrefix());
+    }
+
+    @Bean
+    KafkaAdmin kafkaAdmin(PipelineProperties properties) {
+        var admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()));
+        admin.setFatalIfBrokerNotAvailable(true);
+        return admin;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics dbchatTopics(Topics topics, PipelineProperties properties) {
+        return new KafkaAdmin.NewTopics(topics.all().stream()
+                .map(t -> newTopic(t, topics, properties))
+                .toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(Topic<?, ?> topic, Topics topics, PipelineProperties p) {
+        Map<String, String> configs = topics.isCompacted(topic)
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(p.retention().toMillis()));
+        return new NewTopic(topic.name(), p.partitions(), p.replicationFactor()).configs(configs);
+    }
+}

@@ -1,0 +1,70 @@
+package io.dbchat.contracts.runtime;
+
+import io.dbchat.contracts.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * The Kafka Streams settings every stage shares: exactly-once v2, a short commit interval and no
+ * producer linger (see ARCHITECTURE.md, latency budget), and poison records routed to the DLQ topic
+ * by configuration, so a garbled payload or a failing record never stops a stage.
+ */
+public final class StageStreams {
+
+    private StageStreams() {
+    }
+
+    /** The Streams configuration of one stage; its application id is the topic prefix plus the stage name. */
+    public static Map<String, Object> config(String stage, PipelineProperties p, Topics topics) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(StreamsConfig.APPLICATION_ID_CONFIG, p.topicPrefix() + stage);
+        c.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, p.bootstrapServers());
+        c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, p.commitInterval().toMillis());
+        c.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, p.streamThreads());
+        c.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) p.replicationFactor());
+        c.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(p));
+        c.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        c.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        c.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq().name());
+        c.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        c.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return c;
+    }
+
+    /** A Spring-managed Streams instance for one stage; a thread that dies of an uncaught error is replaced. */
+    public static StreamsBuilderFactoryBean factory(String stage, PipelineProperties p, Topics topics) {
+        var factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config(stage, p, topics)));
+        factory.setStreamsUncaughtExceptionHandler(
+                e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+        return factory;
+    }
+
+    private static String stateDir(PipelineProperties p) {
+        if (p.stateDir() != null && !p.stateDir().isBlank()) {
+            return p.stateDir();
+        }
+        try {
+            Path dir = Files.createTempDirectory("dbchat-streams-");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.dbchat.contracts.serde;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+
+/**
+ * JSON serde for one event type. A payload that does not parse throws {@link SerializationException},
+ * which Kafka Streams hands to the configured deserialization handler (and so to the DLQ).
+ */
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private final Class<T> type;
+
+    public JsonSerde(Class<T> type) {
+        this.type = type;
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.writeValueAsBytes(data);
+        } catch (JacksonException e) {
+            throw new SerializationException("Cannot write " + type.getSimpleName() + " to " + topic, e);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(bytes, type);
+        } catch (JacksonException e) {
+            throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topic
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+        // configured by its constructor
+    }
+
+    @Override
+    public void close() {
+        // stateless: nothing to release
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+}
