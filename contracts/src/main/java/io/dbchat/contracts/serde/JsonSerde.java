@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 
 /**
  * JSON serde for one event type. A payload that does not parse throws {@link SerializationException},
@@ -12,9 +13,14 @@ import tools.jackson.core.JacksonException;
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-    private final Class<T> type;
+    private final JavaType type;
 
     public JsonSerde(Class<T> type) {
+        this(Json.MAPPER.constructType(type));
+    }
+
+    /** For generic types, such as a record with a type parameter. */
+    public JsonSerde(JavaType type) {
         this.type = type;
     }
 
@@ -26,7 +32,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         try {
             return Json.MAPPER.writeValueAsBytes(data);
         } catch (JacksonException e) {
-            throw new SerializationException("Cannot write " + type.getSimpleName() + " to " + topic, e);
+            throw new SerializationException("Cannot write " + type.getRawClass().getSimpleName() + " to " + topic, e);
         }
     }
 
@@ -38,7 +44,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         try {
             return Json.MAPPER.readValue(bytes, type);
         } catch (JacksonException e) {
-            throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topic
+            throw new SerializationException("Cannot read " + type.getRawClass().getSimpleName() + " from " + topic
                     + ": " + e.getOriginalMessage(), e);
         }
     }

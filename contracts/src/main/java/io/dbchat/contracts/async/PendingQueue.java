@@ -1,0 +1,37 @@
+package io.dbchat.contracts.async;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The calls waiting for one key, oldest first; the head is the one in flight. Persisted in a
+ * changelogged store, so what was pending when a task stopped is known where it starts again.
+ */
+public record PendingQueue<I>(List<Entry<I>> entries) {
+
+    /** One requested call: an id unique per request, its input and when it was asked for. */
+    public record Entry<I>(String id, I input, long enqueuedAt) {
+    }
+
+    static <I> PendingQueue<I> empty() {
+        return new PendingQueue<>(List.of());
+    }
+
+    PendingQueue<I> append(Entry<I> entry) {
+        List<Entry<I>> next = new ArrayList<>(entries);
+        next.add(entry);
+        return new PendingQueue<>(List.copyOf(next));
+    }
+
+    PendingQueue<I> dropHead() {
+        return new PendingQueue<>(List.copyOf(entries.subList(1, entries.size())));
+    }
+
+    Entry<I> head() {
+        return entries.isEmpty() ? null : entries.getFirst();
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+}

@@ -1,0 +1,153 @@
+package io.dbchat.contracts.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AsyncProcessorTest {
+
+    /** Calls the test finishes by hand, by input. */
+    final Map<String, CompletableFuture<String>> calls = new ConcurrentHashMap<>();
+    TopologyTestDriver driver;
+    TestInputTopic<String, String> in;
+    TestOutputTopic<String, String> out;
+    AsyncProcessorSupplier<String, String, String> supplier;
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void forwardsAResultOnlyOnceItsCallHasFinished() {
+        start(10, Duration.ofSeconds(30));
+
+        in.pipeInput("c1", "q1");
+        tick();
+        assertThat(out.isEmpty()).isTrue();
+        calls.get("q1").complete("answer-1");
+        tick();
+
+        assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value).containsExactly("c1=q1->answer-1");
+    }
+
+    @Test
+    void keepsOneCallInFlightPerKeySoAConversationStaysInOrder() {
+        start(10, Duration.ofSeconds(30));
+
+        in.pipeInput("c1", "first");
+        in.pipeInput("c1", "second");
+        tick();
+        assertThat(calls).containsOnlyKeys("first");
+        calls.get("first").complete("1");
+        tick();
+        calls.get("second").complete("2");
+        tick();
+
+        assertThat(out.readValuesToList()).containsExactly("first->1", "second->2");
+    }
+
+    @Test
+    void runsCallsOfDifferentKeysAtTheSameTimeAndForwardsThemAsTheyFinish() {
+        start(10, Duration.ofSeconds(30));
+
+        in.pipeInput("c1", "slow");
+        in.pipeInput("c2", "fast");
+        assertThat(calls).containsOnlyKeys("slow", "fast");
+        assertThat(supplier.inFlight()).isEqualTo(2);
+        calls.get("fast").complete("f");
+        tick();
+        calls.get("slow").complete("s");
+        tick();
+
+        assertThat(out.readValuesToList()).containsExactly("fast->f", "slow->s");
+        assertThat(supplier.inFlight()).isZero();
+    }
+
+    @Test
+    void boundsTheCallsInFlightAndStartsWaitingOnesWhenASlotFrees() {
+        start(1, Duration.ofSeconds(30));
+
+        in.pipeInput("c1", "a");
+        in.pipeInput("c2", "b");
+        tick();
+        assertThat(calls).containsOnlyKeys("a");
+        calls.get("a").complete("1");
+        tick();
+        assertThat(calls).containsKeys("a", "b");
+        calls.get("b").complete("2");
+        tick();
+
+        assertThat(out.readValuesToList()).containsExactly("a->1", "b->2");
+    }
+
+    @Test
+    void turnsAFailedOrTimedOutCallIntoItsErrorRecord() throws Exception {
+        start(10, Duration.ofMillis(50));
+
+        in.pipeInput("c1", "boom");
+        in.pipeInput("c2", "hang");
+        calls.get("boom").completeExceptionally(new IllegalStateException("provider said 500"));
+        List<String> forwarded = new ArrayList<>();
+        for (long deadline = System.currentTimeMillis() + 10_000; forwarded.size() < 2 && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(20);
+            tick();
+            forwarded.addAll(out.readValuesToList());
+        }
+
+        assertThat(forwarded).containsExactlyInAnyOrder(
+                "boom!IllegalStateException: provider said 500", "hang!TimeoutException: null");
+    }
+
+    @Test
+    void ignoresARedeliveredRequestThatIsAlreadyPending() {
+        start(10, Duration.ofSeconds(30));
+
+        in.pipeInput("c1", "q1");
+        in.pipeInput("c1", "q1");
+        calls.get("q1").complete("once");
+        tick();
+        tick();
+
+        assertThat(out.readValuesToList()).containsExactly("q1->once");
+    }
+
+    private void start(int maxInFlight, Duration timeout) {
+        supplier = new AsyncProcessorSupplier<>("pending", String.class,
+                input -> calls.computeIfAbsent(input, k -> new CompletableFuture<>()),
+                input -> input,
+                (input, result) -> input + "->" + result,
+                (input, error) -> input + "!" + error.getClass().getSimpleName() + ": " + error.getMessage(),
+                new AsyncSettings(maxInFlight, timeout, Duration.ofMillis(5)));
+        var builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(supplier)
+                .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        var props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "async-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
+        driver = new TopologyTestDriver(builder.build(), props);
+        in = driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
+        out = driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer());
+    }
+
+    private void tick() {
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+    }
+}
