@@ -8,6 +8,7 @@ import io.dbchat.contracts.events.TableSchema;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
 import io.dbchat.translator.Translation;
+import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,9 @@ public final class OfflineTranslator implements Translator {
     static final int LIST_LIMIT = 100;
 
     @Override
-    public Translation translate(QuestionAsked question, SchemaSnapshot schema) {
+    public Translation translate(TranslationRequest request) {
+        QuestionAsked question = request.question();
+        SchemaSnapshot schema = request.schema();
         if (schema.tables().isEmpty()) {
             return refuse(ErrorCode.NO_SCHEMA, "The database '" + schema.datasource()
                     + "' has no tables I may read, so there is nothing to ask about yet.");

@@ -11,6 +11,7 @@ import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.translator.Translation;
+import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -61,7 +62,7 @@ public final class TranslatorTopology {
                     "I do not know the database '" + q.datasource() + "' yet: its schema has not been published."));
         }
         long started = clock.millis();
-        Translation t = translator.translate(q, schema);
+        Translation t = translator.translate(TranslationRequest.first(q, schema, java.util.List.of()));
         return switch (t) {
             case Translation.Sql sql -> SqlProposed.of(q, sql.sql(), 1, sql.translator(), sql.usage(),
                     clock.millis() - started, schema.version());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.translator.Translation;
+import io.dbchat.translator.TranslationRequest;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class OfflineTranslatorTest {
 
     @Test
     void refusesAQuestionAboutNoKnownTableAndSaysWhatItKnows() {
-        var refusal = (Translation.Refusal) translator.translate(ask("How many unicorns are there?"), SCHEMA);
+        var refusal = (Translation.Refusal) translator.translate(TranslationRequest.first(ask("How many unicorns are there?"), SCHEMA, List.of()));
 
         assertThat(refusal.problem().code()).isEqualTo("untranslatable");
         assertThat(refusal.problem().message()).contains("users", "projects", "time_entries");
@@ -43,7 +44,7 @@ class OfflineTranslatorTest {
 
     @Test
     void refusesWhatItCannotComposeAndSuggestsWhatItCan() {
-        var refusal = (Translation.Refusal) translator.translate(ask("Why are users sad?"), SCHEMA);
+        var refusal = (Translation.Refusal) translator.translate(TranslationRequest.first(ask("Why are users sad?"), SCHEMA, List.of()));
 
         assertThat(refusal.problem().message()).contains("How many users are there?");
     }
@@ -52,13 +53,13 @@ class OfflineTranslatorTest {
     void saysSoWhenTheDatabaseHasNoTables() {
         var empty = new SchemaSnapshot(1, "empty", "v0", Instant.EPOCH, List.of());
 
-        var refusal = (Translation.Refusal) translator.translate(ask("How many users are there?"), empty);
+        var refusal = (Translation.Refusal) translator.translate(TranslationRequest.first(ask("How many users are there?"), empty, List.of()));
 
         assertThat(refusal.problem().code()).isEqualTo("no_schema");
         assertThat(refusal.problem().message()).contains("nothing to ask about");
     }
 
     private String sqlOf(String question) {
-        return ((Translation.Sql) translator.translate(ask(question), SCHEMA)).sql();
+        return ((Translation.Sql) translator.translate(TranslationRequest.first(ask(question), SCHEMA, List.of()))).sql();
     }
 }
