@@ -1,0 +1,91 @@
+package io.dbchat.gateway.query;
+
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplyType;
+import io.dbchat.gateway.GatewayProperties;
+import io.dbchat.gateway.errors.ProblemException;
+import io.dbchat.gateway.replies.ReplySource;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Asking questions: synchronously ({@code POST /api/chat/query/}, waits for the answer up to
+ * {@code answer-timeout}), asynchronously ({@code POST /api/chat/queries}, 202), and a query's state.
+ */
+@RestController
+@RequestMapping("/api/chat")
+class ChatController {
+
+    private final QuestionIntake intake;
+    private final ReplySource replies;
+    private final GatewayProperties properties;
+
+    ChatController(QuestionIntake intake, ReplySource replies, GatewayProperties properties) {
+        this.intake = intake;
+        this.replies = replies;
+        this.properties = properties;
+    }
+
+    @PostMapping({"/query/", "/query"})
+    Mono<SyncAnswer> ask(@RequestBody(required = false) ChatRequest request, ServerWebExchange exchange) {
+        return intake.accept(request, exchange).flatMap(this::answerOf);
+    }
+
+    @PostMapping("/queries")
+    Mono<ResponseEntity<QueryAccepted>> submit(@RequestBody(required = false) ChatRequest request,
+                                               ServerWebExchange exchange) {
+        return intake.accept(request, exchange).map(q -> {
+            String events = QueryAccepted.eventsUrl(q.queryId());
+            return ResponseEntity.accepted().location(URI.create(events))
+                    .body(new QueryAccepted(q.queryId(), q.conversationId(), events));
+        });
+    }
+
+    @GetMapping("/queries/{queryId}")
+    QueryState state(@PathVariable String queryId) {
+        return replies.find(queryId).map(QueryState::of)
+                .orElseThrow(() -> ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'."));
+    }
+
+    private Mono<SyncAnswer> answerOf(QuestionAsked question) {
+        return replies.events(question.queryId(), -1)
+                .filter(r -> r.type().isTerminal())
+                .next()
+                .timeout(properties.answerTimeout(), Mono.error(() -> stillWorking(question)))
+                .map(this::answerOrProblem);
+    }
+
+    private SyncAnswer answerOrProblem(ReplyEvent terminal) {
+        if (terminal.type() == ReplyType.FINAL && terminal.answer() != null) {
+            return SyncAnswer.of(terminal);
+        }
+        Problem problem = terminal.error() != null ? terminal.error()
+                : ErrorCode.INTERNAL.problem("The pipeline ended the query without an answer.");
+        throw new ProblemException(502, problem);
+    }
+
+    private static String readable(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private ProblemException stillWorking(QuestionAsked question) {
+        String events = QueryAccepted.eventsUrl(question.queryId());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setLocation(URI.create(events));
+        return new ProblemException(504, ErrorCode.TIMEOUT.problem("No answer within " + readable(properties.answerTimeout())
+                + "; the question is still being worked on. Follow it at " + events
+                + " (query " + question.queryId() + ")."), headers);
+    }
+}

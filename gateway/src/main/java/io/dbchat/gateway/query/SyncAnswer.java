@@ -1,0 +1,38 @@
+package io.dbchat.gateway.query;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.contracts.events.FinalAnswer;
+import io.dbchat.contracts.events.ReplyEvent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer body of the synchronous API, shaped like the original db_chat's: snake_case, columns as a
+ * list of names with their types beside them. {@code problem} says why there are no rows, when so.
+ */
+record SyncAnswer(
+        String reply,
+        @JsonProperty("conversation_id") String conversationId,
+        @JsonProperty("query_id") String queryId,
+        String sql,
+        List<String> columns,
+        @JsonProperty("column_types") List<String> columnTypes,
+        List<List<Object>> rows,
+        @JsonProperty("row_count") long rowCount,
+        boolean truncated,
+        Map<String, Object> chart,
+        String translator,
+        Problem problem) {
+
+    static SyncAnswer of(ReplyEvent fin) {
+        FinalAnswer a = fin.answer();
+        List<ColumnMeta> columns = a.columns() == null ? List.of() : a.columns();
+        return new SyncAnswer(a.reply(), fin.conversationId(), fin.queryId(), a.sql(),
+                columns.stream().map(ColumnMeta::name).toList(),
+                columns.stream().map(ColumnMeta::type).toList(),
+                a.rows() == null ? List.of() : a.rows(),
+                a.rowCount(), a.truncated(), a.chart(), a.translator(), a.problem());
+    }
+}

@@ -1,0 +1,151 @@
+package io.dbchat.gateway.replies;
+
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.runtime.KafkaClients;
+import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.contracts.topics.Topics;
+import io.dbchat.gateway.GatewayProperties;
+import io.dbchat.gateway.schema.SchemaCatalog;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads the questions, replies and schema topics with one group-less read_committed consumer on its own
+ * platform thread and feeds the {@link ReplyStore} and the {@link SchemaCatalog}. Every gateway instance
+ * reads every partition, so any instance can serve any query. A failing consumer is replaced after a pause;
+ * the replay that follows is harmless because replies are deduplicated by seq.
+ */
+class ReplyFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyFeed.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final PipelineProperties pipeline;
+    private final Topics topics;
+    private final FeedPositions positions;
+    private final ReplyStore store;
+    private final SchemaCatalog schemas;
+    private volatile boolean running;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    ReplyFeed(PipelineProperties pipeline, Topics topics, GatewayProperties gateway, ReplyStore store,
+              SchemaCatalog schemas, Clock clock) {
+        this.pipeline = pipeline;
+        this.topics = topics;
+        this.positions = new FeedPositions(topics, gateway.replayLookback(), clock);
+        this.store = store;
+        this.schemas = schemas;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("dbchat-gateway-feed").daemon().start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                consume();
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Reply feed failed; reconnecting in {}", RETRY, e);
+                pause();
+            }
+        }
+    }
+
+    private void consume() {
+        var config = KafkaClients.reader(pipeline, "dbchat-gateway-feed-" + UUID.randomUUID());
+        try (var c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer = c;
+            positions.assignAndSeek(c, () -> running);
+            while (running) {
+                c.poll(POLL).forEach(this::dispatch);
+                store.expire();
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void dispatch(ConsumerRecord<byte[], byte[]> record) {
+        String topic = record.topic();
+        try {
+            if (topic.equals(topics.replies().name())) {
+                onReply(topics.replies().value().deserializer().deserialize(topic, record.value()));
+            } else if (topic.equals(topics.questions().name())) {
+                onQuestion(topics.questions().value().deserializer().deserialize(topic, record.value()));
+            } else {
+                onSchema(record.key(), topics.schema().value().deserializer().deserialize(topic, record.value()));
+            }
+        } catch (SerializationException e) {
+            // a poison record is the DLQ's business, not the gateway's: skip it
+            log.warn("Skipping unreadable record {}-{}@{}: {}", topic, record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    private void onReply(ReplyEvent reply) {
+        if (reply != null) {
+            store.add(reply);
+        }
+    }
+
+    private void onQuestion(QuestionAsked question) {
+        // a question asked through any gateway instance makes its query known here too
+        if (question != null) {
+            store.register(question);
+        }
+    }
+
+    private void onSchema(byte[] key, SchemaSnapshot snapshot) {
+        if (snapshot != null) {
+            schemas.put(snapshot.datasource(), snapshot);
+        } else if (key != null) {
+            schemas.put(new String(key, StandardCharsets.UTF_8), null);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

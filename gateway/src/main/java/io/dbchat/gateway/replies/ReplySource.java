@@ -1,0 +1,25 @@
+package io.dbchat.gateway.replies;
+
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+
+/**
+ * Where the HTTP side learns about queries: which are known, what they replied so far, and a stream of
+ * their replies that replays what came before and completes after the FINAL or ERROR reply.
+ */
+public interface ReplySource {
+
+    /** Makes a query known at once, before Kafka has echoed its question back. */
+    void register(QuestionAsked question);
+
+    Optional<QueryView> find(String queryId);
+
+    /**
+     * The query's replies with a seq above {@code afterSeq}, buffered ones first (ordered by seq), then live
+     * ones; fails with {@link UnknownQueryException} for an unknown query, with {@link SlowSubscriberException}
+     * when the subscriber falls too far behind.
+     */
+    Flux<ReplyEvent> events(String queryId, long afterSeq);
+}

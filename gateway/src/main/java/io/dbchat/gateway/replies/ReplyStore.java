@@ -1,0 +1,124 @@
+package io.dbchat.gateway.replies;
+
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.gateway.GatewayProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+
+/**
+ * The gateway's memory of queries: at most {@code maxBufferedQueries}, evicting the oldest completed one
+ * first; a completed query is forgotten {@code completedRetention} after its terminal reply, an
+ * unfinished one {@code pendingRetention} after it was first seen. One lock guards it all, so a
+ * subscriber's replay and its live registration see one consistent order of replies.
+ */
+public class ReplyStore implements ReplySource {
+
+    private final GatewayProperties properties;
+    private final Clock clock;
+    /** In order of first sight, i.e. oldest first. */
+    private final LinkedHashMap<String, QueryBuffer> queries = new LinkedHashMap<>();
+    /** Completed queries in order of completion, with the instant of their terminal reply. */
+    private final LinkedHashMap<String, Instant> completed = new LinkedHashMap<>();
+
+    public ReplyStore(GatewayProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void register(QuestionAsked question) {
+        buffer(question.queryId(), question.conversationId()).question(question);
+    }
+
+    /** Buffers a reply and hands it to live subscribers; a seq already seen is ignored. */
+    public synchronized void add(ReplyEvent reply) {
+        if (buffer(reply.queryId(), reply.conversationId()).add(reply)) {
+            completed.put(reply.queryId(), clock.instant());
+        }
+    }
+
+    @Override
+    public synchronized Optional<QueryView> find(String queryId) {
+        return Optional.ofNullable(queries.get(queryId)).map(QueryBuffer::view);
+    }
+
+    @Override
+    public Flux<ReplyEvent> events(String queryId, long afterSeq) {
+        return Flux.defer(() -> subscribe(queryId, afterSeq));
+    }
+
+    /** Forgets the queries whose retention has passed. */
+    public synchronized void expire() {
+        Instant now = clock.instant();
+        Instant completedBefore = now.minus(properties.completedRetention());
+        Iterator<Map.Entry<String, Instant>> done = completed.entrySet().iterator();
+        while (done.hasNext()) {
+            Map.Entry<String, Instant> e = done.next();
+            if (!e.getValue().isBefore(completedBefore)) {
+                break;
+            }
+            done.remove();
+            queries.remove(e.getKey());
+        }
+        Instant seenBefore = now.minus(properties.pendingRetention());
+        while (!queries.isEmpty() && oldest().createdAt().isBefore(seenBefore)) {
+            forget(queries.keySet().iterator().next(), "expired");
+        }
+    }
+
+    public synchronized int size() {
+        return queries.size();
+    }
+
+    private synchronized Flux<ReplyEvent> subscribe(String queryId, long afterSeq) {
+        QueryBuffer buffer = queries.get(queryId);
+        if (buffer == null) {
+            return Flux.error(new UnknownQueryException(queryId));
+        }
+        List<ReplyEvent> replay = buffer.after(afterSeq);
+        if (buffer.done()) {
+            return Flux.fromIterable(replay);
+        }
+        LiveSubscriber live = buffer.subscribe(afterSeq, properties.subscriberBuffer());
+        return Flux.fromIterable(replay)
+                .concatWith(live.flux())
+                .doFinally(signal -> unsubscribe(buffer, live));
+    }
+
+    private synchronized void unsubscribe(QueryBuffer buffer, LiveSubscriber live) {
+        buffer.unsubscribe(live);
+    }
+
+    private QueryBuffer buffer(String queryId, String conversationId) {
+        QueryBuffer existing = queries.get(queryId);
+        if (existing != null) {
+            return existing;
+        }
+        if (queries.size() >= properties.maxBufferedQueries()) {
+            forget(completed.isEmpty() ? queries.keySet().iterator().next() : completed.keySet().iterator().next(),
+                    "evicted to make room for newer queries");
+        }
+        QueryBuffer created = new QueryBuffer(queryId, conversationId, clock.instant());
+        queries.put(queryId, created);
+        return created;
+    }
+
+    private QueryBuffer oldest() {
+        return queries.values().iterator().next();
+    }
+
+    private void forget(String queryId, String why) {
+        completed.remove(queryId);
+        QueryBuffer gone = queries.remove(queryId);
+        if (gone != null) {
+            gone.close(new UnknownQueryException(queryId + " (" + why + ")"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.dbchat.gateway.schema;
+
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.runtime.DatasourcesProperties;
+import io.dbchat.gateway.errors.ProblemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/chat/schema-info/}: the latest snapshot of the default datasource (or {@code ?datasource=}).
+ * A datasource neither configured nor published is 404; a known one without a snapshot yet is 503.
+ */
+@RestController
+class SchemaInfoController {
+
+    private final SchemaSource schemas;
+    private final DatasourcesProperties datasources;
+
+    SchemaInfoController(SchemaSource schemas, DatasourcesProperties datasources) {
+        this.schemas = schemas;
+        this.datasources = datasources;
+    }
+
+    @GetMapping({"/api/chat/schema-info/", "/api/chat/schema-info"})
+    SchemaInfo schemaInfo(@RequestParam(name = "datasource", required = false) String datasource) {
+        String name = datasource == null || datasource.isBlank() ? datasources.defaultName() : datasource;
+        return schemas.latest(name).map(SchemaInfo::of).orElseThrow(() -> missing(name));
+    }
+
+    private ProblemException missing(String name) {
+        boolean configured = name.equals(datasources.defaultName()) || datasources.find(name).isPresent();
+        if (!configured) {
+            return ProblemException.of(ErrorCode.NOT_FOUND, "Unknown datasource '" + name + "'.");
+        }
+        return ProblemException.of(ErrorCode.UNAVAILABLE, "No schema of datasource '" + name
+                + "' has been published yet; the schema publisher may still be reading it. Try again shortly.");
+    }
+}

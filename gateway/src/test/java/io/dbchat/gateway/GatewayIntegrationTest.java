@@ -1,0 +1,201 @@
+package io.dbchat.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplySeq;
+import io.dbchat.contracts.runtime.KafkaClients;
+import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.contracts.topics.Topic;
+import io.dbchat.contracts.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * The real gateway on a random port against an in-process KRaft broker, with {@link FakePipeline}
+ * answering the questions it publishes through the replies topic.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=gateway",
+                "dbchat.kafka.partitions=3",
+                "dbchat.gateway.answer-timeout=5s",
+                "dbchat.gateway.heartbeat=1s",
+                "logging.level.org.apache.kafka=warn",
+                "logging.level.kafka=warn",
+                "logging.level.state.change.logger=warn"})
+@EmbeddedKafka(bootstrapServersProperty = "dbchat.kafka.bootstrap-servers", brokerProperties = {
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+@AutoConfigureWebTestClient(timeout = "20s")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayIntegrationTest {
+
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    private WebTestClient client;
+    @Autowired
+    private Topics topics;
+    @Autowired
+    private PipelineProperties pipeline;
+    private FakePipeline fake;
+
+    @BeforeAll
+    void startFakePipeline() {
+        fake = new FakePipeline(pipeline.bootstrapServers(), topics).start();
+    }
+
+    @AfterAll
+    void stopFakePipeline() throws InterruptedException {
+        fake.close();
+    }
+
+    @Test
+    void answersSynchronouslyWithThePipelinesRows() {
+        client.post().uri("/api/chat/query/").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "Who ordered most?", "conversation_id", "conv-sync"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.reply").isEqualTo("Ada has 42 orders.")
+                .jsonPath("$.conversation_id").isEqualTo("conv-sync")
+                .jsonPath("$.columns").isEqualTo(List.of("name", "orders"))
+                .jsonPath("$.rows").isEqualTo(FakePipeline.ROWS)
+                .jsonPath("$.row_count").isEqualTo(1)
+                .jsonPath("$.translator").isEqualTo("fake (test)");
+    }
+
+    @Test
+    void streamsStatusThenFinalWithSeqIdsAsTheyHappen() {
+        String queryId = submit("Who ordered most? [slow]");
+
+        List<ServerSentEvent<String>> events = replyEvents(queryId, null);
+
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly("status", "final");
+        assertThat(events).extracting(ServerSentEvent::id)
+                .containsExactly(Long.toString(ReplySeq.translating(1)), Long.toString(ReplySeq.interpreter(1)));
+        assertThat(events.get(1).data()).contains("\"queryId\":\"" + queryId + "\"").contains("Ada");
+    }
+
+    @Test
+    void givesALateSubscriberEveryReplyAndResumesAfterLastEventId() {
+        String queryId = submit("Who ordered most?");
+        client.get().uri("/api/chat/queries/{id}", queryId).exchange().expectStatus().isOk();
+        assertThat(replyEvents(queryId, null)).hasSize(2);
+
+        // the query is answered by now: a second, late subscriber still gets both replies
+        assertThat(replyEvents(queryId, null)).extracting(ServerSentEvent::event).containsExactly("status", "final");
+        assertThat(replyEvents(queryId, Long.toString(ReplySeq.translating(1))))
+                .extracting(ServerSentEvent::event).containsExactly("final");
+        client.get().uri("/api/chat/queries/{id}", queryId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("answered");
+    }
+
+    @Test
+    void answersAnUnknownQueryWith404() {
+        client.get().uri("/api/chat/queries/{id}/events", "no-such-query").accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("not_found");
+    }
+
+    @Test
+    void answersWith504WhenThePipelineDoesNotAnswerInTime() {
+        client.post().uri("/api/chat/query/").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "Nobody answers this [silent]"))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("timeout")
+                .jsonPath("$.message").value(m -> assertThat((String) m).contains("still being worked on")
+                        .contains("/events"));
+    }
+
+    @Test
+    void reportsHealthOnTheActuator() {
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void knowsAQuestionAskedThroughAnotherGatewayInstance() {
+        // Given a question that another gateway instance wrote to the questions topic
+        var question = QuestionAsked.of(UUID.randomUUID().toString(), "conv-elsewhere", "anonymous", "default",
+                "Who ordered most?", Instant.now());
+        publish(topics.questions(), question.conversationId(), question);
+
+        // Then this instance serves its state and its replies too
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                client.get().uri("/api/chat/queries/{id}", question.queryId()).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.status").isEqualTo("answered"));
+        assertThat(replyEvents(question.queryId(), null)).extracting(ServerSentEvent::event)
+                .containsExactly("status", "final");
+    }
+
+    @Test
+    void servesTheSchemaSnapshotPublishedToTheSchemaTopic() {
+        publish(topics.schema(), "default", Fixtures.schema("default"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                client.get().uri("/api/chat/schema-info/").exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.version").isEqualTo("v1")
+                        .jsonPath("$.tables[1].relationships[0].join")
+                        .isEqualTo("public.orders.customer_id = public.customers.id"));
+    }
+
+    private <V> void publish(Topic<String, V> topic, String key, V value) {
+        var config = KafkaClients.producer(pipeline, "it-publisher");
+        try (var producer = new KafkaProducer<>(config, topic.key().serializer(), topic.value().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value));
+            producer.flush();
+        }
+    }
+
+    private String submit(String question) {
+        Map<?, ?> accepted = client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", question))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) accepted.get("query_id");
+    }
+
+    private List<ServerSentEvent<String>> replyEvents(String queryId, String lastEventId) {
+        Flux<ServerSentEvent<String>> stream = client.get().uri("/api/chat/queries/{id}/events", queryId)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> {
+                    if (lastEventId != null) {
+                        h.set("Last-Event-ID", lastEventId);
+                    }
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(SSE).getResponseBody();
+        return stream.filter(e -> e.event() != null).collectList().block(Duration.ofSeconds(15));
+    }
+}

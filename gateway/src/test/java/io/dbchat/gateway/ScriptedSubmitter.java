@@ -1,0 +1,57 @@
+package io.dbchat.gateway;
+
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.gateway.query.QuestionSubmitter;
+import io.dbchat.gateway.replies.ReplyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A pipeline stand-in for web slice tests: records every submitted question and, shortly after, feeds
+ * the replies its script gives into the reply store, as the Kafka feed would. A null script refuses questions.
+ */
+public final class ScriptedSubmitter implements QuestionSubmitter {
+
+    private final ReplyStore store;
+    private final List<QuestionAsked> submitted = new CopyOnWriteArrayList<>();
+    private volatile Function<QuestionAsked, List<ReplyEvent>> script = q -> List.of();
+
+    public ScriptedSubmitter(ReplyStore store) {
+        this.store = store;
+    }
+
+    public void answerWith(Function<QuestionAsked, List<ReplyEvent>> script) {
+        this.script = script;
+    }
+
+    public void refuse() {
+        this.script = null;
+    }
+
+    public List<QuestionAsked> submitted() {
+        return submitted;
+    }
+
+    public void reset() {
+        submitted.clear();
+        script = q -> List.of();
+    }
+
+    @Override
+    public Mono<Void> submit(QuestionAsked question) {
+        Function<QuestionAsked, List<ReplyEvent>> current = script;
+        if (current == null) {
+            return Mono.error(new IllegalStateException("broker unreachable"));
+        }
+        submitted.add(question);
+        List<ReplyEvent> replies = current.apply(question);
+        Schedulers.parallel().schedule(() -> replies.forEach(store::add), 20, TimeUnit.MILLISECONDS);
+        return Mono.delay(Duration.ofMillis(1)).then();
+    }
+}

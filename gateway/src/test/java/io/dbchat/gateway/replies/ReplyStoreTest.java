@@ -1,0 +1,164 @@
+package io.dbchat.gateway.replies;
+
+import static io.dbchat.gateway.Fixtures.answered;
+import static io.dbchat.gateway.Fixtures.question;
+import static io.dbchat.gateway.Fixtures.translating;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplySeq;
+import io.dbchat.gateway.Fixtures;
+import io.dbchat.gateway.GatewayProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class ReplyStoreTest {
+
+    private final MutableClock clock = new MutableClock(Fixtures.NOW);
+
+    private ReplyStore store(int maxQueries, int subscriberBuffer) {
+        var d = GatewayProperties.defaults();
+        return new ReplyStore(new GatewayProperties(d.answerTimeout(), d.maxQuestionBytes(), d.replayLookback(),
+                maxQueries, d.completedRetention(), d.pendingRetention(), d.heartbeat(), subscriberBuffer), clock);
+    }
+
+    @Test
+    void dropsDuplicateSeqsAndReplaysInSeqOrder() {
+        // Given replies arriving out of order and twice
+        var store = store(10, 10);
+        var q = question("q1");
+        store.add(answered(q));
+        store.add(translating(q));
+        store.add(translating(q));
+
+        // When a subscriber arrives late, Then it sees each seq once, in order, and the stream completes
+        StepVerifier.create(store.events("q1", -1).map(ReplyEvent::seq))
+                .expectNext(ReplySeq.translating(1), ReplySeq.interpreter(1))
+                .verifyComplete();
+    }
+
+    @Test
+    void liveSubscriberSeesRepliesAsTheyComeAndCompletesAfterFinal() {
+        var store = store(10, 10);
+        var q = question("q1");
+        store.register(q);
+
+        StepVerifier.create(store.events("q1", -1).map(ReplyEvent::seq))
+                .then(() -> store.add(translating(q)))
+                .expectNext(ReplySeq.translating(1))
+                .then(() -> store.add(answered(q)))
+                .expectNext(ReplySeq.interpreter(1))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void resumesAfterTheGivenSeq() {
+        var store = store(10, 10);
+        var q = question("q1");
+        store.add(translating(q));
+        store.add(answered(q));
+
+        StepVerifier.create(store.events("q1", ReplySeq.translating(1)).map(ReplyEvent::seq))
+                .expectNext(ReplySeq.interpreter(1))
+                .verifyComplete();
+    }
+
+    @Test
+    void failsForAnUnknownQuery() {
+        StepVerifier.create(store(10, 10).events("nope", -1)).verifyError(UnknownQueryException.class);
+    }
+
+    @Test
+    void evictsTheOldestCompletedQueryWhenFull() {
+        // Given a full store whose second query is the only completed one
+        var store = store(2, 10);
+        store.register(question("open"));
+        store.add(answered(question("done")));
+
+        // When a third query arrives
+        store.register(question("new"));
+
+        // Then the completed one made room, and the unfinished one is kept
+        assertThat(store.find("done")).isEmpty();
+        assertThat(store.find("open")).isPresent();
+        assertThat(store.find("new")).isPresent();
+    }
+
+    @Test
+    void forgetsCompletedQueriesAfterTheirRetention() {
+        var store = store(10, 10);
+        store.add(answered(question("done")));
+        store.register(question("open"));
+
+        clock.advance(GatewayProperties.defaults().completedRetention().plusSeconds(1));
+        store.expire();
+
+        assertThat(store.find("done")).isEmpty();
+        assertThat(store.find("open")).isPresent();
+        clock.advance(GatewayProperties.defaults().pendingRetention());
+        store.expire();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void dropsASubscriberThatFallsBehind() {
+        // Given a subscriber that requests nothing and a buffer of 2
+        var store = store(10, 2);
+        var q = question("q1");
+        store.register(q);
+
+        StepVerifier.create(store.events("q1", -1), 0)
+                .then(() -> List.of(1L, 2L, 3L, 4L).forEach(seq -> store.add(ReplyEvent.token(q, seq, "t", Fixtures.NOW))))
+                .thenRequest(10)
+                .expectNextCount(2)
+                .verifyError(SlowSubscriberException.class);
+    }
+
+    @Test
+    void registersTheQuestionOnceRepliesAndQuestionMeet() {
+        var store = store(10, 10);
+        var q = question("q1");
+        store.add(translating(q));
+        store.register(q);
+
+        QueryView view = store.find("q1").orElseThrow();
+        assertThat(view.question()).isEqualTo(q);
+        assertThat(view.replies()).containsExactly(translating(q));
+        assertThat(view.terminal()).isEmpty();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
