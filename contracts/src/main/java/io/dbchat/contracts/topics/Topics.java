@@ -1,5 +1,6 @@
 package io.dbchat.contracts.topics;
 
+import io.dbchat.contracts.events.FeedbackGiven;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
@@ -21,6 +22,7 @@ public record Topics(
         Topic<String, SqlFailed> sqlFailures,
         Topic<String, QueryResult> results,
         Topic<String, ReplyEvent> replies,
+        Topic<String, FeedbackGiven> feedback,
         Topic<byte[], byte[]> dlq) {
 
     public static final String DEFAULT_PREFIX = "dbchat.";
@@ -33,11 +35,12 @@ public record Topics(
                 json(prefix + "sql.failures", SqlFailed.class),
                 json(prefix + "results", QueryResult.class),
                 json(prefix + "replies", ReplyEvent.class),
+                json(prefix + "feedback", FeedbackGiven.class),
                 new Topic<>(prefix + "dlq", Serdes.ByteArray(), Serdes.ByteArray()));
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(questions, schema, sql, sqlFailures, results, replies, dlq);
+        return List.of(questions, schema, sql, sqlFailures, results, replies, feedback, dlq);
     }
 
     /** Compacted topics keep the latest value per key instead of a time-bounded history. */
