@@ -1,5 +1,6 @@
 package io.dbchat.interpreter.answer;
 
+import io.dbchat.interpreter.result.Values;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 /** What a query is about, in words: its first FROM table, humanised ("time_entries" → "time entries"). */
 record Subject(String plural) {
 
-    private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\s+(?:\"?[\\w ]+\"?\\.)?(\"[^\"]+\"|\\w+)");
+    private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\s+(?:(?:\"[^\"]+\"|\\w+)\\.)?(\"[^\"]+\"|\\w+)");
 
     static Subject of(String sql) {
         Matcher m = sql == null ? null : FROM.matcher(sql);
@@ -29,6 +30,6 @@ record Subject(String plural) {
     }
 
     String counted(long n) {
-        return n == 1 ? "1 " + singular() : Numbers.format(n) + " " + plural;
+        return n == 1 ? "1 " + singular() : Values.number(n) + " " + plural;
     }
 }

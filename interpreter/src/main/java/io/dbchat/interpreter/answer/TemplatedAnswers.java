@@ -4,40 +4,50 @@ import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.interpreter.result.ColumnKind;
+import io.dbchat.interpreter.result.Values;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Answers in words without an LLM, from the shape of the result: a count ("There are 1,234 users."),
- * a single value, a single row, a list, or nothing; a rejection is answered with its reason.
+ * Answers in words without an LLM, from the shape of the result: a count ("There are 1,234 users."), a single
+ * value, a single row, grouped counts or sums, a list ("... and 37 more"), or nothing ("No projects are On
+ * Hold."); a truncated result says so, and a rejection is answered with its reason.
  */
 public final class TemplatedAnswers {
+
+    /** How many rows of a list are named before "and N more". */
+    static final int LISTED = 5;
 
     private TemplatedAnswers() {
     }
 
     public static String answer(QueryResult result) {
         return switch (result) {
-            case QueryRejected rejected -> rejected.problem().message();
-            case QueryAnswered answered -> describe(answered);
+            case QueryRejected rejected -> Rejections.explain(rejected.problem());
+            case QueryAnswered answered -> describe(answered) + truncation(answered);
         };
     }
 
     private static String describe(QueryAnswered r) {
         Subject subject = Subject.of(r.proposal().sql());
         if (r.rows().isEmpty()) {
-            return "No " + subject.plural() + " matched your question.";
+            Filter filter = Filter.of(r.proposal().sql());
+            return filter == null ? "No " + subject.plural() + " matched your question." : filter.noneSentence(subject);
         }
         if (r.rows().size() == 1 && r.columns().size() == 1) {
             return scalar(subject, r.columns().getFirst(), r.rows().getFirst().getFirst());
         }
+        if (r.rows().size() == 1 && r.columns().stream().allMatch(ColumnKind::isMeasure)) {
+            return figures(r.columns(), r.rows().getFirst());
+        }
         if (r.rows().size() == 1) {
             return "I found one " + subject.singular() + ": " + pairs(r.columns(), r.rows().getFirst()) + ".";
         }
-        String shown = "Here are " + subject.counted(r.rowCount()) + ".";
-        return r.truncated() ? shown + " There are more; only the first " + Numbers.format(r.rowCount()) + " are shown." : shown;
+        GroupedAnswer grouped = GroupedAnswer.of(r.columns());
+        return grouped != null ? grouped.sentence(subject, r.rows()) : list(subject, r);
     }
 
     private static String scalar(Subject subject, ColumnMeta column, Object value) {
@@ -48,21 +58,51 @@ public final class TemplatedAnswers {
         if (value == null) {
             return "The " + words(column.name()) + " is not known (empty).";
         }
-        return "The " + words(column.name()) + " is " + Numbers.format(value) + ".";
+        return "The " + words(column.name()) + " is " + Values.format(ColumnKind.of(column), value) + ".";
     }
 
-    private static boolean isCount(ColumnMeta column) {
+    /** A row of figures only ({@code SELECT min(budget), max(budget) ...}): each one said as a value of its own. */
+    private static String figures(List<ColumnMeta> columns, List<Object> row) {
+        List<String> said = IntStream.range(0, columns.size()).mapToObj(i -> "the " + words(columns.get(i).name())
+                + " is " + Values.format(ColumnKind.of(columns.get(i)), row.get(i))).toList();
+        String joined = String.join(", ", said.subList(0, said.size() - 1)) + " and " + said.getLast();
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
+    }
+
+    private static String list(Subject subject, QueryAnswered r) {
+        int label = labelColumn(r.columns());
+        ColumnKind kind = ColumnKind.of(r.columns().get(label));
+        List<String> names = r.rows().stream().limit(LISTED).map(row -> Values.format(kind, row.get(label))).toList();
+        long more = r.rowCount() - names.size();
+        String listed = more > 0 ? String.join(", ", names) + " and " + Values.number(more) + " more"
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+        return "Here are " + subject.counted(r.rowCount()) + ": " + listed + ".";
+    }
+
+    /** The column that names a row best: the first one that is neither a measure nor an identifier. */
+    private static int labelColumn(List<ColumnMeta> columns) {
+        return IntStream.range(0, columns.size())
+                .filter(i -> !ColumnKind.of(columns.get(i)).isNumeric() && !ColumnKind.isIdentifier(columns.get(i)))
+                .findFirst().orElse(0);
+    }
+
+    private static String truncation(QueryAnswered r) {
+        return r.truncated() ? " There are more; only the first " + Values.number(r.rowCount()) + " are shown." : "";
+    }
+
+    static boolean isCount(ColumnMeta column) {
         String name = column.name().toLowerCase(Locale.ROOT);
-        return name.equals("count") || name.endsWith("_count") || name.startsWith("count_") || name.startsWith("number_of");
+        return name.equals("count") || name.endsWith("_count") || name.startsWith("count_") || name.startsWith("number_of")
+                || name.startsWith("num_") || name.equals("total") && ColumnKind.of(column) == ColumnKind.NUMBER;
     }
 
     private static String pairs(List<ColumnMeta> columns, List<Object> row) {
         return IntStream.range(0, columns.size())
-                .mapToObj(i -> words(columns.get(i).name()) + " " + (row.get(i) == null ? "(empty)" : Numbers.format(row.get(i))))
+                .mapToObj(i -> words(columns.get(i).name()) + " " + Values.format(ColumnKind.of(columns.get(i)), row.get(i)))
                 .collect(Collectors.joining(", "));
     }
 
-    private static String words(String column) {
+    static String words(String column) {
         return column.replace('_', ' ');
     }
 }

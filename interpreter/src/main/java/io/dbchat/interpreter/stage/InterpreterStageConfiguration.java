@@ -1,17 +1,28 @@
 package io.dbchat.interpreter.stage;
 
+import io.dbchat.contracts.llm.ChatModels;
+import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.interpreter.InterpreterProperties;
+import io.dbchat.interpreter.narrate.InterpretPrompt;
+import io.dbchat.interpreter.narrate.LlmAnswerWriter;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** Wires the interpreter's topology into a Spring-managed Kafka Streams instance. */
+/** Wires the interpreter's topology, with an LLM when one is configured, into a Spring-managed Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LlmProperties.class, InterpreterProperties.class})
 class InterpreterStageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(InterpreterStageConfiguration.class);
 
     @Bean
     StreamsBuilderFactoryBean interpreterStreams(PipelineProperties properties, Topics topics) {
@@ -19,12 +30,27 @@ class InterpreterStageConfiguration {
     }
 
     @Bean
-    TopologyMarker interpreterTopology(StreamsBuilder builder, Topics topics) {
-        InterpreterTopology.build(builder, topics, Clock.systemUTC());
-        return new TopologyMarker();
+    TopologyMarker interpreterTopology(StreamsBuilder builder, Topics topics, LlmProperties llm,
+                                       InterpreterProperties settings) {
+        return addTopology(builder, topics, llm, settings, Clock.systemUTC());
     }
 
-    /** Marks that the topology has been added to the stage's StreamsBuilder. */
-    record TopologyMarker() {
+    /** Answers from templates when no LLM is configured, else streamed by the configured one. */
+    static TopologyMarker addTopology(StreamsBuilder builder, Topics topics, LlmProperties llm,
+                                      InterpreterProperties settings, Clock clock) {
+        if (llm.isOffline()) {
+            log.info("No LLM configured: answers are written from templates");
+            InterpreterTopology.build(builder, topics, clock);
+            return new TopologyMarker(LlmProperties.OFFLINE);
+        }
+        log.info("Answers are written by {} ({}), prompt {}, privacy {} (by datasource: {})", llm.effectiveProvider(),
+                llm.effectiveModel(), InterpretPrompt.VERSION, settings.privacy(), settings.privacyDatasources());
+        var writer = new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(settings));
+        InterpreterTopology.build(builder, topics, clock, writer, settings);
+        return new TopologyMarker(llm.effectiveProvider());
+    }
+
+    /** Marks that the topology has been added to the stage's StreamsBuilder, and with which answer writer. */
+    record TopologyMarker(String provider) {
     }
 }

@@ -1,38 +1,33 @@
 package io.dbchat.interpreter.stage;
 
-import io.dbchat.contracts.events.FinalAnswer;
-import io.dbchat.contracts.events.QueryAnswered;
-import io.dbchat.contracts.events.QueryRejected;
-import io.dbchat.contracts.events.QueryResult;
-import io.dbchat.contracts.events.ReplyEvent;
-import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.topics.Topics;
-import io.dbchat.interpreter.answer.TemplatedAnswers;
+import io.dbchat.interpreter.InterpreterProperties;
+import io.dbchat.interpreter.narrate.AnswerWriter;
 import java.time.Clock;
-import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 
-/** results → an "interpreting" status, then the FINAL answer in words with the SQL and rows beside it. */
+/**
+ * results → replies: an "interpreting" STATUS (seq 1000), then the answer. From templates it is one TOKEN
+ * with the whole text (1001) and the FINAL (1002); from an LLM it is TOKEN batches (1001..1000+n) as they
+ * are written, then the FINAL (1000+n+1) carrying the whole text, the SQL, the rows and a chart suggestion.
+ */
 public final class InterpreterTopology {
 
     private InterpreterTopology() {
     }
 
+    /** Answers from templates, synchronously: no LLM is configured. */
     public static void build(StreamsBuilder builder, Topics topics, Clock clock) {
         builder.stream(topics.results().name(), topics.results().consumed())
-                .flatMapValues(result -> List.of(
-                        ReplyEvent.status(result.question(), ReplySeq.interpreter(0), "interpreting", clock.instant()),
-                        ReplyEvent.fin(result.question(), ReplySeq.interpreter(1), answer(result), clock.instant())))
+                .flatMapValues(result -> Answers.offline(result, clock.instant()))
                 .to(topics.replies().name(), topics.replies().produced());
     }
 
-    static FinalAnswer answer(QueryResult result) {
-        String reply = TemplatedAnswers.answer(result);
-        return switch (result) {
-            case QueryAnswered a -> new FinalAnswer(reply, a.proposal().sql(), a.columns(), a.rows(), a.rowCount(),
-                    a.truncated(), null, a.proposal().translator().label(), null);
-            case QueryRejected r -> new FinalAnswer(reply, r.sql(), List.of(), List.of(), 0, false, null,
-                    r.translator() == null ? null : r.translator().label(), r.problem());
-        };
+    /** Answers with an LLM, streamed, off the stream thread. */
+    public static void build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
+                             InterpreterProperties settings) {
+        builder.stream(topics.results().name(), topics.results().consumed())
+                .process(new StreamedAnswers(writer, settings, clock))
+                .to(topics.replies().name(), topics.replies().produced());
     }
 }

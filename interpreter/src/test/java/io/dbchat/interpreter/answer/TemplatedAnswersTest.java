@@ -3,6 +3,7 @@ package io.dbchat.interpreter.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
@@ -12,8 +13,10 @@ import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TemplatedAnswersTest {
@@ -34,30 +37,139 @@ class TemplatedAnswersTest {
 
     @Test
     void aSingleValueKeepsItsDecimalScale() {
-        assertThat(answer("SELECT sum(budget) AS total_budget FROM projects", List.of(col("total_budget", "numeric")),
-                row(new BigDecimal("1234567.50"))))
-                .isEqualTo("The total budget is 1,234,567.50.");
+        assertThat(answer("SELECT avg(hours) AS average_hours FROM time_entries",
+                List.of(col("average_hours", "numeric")), row(new BigDecimal("1234.50"))))
+                .isEqualTo("The average hours is 1,234.50.");
     }
 
     @Test
-    void anEmptyResultSaysNothingMatched() {
+    void aLongComputedDecimalIsShownAtTwoPlaces() {
+        assertThat(answer("SELECT avg(hours) AS avg_hours FROM time_entries",
+                List.of(col("avg_hours", "numeric")), row(new BigDecimal("7.3333333333333333"))))
+                .isEqualTo("The avg hours is 7.33.");
+    }
+
+    @Test
+    void anAmountOfMoneyIsShownInDollars() {
+        assertThat(answer("SELECT sum(budget) AS total_budget FROM projects", List.of(col("total_budget", "numeric")),
+                row(new BigDecimal("1234567.5"))))
+                .isEqualTo("The total budget is $1,234,567.50.");
+    }
+
+    @Test
+    void aDateIsReadable() {
+        assertThat(answer("SELECT max(due_on) AS latest_due_date FROM tasks", List.of(col("latest_due_date", "date")),
+                row("2024-03-12")))
+                .isEqualTo("The latest due date is 12 March 2024.");
+    }
+
+    @Test
+    void anEmptyResultSaysWhatWasLookedFor() {
         assertThat(answer("SELECT id FROM projects WHERE status = 'On Hold'", List.of(col("id", "int4"))))
+                .isEqualTo("No projects are On Hold.");
+        assertThat(answer("SELECT id FROM users u WHERE u.email = 'ada@example.com'", List.of(col("id", "int4"))))
+                .isEqualTo("No users have email ada@example.com.");
+    }
+
+    @Test
+    void anEmptyResultNamesEveryEqualityItLookedFor() {
+        assertThat(answer("SELECT id FROM tasks t WHERE t.status = 'Open' AND priority = 'High' ORDER BY id LIMIT 50",
+                List.of(col("id", "int4"))))
+                .isEqualTo("No tasks have status Open and priority High.");
+    }
+
+    @Test
+    void anEmptyResultWithoutAFilterOrWithOtherConditionsSaysNothingMatched() {
+        assertThat(answer("SELECT id FROM projects", List.of(col("id", "int4"))))
+                .isEqualTo("No projects matched your question.");
+        assertThat(answer("SELECT id FROM projects WHERE status = 'Open' OR budget > 10", List.of(col("id", "int4"))))
+                .isEqualTo("No projects matched your question.");
+        assertThat(answer("SELECT id FROM projects WHERE status = 'Open' AND budget > 10", List.of(col("id", "int4"))))
                 .isEqualTo("No projects matched your question.");
     }
 
     @Test
-    void aSingleRowIsDescribedField1ByField() {
-        assertThat(answer("SELECT full_name, email FROM users LIMIT 1",
-                List.of(col("full_name", "text"), col("email", "text")), row("Ada Lovelace", null)))
-                .isEqualTo("I found one user: full name Ada Lovelace, email (empty).");
+    void aSingleRowIsDescribedFieldByField() {
+        assertThat(answer("SELECT full_name, email, hired_at, salary FROM users LIMIT 1",
+                List.of(col("full_name", "text"), col("email", "text"), col("hired_at", "timestamptz"),
+                        col("salary", "numeric")),
+                row("Ada Lovelace", null, "2024-03-12T14:05:00Z", new BigDecimal("5200"))))
+                .isEqualTo("I found one user: full name Ada Lovelace, email (empty), hired at 12 March 2024, 14:05, "
+                        + "salary $5,200.00.");
+    }
+
+    @Test
+    void aSingleRowOfFiguresSaysEachFigure() {
+        assertThat(answer("SELECT min(budget) AS min_budget, max(budget) AS max_budget, avg(hours) AS avg_hours FROM projects",
+                List.of(col("min_budget", "numeric"), col("max_budget", "numeric"), col("avg_hours", "numeric")),
+                row(new BigDecimal("10.00"), new BigDecimal("2500.00"), new BigDecimal("12.3456789"))))
+                .isEqualTo("The min budget is $10.00, the max budget is $2,500.00 and the avg hours is 12.35.");
+    }
+
+    @Test
+    void aShortListNamesEveryRowByItsLabel() {
+        assertThat(answer("SELECT id, name FROM teams", List.of(col("id", "int4"), col("name", "text")),
+                row(1, "Platform"), row(2, "Data"), row(3, "Web")))
+                .isEqualTo("Here are 3 teams: Platform, Data and Web.");
+    }
+
+    @Test
+    void aLongListNamesTheFirstFewAndCountsTheRest() {
+        List<List<Object>> rows = IntStream.rangeClosed(1, 42).mapToObj(i -> row(i, "user" + i)).toList();
+
+        assertThat(answer("SELECT id, full_name FROM users", List.of(col("id", "int4"), col("full_name", "text")),
+                rows.toArray(List[]::new)))
+                .isEqualTo("Here are 42 users: user1, user2, user3, user4, user5 and 37 more.");
+    }
+
+    @Test
+    void groupedCountsAreRankedLargestFirst() {
+        assertThat(answer("SELECT status, count(*) AS count FROM tasks GROUP BY status",
+                List.of(col("status", "text"), col("count", "int8")),
+                row("In Progress", 120L), row("Open", 412L), row("Done", 37L)))
+                .isEqualTo("Most tasks are Open (412), then In Progress (120) and Done (37).");
+    }
+
+    @Test
+    void manyGroupsNameTheLargestAndCountTheRest() {
+        assertThat(answer("SELECT status, count(*) AS task_count FROM tasks GROUP BY status",
+                List.of(col("status", "text"), col("task_count", "int8")),
+                row("A", 6L), row("B", 5L), row("C", 4L), row("D", 3L), row("E", 2L), row("F", 1L)))
+                .isEqualTo("Most tasks are A (6), then B (5), C (4), D (3) and 2 more.");
+    }
+
+    @Test
+    void groupedSumsNameTheirMeasureWithItsUnit() {
+        assertThat(answer("SELECT t.name AS team, sum(p.budget) AS total_budget FROM projects p JOIN teams t ON ...",
+                List.of(col("team", "text"), col("total_budget", "numeric")),
+                row("Data", new BigDecimal("800.00")), row("Platform", new BigDecimal("1200.50"))))
+                .isEqualTo("By team, the highest total budget is Platform ($1,200.50), then Data ($800.00).");
+    }
+
+    @Test
+    void groupsOverTimeKeepTheirOrder() {
+        assertThat(answer("SELECT day, count(*) AS count FROM tasks GROUP BY day ORDER BY day",
+                List.of(col("day", "date"), col("count", "int8")),
+                row("2024-03-01", 3L), row("2024-03-02", 9L), row("2024-03-03", 1L)))
+                .isEqualTo("Count by day: 1 March 2024 (3), 2 March 2024 (9) and 3 March 2024 (1).");
+    }
+
+    @Test
+    void groupsByYearKeepTheirOrderAndReadAsYears() {
+        assertThat(answer("SELECT extract(year FROM created_at) AS year, count(*) AS count FROM users GROUP BY 1",
+                List.of(col("year", "numeric"), col("count", "int8")),
+                row(new BigDecimal("2023"), 40L), row(new BigDecimal("2024"), 1200L)))
+                .isEqualTo("Count by year: 2023 (40) and 2024 (1,200).");
     }
 
     @Test
     void aTruncatedListSaysThereAreMore() {
-        var p = SqlProposed.of(Q, "SELECT id FROM \"Order Lines\"", 1, TranslatorInfo.offline("v"), Usage.NONE, 0, "v");
-        var r = QueryAnswered.of(p, List.of(col("id", "int4")), List.of(row(1), row(2)), true, 1);
+        var p = SqlProposed.of(Q, "SELECT id, name FROM \"Order Lines\"", 1, TranslatorInfo.offline("v"), Usage.NONE, 0, "v");
+        var r = QueryAnswered.of(p, List.of(col("id", "int4"), col("name", "text")), List.of(row(1, "a"), row(2, "b")),
+                true, 1);
 
-        assertThat(TemplatedAnswers.answer(r)).isEqualTo("Here are 2 order lines. There are more; only the first 2 are shown.");
+        assertThat(TemplatedAnswers.answer(r))
+                .isEqualTo("Here are 2 order lines: a and b. There are more; only the first 2 are shown.");
     }
 
     @Test
@@ -65,6 +177,24 @@ class TemplatedAnswersTest {
         var r = QueryRejected.of(Q, null, null, ErrorCode.UNTRANSLATABLE.problem("I could not tell which table."));
 
         assertThat(TemplatedAnswers.answer(r)).isEqualTo("I could not tell which table.");
+    }
+
+    @Test
+    void aRefusedTableIsSaidFromTheAskersSide() {
+        var r = QueryRejected.of(Q, "SELECT * FROM salaries", null,
+                new Problem("sql.table_not_allowed", "The table 'salaries' is not available."));
+
+        assertThat(TemplatedAnswers.answer(r)).isEqualTo("I can't use the table 'salaries'.");
+    }
+
+    @Test
+    void aTimeoutKeepsTheExecutorsSentenceOrSaysItTookTooLong() {
+        var timedOut = QueryRejected.of(Q, "SELECT 1", null,
+                ErrorCode.QUERY_TIMEOUT.problem("The query took longer than 5 s and was stopped."));
+        var silent = QueryRejected.of(Q, "SELECT 1", null, ErrorCode.QUERY_TIMEOUT.problem(""));
+
+        assertThat(TemplatedAnswers.answer(timedOut)).isEqualTo("The query took longer than 5 s and was stopped.");
+        assertThat(TemplatedAnswers.answer(silent)).isEqualTo("The query took too long and was stopped.");
     }
 
     @SafeVarargs
@@ -78,6 +208,6 @@ class TemplatedAnswersTest {
     }
 
     private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
+        return new ArrayList<>(Arrays.asList(values));
     }
 }

@@ -3,6 +3,7 @@ package io.dbchat.interpreter.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
@@ -13,40 +14,49 @@ import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
-import io.dbchat.contracts.runtime.PipelineProperties;
-import io.dbchat.contracts.runtime.StageStreams;
-import io.dbchat.contracts.topics.Topics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 
+/** The topology without an LLM: answers from templates, synchronously: a STATUS, one TOKEN and the FINAL. */
 class InterpreterTopologyTest {
 
-    final Topics topics = Topics.withPrefix("dbchat.");
     final QuestionAsked question = QuestionAsked.of("q-1", "c-1", "p", "demo", "How many users are there?", Instant.EPOCH);
 
     @Test
     void answersRowsWithAStatusThenAFinalCarryingSqlAndRows() {
-        var proposal = SqlProposed.of(question, "SELECT count(*) AS count FROM users", 1, TranslatorInfo.offline("v1"),
-                Usage.NONE, 2, "v");
+        List<ReplyEvent> replies = run(StageFixtures.count("q-1", "c-1", 600L));
 
-        List<ReplyEvent> replies = run(QueryAnswered.of(proposal, List.of(new ColumnMeta("count", "int8")),
-                List.of(List.of(600L)), false, 3));
-
-        assertThat(replies).extracting(ReplyEvent::type).containsExactly(ReplyType.STATUS, ReplyType.FINAL);
-        assertThat(replies).extracting(ReplyEvent::seq).containsExactly(1000L, 1001L);
-        var fin = replies.get(1).answer();
+        assertThat(replies).extracting(ReplyEvent::type).containsExactly(ReplyType.STATUS, ReplyType.TOKEN, ReplyType.FINAL);
+        assertThat(replies).extracting(ReplyEvent::seq).containsExactly(1000L, 1001L, 1002L);
+        assertThat(replies.get(1).text()).isEqualTo("There are 600 users.");
+        var fin = replies.getLast().answer();
         assertThat(fin.reply()).isEqualTo("There are 600 users.");
         assertThat(fin.sql()).isEqualTo("SELECT count(*) AS count FROM users");
         assertThat(fin.rows()).containsExactly(List.of(600));
         assertThat(fin.translator()).isEqualTo("offline (rules)");
-        assertThat(replies.get(1).queryId()).isEqualTo("q-1");
+        assertThat(fin.chart()).isNull();
+        assertThat(replies).extracting(ReplyEvent::queryId).containsOnly("q-1");
+    }
+
+    @Test
+    void aGroupedResultIsSummedUpInWordsAndSuggestedAsABarChart() {
+        var proposal = SqlProposed.of(question, "SELECT status, count(*) AS count FROM tasks GROUP BY status", 1,
+                TranslatorInfo.offline("v1"), Usage.NONE, 2, "v");
+
+        List<ReplyEvent> replies = run(QueryAnswered.of(proposal, List.of(new ColumnMeta("status", "text"),
+                new ColumnMeta("count", "int8")), List.of(List.of("Open", 412L), List.of("In Progress", 120L)), false, 3));
+
+        var fin = replies.getLast().answer();
+        assertThat(fin.reply()).isEqualTo("Most tasks are Open (412), then In Progress (120).");
+        assertThat(fin.chart()).containsEntry("$schema", "https://vega.github.io/schema/vega-lite/v5.json")
+                .containsEntry("mark", Map.of("type", "bar", "tooltip", true));
+        assertThat(fin.chart().get("data")).isEqualTo(Map.of("values", List.of(
+                Map.of("status", "Open", "count", 412), Map.of("status", "In Progress", "count", 120))));
     }
 
     @Test
@@ -55,23 +65,29 @@ class InterpreterTopologyTest {
 
         List<ReplyEvent> replies = run(QueryRejected.of(question, null, null, problem));
 
-        var fin = replies.get(1).answer();
+        var fin = replies.getLast().answer();
         assertThat(fin.reply()).isEqualTo(problem.message());
         assertThat(fin.problem()).isEqualTo(problem);
         assertThat(fin.rows()).isEmpty();
+        assertThat(fin.chart()).isNull();
+    }
+
+    @Test
+    void aRefusedTableIsAnsweredAsSomethingICannotUse() {
+        var problem = new Problem("sql.table_not_allowed", "The table 'salaries' is not available.");
+
+        List<ReplyEvent> replies = run(QueryRejected.of(question, "SELECT * FROM salaries", null, problem));
+
+        assertThat(replies.getLast().answer().reply()).isEqualTo("I can't use the table 'salaries'.");
+        assertThat(replies.getLast().answer().problem()).isEqualTo(problem);
     }
 
     private List<ReplyEvent> run(QueryResult result) {
         var builder = new StreamsBuilder();
-        InterpreterTopology.build(builder, topics, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-        var props = new Properties();
-        props.putAll(StageStreams.config("interpreter", new PipelineProperties("127.0.0.1:1", "dbchat.", 1, (short) 1,
-                Duration.ofDays(1), Duration.ofMillis(10), 1, null), topics));
-        try (var driver = new TopologyTestDriver(builder.build(), props)) {
-            driver.createInputTopic(topics.results().name(), topics.results().key().serializer(),
-                    topics.results().value().serializer()).pipeInput("c-1", result);
-            return driver.createOutputTopic(topics.replies().name(), topics.replies().key().deserializer(),
-                    topics.replies().value().deserializer()).readValuesToList();
+        InterpreterTopology.build(builder, StageFixtures.TOPICS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        try (var driver = StageFixtures.driver(builder)) {
+            StageFixtures.results(driver).pipeInput("c-1", result);
+            return StageFixtures.replies(driver).readValuesToList();
         }
     }
 }

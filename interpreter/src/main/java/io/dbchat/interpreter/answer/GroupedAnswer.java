@@ -1,0 +1,82 @@
+package io.dbchat.interpreter.answer;
+
+import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.interpreter.result.ColumnKind;
+import io.dbchat.interpreter.result.Values;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A result of one category and one measure ({@code status, count(*) ... GROUP BY status}) in one sentence:
+ * largest first ("Most tasks are Open (412), then In Progress (120) ..."), or in time order when the category
+ * is a date.
+ */
+record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, ColumnMeta measureColumn) {
+
+    /** How many groups are named before "and N more". */
+    static final int NAMED = 4;
+
+    static GroupedAnswer of(List<ColumnMeta> columns) {
+        if (columns.size() != 2) {
+            return null;
+        }
+        for (int m = 0; m < 2; m++) {
+            ColumnMeta other = columns.get(1 - m);
+            if (ColumnKind.isMeasure(columns.get(m)) && !ColumnKind.of(other).isNumeric()) {
+                return new GroupedAnswer(1 - m, m, other, columns.get(m));
+            }
+        }
+        return null;
+    }
+
+    String sentence(Subject subject, List<List<Object>> rows) {
+        boolean overTime = ColumnKind.of(categoryColumn).isTemporal();
+        List<String> groups = ordered(rows, overTime).stream().map(this::group).toList();
+        String by = TemplatedAnswers.words(categoryColumn.name());
+        if (overTime) {
+            return capitalised(TemplatedAnswers.words(measureColumn.name())) + " by " + by + ": "
+                    + named(groups, NAMED) + ".";
+        }
+        String ranked = groups.size() == 1 ? groups.getFirst()
+                : groups.getFirst() + ", then " + named(groups.subList(1, groups.size()), NAMED - 1);
+        if (TemplatedAnswers.isCount(measureColumn)) {
+            return "Most " + subject.plural() + " are " + ranked + ".";
+        }
+        return "By " + by + ", the highest " + TemplatedAnswers.words(measureColumn.name()) + " is " + ranked + ".";
+    }
+
+    private List<List<Object>> ordered(List<List<Object>> rows, boolean overTime) {
+        if (overTime) {
+            return rows;
+        }
+        List<List<Object>> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((List<Object> row) -> size(row.get(measure))).reversed());
+        return sorted;
+    }
+
+    private static BigDecimal size(Object value) {
+        BigDecimal n = Values.numeric(value);
+        return n == null ? BigDecimal.valueOf(Long.MIN_VALUE) : n;
+    }
+
+    private String group(List<Object> row) {
+        return Values.format(ColumnKind.of(categoryColumn), row.get(category))
+                + " (" + Values.format(ColumnKind.of(measureColumn), row.get(measure)) + ")";
+    }
+
+    private static String named(List<String> groups, int limit) {
+        if (groups.size() == 1) {
+            return groups.getFirst();
+        }
+        if (groups.size() <= limit) {
+            return String.join(", ", groups.subList(0, groups.size() - 1)) + " and " + groups.getLast();
+        }
+        return String.join(", ", groups.subList(0, limit)) + " and " + Values.number(groups.size() - limit) + " more";
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,49 @@
+package io.dbchat.interpreter.stage;
+
+import io.dbchat.contracts.events.FinalAnswer;
+import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.events.QueryRejected;
+import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplySeq;
+import io.dbchat.interpreter.answer.TemplatedAnswers;
+import io.dbchat.interpreter.chart.ChartSuggester;
+import java.time.Instant;
+import java.util.List;
+
+/** The interpreter's replies: the "interpreting" status, and the FINAL with the reply, the SQL, rows and chart. */
+final class Answers {
+
+    static final String STATUS = "interpreting";
+
+    private Answers() {
+    }
+
+    static ReplyEvent status(QueryResult result, Instant at) {
+        return ReplyEvent.status(result.question(), ReplySeq.interpreter(0), STATUS, at);
+    }
+
+    /** The FINAL after {@code tokens} TOKEN replies. */
+    static ReplyEvent fin(QueryResult result, String reply, int tokens, Instant at) {
+        return ReplyEvent.fin(result.question(), ReplySeq.interpreter(tokens + 1), answer(result, reply), at);
+    }
+
+    /**
+     * Status, one TOKEN with the whole text, and FINAL of an answer written from templates: clients see
+     * every answer's text arrive as tokens, whichever writer wrote it.
+     */
+    static List<ReplyEvent> offline(QueryResult result, Instant at) {
+        String reply = TemplatedAnswers.answer(result);
+        return List.of(status(result, at), ReplyEvent.token(result.question(), ReplySeq.interpreter(1), reply, at),
+                fin(result, reply, 1, at));
+    }
+
+    static FinalAnswer answer(QueryResult result, String reply) {
+        return switch (result) {
+            case QueryAnswered a -> new FinalAnswer(reply, a.proposal().sql(), a.columns(), a.rows(), a.rowCount(),
+                    a.truncated(), ChartSuggester.suggest(a.columns(), a.rows()), a.proposal().translator().label(), null);
+            case QueryRejected r -> new FinalAnswer(reply, r.sql(), List.of(), List.of(), 0, false, null,
+                    r.translator() == null ? null : r.translator().label(), r.problem());
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package io.dbchat.interpreter.narrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbchat.contracts.llm.ChatModels;
+import io.dbchat.contracts.llm.LlmProperties;
+import io.dbchat.contracts.llm.LlmStub;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LlmAnswerWriterTest {
+
+    final LlmStub stub = new LlmStub();
+
+    @AfterEach
+    void close() {
+        stub.close();
+    }
+
+    @Test
+    void streamsTheAnswerTokenByTokenAndCompletesWithTheWholeText() throws Exception {
+        stub.enqueue(LlmStub.Reply.text("Ada Lovelace earns the most, $123,456.78."));
+        List<String> tokens = new CopyOnWriteArrayList<>();
+
+        String text = writer().write(InterpretPromptTest.result("hr"), tokens::add).get(10, TimeUnit.SECONDS);
+
+        assertThat(text).isEqualTo("Ada Lovelace earns the most, $123,456.78.");
+        assertThat(tokens).containsExactly("Ada ", "Lovelace ", "earns ", "the ", "most, ", "$123,456.78.");
+        var sent = stub.requests().getFirst();
+        assertThat(sent.body().path("stream").asBoolean()).isTrue();
+        assertThat(sent.prompt()).contains("Who earns what?", InterpretPromptTest.SQL);
+    }
+
+    @Test
+    void aProviderErrorFailsTheAnswer() {
+        stub.enqueue(LlmStub.Reply.error(500));
+
+        var answer = writer().write(InterpretPromptTest.result("hr"), token -> { });
+
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+
+    private LlmAnswerWriter writer() {
+        var llm = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 256, 0, null, stub.openAiBaseUrl(),
+                null, null, null);
+        return new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(InterpretPromptTest.settings(false, Map.of())));
+    }
+}
