@@ -1,0 +1,45 @@
+package io.dbchat.executor.execution;
+
+import io.dbchat.contracts.runtime.DatasourceProperties;
+import io.dbchat.contracts.runtime.PostgresUrl;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.client.SSLMode;
+import java.time.Duration;
+
+/**
+ * Builds one connection pool per datasource. Prepared statements are not cached: every statement is new
+ * text, and an unbounded cache would grow with every question.
+ */
+public final class ConnectionPools {
+
+    private ConnectionPools() {
+    }
+
+    /** A pool for the datasource, logging in as {@code username} / {@code password} when they are given. */
+    public static ConnectionPool create(DatasourceProperties datasource, String username, String password, int size) {
+        PostgresUrl url = datasource.address().withCredentials(username, password);
+        var builder = PostgresqlConnectionConfiguration.builder()
+                .host(url.host())
+                .port(url.port())
+                .database(url.database())
+                .username(url.username() == null ? "postgres" : url.username())
+                .password(url.password())
+                .applicationName("dbchat-executor")
+                .preparedStatementCacheQueries(0)
+                .connectTimeout(Duration.ofSeconds(10));
+        String sslMode = url.options().get("sslmode");
+        if (sslMode != null) {
+            builder.sslMode(SSLMode.fromValue(sslMode));
+        }
+        var factory = new PostgresqlConnectionFactory(builder.build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+                .name("dbchat-executor-" + datasource.name())
+                .initialSize(0)
+                .maxSize(size)
+                .maxIdleTime(Duration.ofMinutes(5))
+                .build());
+    }
+}

@@ -1,0 +1,69 @@
+package io.dbchat.executor.execution;
+
+import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.contracts.serde.Json;
+import io.r2dbc.spi.ColumnMetadata;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keeps rows until the row cap or the byte cap (measured as the rows' JSON) would be passed; the first row
+ * that does not fit marks the result truncated and ends reading.
+ */
+final class RowCollector {
+
+    private final ExecutionLimits limits;
+    private final long startNanos = System.nanoTime();
+    private final List<List<Object>> rows = new ArrayList<>();
+    private List<ColumnMeta> columns = List.of();
+    private long bytes;
+    private boolean truncated;
+
+    RowCollector(ExecutionLimits limits) {
+        this.limits = limits;
+    }
+
+    List<Object> read(Row row, RowMetadata metadata) {
+        if (columns.isEmpty()) {
+            columns = metadata.getColumnMetadatas().stream().map(RowCollector::column).toList();
+        }
+        List<Object> values = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            values.add(JsonValues.map(value(row, i)));
+        }
+        return values;
+    }
+
+    /** Keeps the row if it fits; false ends the read. */
+    boolean accept(List<Object> row) {
+        long size = Json.MAPPER.writeValueAsBytes(row).length + 1L;
+        if (rows.size() >= limits.maxRows() || bytes + size > limits.maxBytes()) {
+            truncated = true;
+            return false;
+        }
+        rows.add(row);
+        bytes += size;
+        return true;
+    }
+
+    ExecutionOutcome.Rows result() {
+        return new ExecutionOutcome.Rows(columns, List.copyOf(rows), truncated,
+                (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** Types without a default Java mapping (enums, money, inet...) arrive as their text form. */
+    private static Object value(Row row, int i) {
+        try {
+            return row.get(i);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return row.get(i, String.class);
+        }
+    }
+
+    private static ColumnMeta column(ColumnMetadata meta) {
+        return new ColumnMeta(meta.getName(), meta.getType().getName().toLowerCase(Locale.ROOT));
+    }
+}

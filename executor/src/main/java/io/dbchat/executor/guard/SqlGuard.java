@@ -1,0 +1,136 @@
+package io.dbchat.executor.guard;
+
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Proves a proposed statement safe before it runs: exactly one query over published tables, columns and
+ * functions, within the complexity bounds, and returns it with its row limit added or tightened. Pure and
+ * thread-safe: the same SQL and snapshot always give the same verdict.
+ */
+public final class SqlGuard {
+
+    private static final Set<String> COMMANDS = Set.of(
+            "insert", "update", "delete", "merge", "copy", "set", "reset", "call", "do", "explain", "begin",
+            "start", "commit", "rollback", "savepoint", "release", "abort", "end", "lock", "listen", "notify",
+            "unlisten", "prepare", "execute", "deallocate", "create", "alter", "drop", "truncate", "grant",
+            "revoke", "vacuum", "analyze", "cluster", "reindex", "refresh", "discard", "load", "checkpoint",
+            "comment", "security", "import", "declare", "fetch", "move", "close", "show", "table");
+
+    private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+
+    private final GuardLimits limits;
+    private final VerdictCache cache = new VerdictCache(2_048);
+
+    public SqlGuard(GuardLimits limits) {
+        this.limits = limits;
+    }
+
+    public GuardResult check(String sql, SchemaSnapshot schema) {
+        return cache.get(sql, schema, () -> verdict(sql, schema));
+    }
+
+    private GuardResult verdict(String sql, SchemaSnapshot schema) {
+        try {
+            Select select = singleQuery(sql);
+            new QueryWalker(schema, limits).select(select, null, 1);
+            limit(select);
+            return new GuardResult.Accepted(select.toString());
+        } catch (Refusal refusal) {
+            return new GuardResult.Rejected(refusal.problem());
+        } catch (RuntimeException unexpected) {
+            // A tree shape the walker does not know is refused, never let through.
+            return new GuardResult.Rejected(new Problem("sql.unsupported",
+                    "The query uses a form that cannot be checked, so it is not run."));
+        }
+    }
+
+    private Select singleQuery(String sql) {
+        if (sql == null || sql.isBlank()) {
+            throw Refusal.notAQuery();
+        }
+        if (sql.length() > limits.maxLength()) {
+            throw Refusal.tooComplex("longer than " + limits.maxLength() + " characters");
+        }
+        // The parser backtracks on deep parentheses; bound them before it sees the text.
+        if (SqlText.parenthesisDepth(sql) > limits.maxDepth() * 8) {
+            throw Refusal.tooComplex("too deeply nested");
+        }
+        Statements statements = parse(sql);
+        if (statements.isEmpty()) {
+            throw Refusal.notAQuery();
+        }
+        if (statements.size() != 1) {
+            throw multipleStatements(String.valueOf(statements.size()));
+        }
+        Statement statement = statements.getFirst();
+        if (!(statement instanceof Select select)) {
+            throw Refusal.notAQuery();
+        }
+        return select;
+    }
+
+    /** Parses without the parser's costly complex mode first, as CCJSqlParserUtil does, and with it on failure. */
+    private static Statements parse(String sql) {
+        try {
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
+        } catch (Exception | StackOverflowError simple) {
+            return parseComplex(sql);
+        }
+    }
+
+    private static Statements parseComplex(String sql) {
+        try {
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
+        } catch (Exception | StackOverflowError e) {
+            if (COMMANDS.contains(SqlText.firstWord(sql).toLowerCase(Locale.ROOT))) {
+                throw Refusal.notAQuery();
+            }
+            if (SqlText.hasStatementAfterSemicolon(sql)) {
+                throw multipleStatements("several");
+            }
+            throw Refusal.of("parse_error", "The SQL could not be read" + position(e.getMessage()) + ".");
+        }
+    }
+
+    /** Lowers LIMIT / FETCH FIRST to the row limit, or adds a LIMIT; LIMIT ALL and computed limits are replaced. */
+    private void limit(Select select) {
+        long max = limits.rowLimit();
+        if (select.getFetch() != null) {
+            var fetch = select.getFetch();
+            if (!(fetch.getExpression() == null || fetch.getExpression() instanceof LongValue v && v.getValue() <= max)) {
+                fetch.setExpression(new LongValue(max));
+            }
+            return;
+        }
+        Limit limit = select.getLimit();
+        if (limit != null && limit.getRowCount() instanceof LongValue v && v.getValue() <= max) {
+            return;
+        }
+        if (limit == null) {
+            limit = new Limit();
+            select.setLimit(limit);
+        }
+        limit.setRowCount(new LongValue(max));
+    }
+
+    private static Refusal multipleStatements(String count) {
+        return Refusal.of("multiple_statements", "Only one statement is allowed, and this text holds " + count + ".");
+    }
+
+    /** Where the parser stopped, as "near line 1, column 14", without echoing the text itself. */
+    private static String position(String message) {
+        Matcher m = message == null ? null : POSITION.matcher(message);
+        return m != null && m.find() ? " near line " + m.group(1) + ", column " + m.group(2) : "";
+    }
+}

@@ -1,0 +1,67 @@
+package io.dbchat.executor.stage;
+
+import io.dbchat.contracts.async.AsyncSettings;
+import io.dbchat.executor.execution.ExecutionLimits;
+import io.dbchat.executor.guard.GuardLimits;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the executor ({@code dbchat.executor.*}). {@code username} / {@code password}, when set,
+ * replace every datasource's credentials (the least-privileged reader role). {@code guardEnabled} is a
+ * test-only switch proving the database-side defences alone; never turn it off in a deployment.
+ */
+@Validated
+@ConfigurationProperties("dbchat.executor")
+public record ExecutorProperties(
+        @DefaultValue("5s") Duration statementTimeout,
+        @DefaultValue("1s") Duration lockTimeout,
+        @DefaultValue("10s") Duration idleInTransactionTimeout,
+        @DefaultValue("1000") @Min(1) int maxRows,
+        @DefaultValue("4MB") DataSize maxBytes,
+        @DefaultValue("1000") @Min(1) int defaultLimit,
+        @DefaultValue("20000") @Min(1) int maxLength,
+        @DefaultValue("12") @Min(0) int maxJoins,
+        @DefaultValue("8") @Min(1) int maxDepth,
+        @DefaultValue("8") @Min(1) int poolSize,
+        @DefaultValue("true") boolean guardEnabled,
+        String username,
+        String password) {
+
+    public static ExecutorProperties defaults() {
+        return new ExecutorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10), 1000,
+                DataSize.ofMegabytes(4), 1000, 20_000, 12, 8, 8, true, null, null);
+    }
+
+    /** The guard asks for one row more than is kept, so that a cut result shows as truncated. */
+    public GuardLimits guardLimits() {
+        return new GuardLimits(maxLength, maxJoins, maxDepth, Math.min(defaultLimit, maxRows) + 1L);
+    }
+
+    public ExecutionLimits executionLimits() {
+        return new ExecutionLimits(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows,
+                maxBytes.toBytes());
+    }
+
+    /** How long one execution may take before it counts as timed out: the statement timeout plus room to connect. */
+    public Duration waitTimeout() {
+        return statementTimeout.plusSeconds(5);
+    }
+
+    /**
+     * Executions in flight across the stage: a few per pooled connection, so the pool always has work queued
+     * while one slow query never holds up the rest.
+     */
+    public AsyncSettings async() {
+        return new AsyncSettings(poolSize * 4, waitTimeout(), Duration.ofMillis(5));
+    }
+
+    public ExecutorProperties withGuardEnabled(boolean enabled) {
+        return new ExecutorProperties(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows, maxBytes,
+                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, username, password);
+    }
+}

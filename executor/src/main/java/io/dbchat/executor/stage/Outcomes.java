@@ -1,0 +1,67 @@
+package io.dbchat.executor.stage;
+
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.events.QueryRejected;
+import io.dbchat.contracts.events.SqlFailed;
+import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.executor.execution.ExecutionOutcome;
+import java.time.Duration;
+
+/**
+ * Turns an execution outcome into the event that carries it on: rows become QueryAnswered; errors in the
+ * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; timeouts, refused access,
+ * attempted writes and everything else a final QueryRejected with a reason.
+ */
+final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    static Object event(SqlProposed proposal, ExecutionOutcome outcome, Duration statementTimeout) {
+        return switch (outcome) {
+            case ExecutionOutcome.Rows r -> new QueryAnswered(QueryAnswered.VERSION, proposal.queryId(), proposal,
+                    r.columns(), r.rows(), r.rows().size(), r.truncated(), r.execMs());
+            case ExecutionOutcome.Failed f -> failure(proposal, f, statementTimeout);
+        };
+    }
+
+    static QueryRejected timeout(SqlProposed proposal, Duration statementTimeout) {
+        return QueryRejected.of(proposal, ErrorCode.QUERY_TIMEOUT.problem(
+                "The query took longer than " + seconds(statementTimeout) + " and was stopped."));
+    }
+
+    private static Object failure(SqlProposed proposal, ExecutionOutcome.Failed f, Duration statementTimeout) {
+        String state = f.sqlState() == null ? "" : f.sqlState();
+        return switch (state) {
+            case "57014" -> timeout(proposal, statementTimeout);
+            case "55P03", "25P03" -> QueryRejected.of(proposal, ErrorCode.QUERY_TIMEOUT.problem(
+                    "The query waited too long for the database and was stopped."));
+            case "42501" -> QueryRejected.of(proposal, ErrorCode.SQL_REJECTED.problem(
+                    "The database refused access: " + f.message() + "."));
+            default -> otherFailure(proposal, f, state);
+        };
+    }
+
+    private static Object otherFailure(SqlProposed proposal, ExecutionOutcome.Failed f, String state) {
+        if (state.startsWith("25")) {
+            // 25006 read_only_sql_transaction and its kin: the statement tried to write or to leave read-only.
+            return QueryRejected.of(proposal, ErrorCode.SQL_REJECTED.problem(
+                    "The statement tried to change data or the transaction, and only reading is allowed."));
+        }
+        if (state.startsWith("42") || state.startsWith("22")) {
+            return SqlFailed.of(proposal, f.errorClass(), f.sqlState(), f.message());
+        }
+        return QueryRejected.of(proposal, ErrorCode.SQL_FAILED.problem("The query could not be run: "
+                + f.message() + "."));
+    }
+
+    static QueryRejected rejected(SqlProposed proposal, Problem problem) {
+        return QueryRejected.of(proposal, problem);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

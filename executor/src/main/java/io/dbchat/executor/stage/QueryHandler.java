@@ -1,0 +1,93 @@
+package io.dbchat.executor.stage;
+
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplySeq;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.executor.execution.ExecutionOutcome;
+import io.dbchat.executor.execution.QueryRunner;
+import io.dbchat.executor.guard.GuardResult;
+import io.dbchat.executor.guard.SqlGuard;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal,
+ * or STATUS executing and the {@link Execution} to start; {@link #run} starts it without waiting, and
+ * {@link #outcome} / {@link #failure} turn how it ended into the event to publish.
+ */
+public final class QueryHandler {
+
+    private final SqlGuard guard;
+    private final QueryRunner runner;
+    private final ExecutorProperties properties;
+    private final Clock clock;
+
+    public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock) {
+        this.guard = guard;
+        this.runner = runner;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public List<Object> check(SqlProposed proposal, SchemaSnapshot schema) {
+        int attempt = proposal.attempt();
+        if (attempt < 1 || attempt > ReplySeq.MAX_ATTEMPTS) {
+            return List.of(Outcomes.rejected(proposal, ErrorCode.INVALID_REQUEST.problem(
+                    "Attempt " + attempt + " is out of range.")));
+        }
+        List<Object> out = new ArrayList<>();
+        out.add(status(proposal, ReplySeq.validating(attempt), "validating"));
+        String datasource = proposal.question().datasource();
+        Problem refusal = refusal(datasource, schema);
+        String sql = proposal.sql();
+        if (refusal == null && properties.guardEnabled()) {
+            GuardResult verdict = guard.check(sql, schema);
+            refusal = verdict instanceof GuardResult.Rejected r ? r.problem() : null;
+            sql = verdict instanceof GuardResult.Accepted a ? a.sql() : sql;
+        }
+        if (refusal != null) {
+            out.add(Outcomes.rejected(proposal, refusal));
+            return out;
+        }
+        out.add(status(proposal, ReplySeq.executing(attempt), "executing"));
+        out.add(new Execution(proposal, datasource, sql));
+        return out;
+    }
+
+    public CompletionStage<ExecutionOutcome> run(Execution execution) {
+        return runner.run(execution.datasource(), execution.sql());
+    }
+
+    public Object outcome(Execution execution, ExecutionOutcome outcome) {
+        return Outcomes.event(execution.proposal(), outcome, properties.statementTimeout());
+    }
+
+    /** A run that failed outside the database's own answer: the bounded wait ran out, or the driver broke. */
+    public Object failure(Execution execution, Throwable error) {
+        if (error instanceof TimeoutException) {
+            return Outcomes.timeout(execution.proposal(), properties.statementTimeout());
+        }
+        return outcome(execution, new ExecutionOutcome.Failed(null, error.getClass().getSimpleName(),
+                String.valueOf(error.getMessage())));
+    }
+
+    private Problem refusal(String datasource, SchemaSnapshot schema) {
+        if (!runner.knows(datasource)) {
+            return new Problem("unknown_datasource", "The datasource '" + datasource + "' is not configured.");
+        }
+        if (schema == null) {
+            return ErrorCode.NO_SCHEMA.problem("The schema of '" + datasource + "' is not known yet.");
+        }
+        return null;
+    }
+
+    private ReplyEvent status(SqlProposed proposal, long seq, String stage) {
+        return ReplyEvent.status(proposal.question(), seq, stage, clock.instant());
+    }
+}

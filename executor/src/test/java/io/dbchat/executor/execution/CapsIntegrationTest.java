@@ -1,0 +1,90 @@
+package io.dbchat.executor.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.contracts.serde.Json;
+import io.dbchat.executor.ConsultancyDatabase;
+import io.dbchat.executor.ConsultancySchema;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Results are cut at the row cap and at the byte cap and flagged truncated; a slow query holds no other up. */
+class CapsIntegrationTest {
+
+    static final ExecutionLimits SMALL = new ExecutionLimits(Duration.ofSeconds(5), Duration.ofSeconds(1),
+            Duration.ofSeconds(10), 10, 1_000);
+
+    static ConsultancyDatabase database;
+
+    @BeforeAll
+    static void start() {
+        database = ConsultancyDatabase.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void cutsAtTheRowCapAndTheConnectionStaysUsable() {
+        try (var runner = database.readerRunner(SMALL, 1)) {
+            var cut = rows(runner, "SELECT g FROM generate_series(1, 1000000) g");
+            var next = rows(runner, "SELECT 1 AS one");
+
+            assertThat(cut.rows()).hasSize(10).first().isEqualTo(List.of(1));
+            assertThat(cut.truncated()).isTrue();
+            assertThat(next.rows()).containsExactly(List.of(1));
+            assertThat(next.truncated()).isFalse();
+        }
+    }
+
+    @Test
+    void cutsAtTheByteCap() {
+        try (var runner = database.readerRunner(SMALL, 1)) {
+            var cut = rows(runner, "SELECT repeat('x', 100) AS filler FROM generate_series(1, 20)");
+
+            assertThat(cut.truncated()).isTrue();
+            assertThat(cut.rows()).hasSizeBetween(1, 9);
+            assertThat(Json.MAPPER.writeValueAsBytes(cut.rows()).length).isLessThanOrEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void keepsAResultThatFitsWhole() {
+        try (var runner = database.readerRunner(SMALL, 1)) {
+            var whole = rows(runner, "SELECT name FROM teams ORDER BY id");
+
+            assertThat(whole.truncated()).isFalse();
+            assertThat(whole.rows()).containsExactly(List.of("Data"), List.of("Platform"), List.of("Design"));
+        }
+    }
+
+    @Test
+    void aSlowQueryDoesNotHoldUpAQuickOne() throws Exception {
+        try (var runner = database.readerRunner(SMALL, 2)) {
+            CompletableFuture<ExecutionOutcome> slow = runner.run(ConsultancySchema.DATASOURCE,
+                    "SELECT pg_sleep(3)").toCompletableFuture();
+            long start = System.nanoTime();
+
+            ExecutionOutcome quick = runner.run(ConsultancySchema.DATASOURCE, "SELECT 1 AS one")
+                    .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(quick).isInstanceOf(ExecutionOutcome.Rows.class);
+            assertThat(slow).isNotDone();
+            assertThat(slow.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionOutcome.Rows.class);
+        }
+    }
+
+    private static ExecutionOutcome.Rows rows(R2dbcQueryRunner runner, String sql) {
+        ExecutionOutcome outcome = runner.execute(ConsultancySchema.DATASOURCE, sql).block();
+        assertThat(outcome).isInstanceOf(ExecutionOutcome.Rows.class);
+        return (ExecutionOutcome.Rows) outcome;
+    }
+}

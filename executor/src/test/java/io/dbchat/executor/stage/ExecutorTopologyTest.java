@@ -1,0 +1,212 @@
+package io.dbchat.executor.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.events.QueryRejected;
+import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplySeq;
+import io.dbchat.contracts.events.SqlFailed;
+import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.events.TranslatorInfo;
+import io.dbchat.contracts.events.Usage;
+import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.contracts.runtime.StageStreams;
+import io.dbchat.contracts.topics.Topics;
+import io.dbchat.executor.ConsultancySchema;
+import io.dbchat.executor.execution.ExecutionOutcome;
+import io.dbchat.executor.execution.QueryRunner;
+import io.dbchat.executor.guard.SqlGuard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The executor topology over a fake runner: statuses, results, failures and refusals on their topics. */
+class ExecutorTopologyTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    final Topics topics = Topics.withPrefix("t.");
+    final FakeRunner runner = new FakeRunner();
+    TopologyTestDriver driver;
+    TestInputTopic<String, SqlProposed> sql;
+    TestOutputTopic<String, ReplyEvent> replies;
+    TestOutputTopic<String, QueryResult> results;
+    TestOutputTopic<String, SqlFailed> failures;
+
+    void start(boolean withSchema) {
+        var builder = new StreamsBuilder();
+        var properties = ExecutorProperties.defaults();
+        var handler = new QueryHandler(new SqlGuard(properties.guardLimits()), runner, properties,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        ExecutorTopology.build(builder, topics, handler, properties.async());
+        var pipeline = new PipelineProperties("127.0.0.1:1", "t.", 1, (short) 1, Duration.ofDays(1),
+                Duration.ofMillis(10), 1, null);
+        var config = new Properties();
+        config.putAll(StageStreams.config("executor", pipeline, topics));
+        driver = new TopologyTestDriver(builder.build(), config);
+        sql = driver.createInputTopic(topics.sql().name(), topics.sql().key().serializer(),
+                topics.sql().value().serializer());
+        replies = output(topics.replies());
+        results = output(topics.results());
+        failures = output(topics.sqlFailures());
+        if (withSchema) {
+            driver.createInputTopic(topics.schema().name(), topics.schema().key().serializer(),
+                    topics.schema().value().serializer()).pipeInput(ConsultancySchema.DATASOURCE,
+                    ConsultancySchema.snapshot());
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void answersAGuardedQueryWithStatusesThenRows() {
+        start(true);
+        runner.answer = s -> new ExecutionOutcome.Rows(List.of(new ColumnMeta("name", "text")),
+                List.of(List.of("Data")), false, 3);
+
+        pipe("conv-1", proposal("SELECT name FROM teams", 2));
+
+        assertThat(replies.readKeyValuesToList()).containsExactly(
+                KeyValue.pair("conv-1", ReplyEvent.status(question(), ReplySeq.validating(2), "validating", NOW)),
+                KeyValue.pair("conv-1", ReplyEvent.status(question(), ReplySeq.executing(2), "executing", NOW)));
+        assertThat(results.readKeyValuesToList()).containsExactly(KeyValue.pair("conv-1",
+                new QueryAnswered(1, "q-1", proposal("SELECT name FROM teams", 2),
+                        List.of(new ColumnMeta("name", "text")), List.of(List.of("Data")), 1, false, 3)));
+        assertThat(runner.seen).containsExactly("SELECT name FROM teams LIMIT 1001");
+    }
+
+    @Test
+    void refusesWhatTheGuardRefusesWithoutRunningIt() {
+        start(true);
+
+        pipe("conv-1", proposal("SELECT * FROM salaries", 1));
+
+        assertThat(replies.readValuesToList()).extracting(ReplyEvent::stage).containsExactly("validating");
+        assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class, r -> {
+            assertThat(r.problem().code()).isEqualTo("sql.table_not_allowed");
+            assertThat(r.problem().message()).isEqualTo("The table 'salaries' is not available.");
+            assertThat(r.sql()).isEqualTo("SELECT * FROM salaries");
+        });
+        assertThat(runner.seen).isEmpty();
+    }
+
+    @Test
+    void refusesWhileTheSchemaIsUnknown() {
+        start(false);
+
+        pipe("conv-1", proposal("SELECT name FROM teams", 1));
+
+        assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class, r -> {
+            assertThat(r.problem().code()).isEqualTo("no_schema");
+            assertThat(r.problem().message()).isEqualTo("The schema of 'consultancy' is not known yet.");
+        });
+    }
+
+    @Test
+    void refusesAnUnknownDatasource() {
+        start(true);
+        runner.known = false;
+
+        pipe("conv-1", proposal("SELECT name FROM teams", 1));
+
+        assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class,
+                r -> assertThat(r.problem().code()).isEqualTo("unknown_datasource"));
+    }
+
+    @Test
+    void passesAnSqlErrorToTheTranslatorForARetry() {
+        start(true);
+        runner.answer = s -> new ExecutionOutcome.Failed("42883", "BadGrammar", "operator does not exist: text > integer");
+
+        pipe("conv-1", proposal("SELECT name FROM teams WHERE name > 1", 1));
+
+        assertThat(failures.readKeyValuesToList()).containsExactly(KeyValue.pair("conv-1", SqlFailed.of(
+                proposal("SELECT name FROM teams WHERE name > 1", 1), "BadGrammar", "42883",
+                "operator does not exist: text > integer")));
+        assertThat(results.isEmpty()).isTrue();
+    }
+
+    @Test
+    void stopsATimedOutQueryWithAReason() {
+        start(true);
+        runner.answer = s -> new ExecutionOutcome.Failed("57014", "Cancelled", "canceling statement due to statement timeout");
+
+        pipe("conv-1", proposal("SELECT count(*) FROM time_entries", 1));
+
+        assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class, r -> {
+            assertThat(r.problem().code()).isEqualTo("query_timeout");
+            assertThat(r.problem().message()).isEqualTo("The query took longer than 5 s and was stopped.");
+        });
+    }
+
+    @Test
+    void goesOnAfterARunnerThatThrows() {
+        start(true);
+        runner.answer = s -> {
+            throw new IllegalStateException("pool closed");
+        };
+        pipe("conv-1", proposal("SELECT name FROM teams", 1));
+        runner.answer = s -> new ExecutionOutcome.Rows(List.of(), List.of(), false, 1);
+
+        pipe("conv-1", proposal("SELECT id FROM teams", 1));
+
+        assertThat(results.readValuesToList()).extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("QueryRejected", "QueryAnswered");
+    }
+
+    /** Pipes a proposal and lets the wall clock tick, so that finished runs are collected and forwarded. */
+    private void pipe(String key, SqlProposed proposal) {
+        sql.pipeInput(key, proposal);
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+    }
+
+    static QuestionAsked question() {
+        return QuestionAsked.of("q-1", "conv-1", "ann", ConsultancySchema.DATASOURCE, "Which teams?", NOW);
+    }
+
+    static SqlProposed proposal(String sql, int attempt) {
+        return SqlProposed.of(question(), sql, attempt, TranslatorInfo.offline("1"), Usage.NONE, 5, "v-test");
+    }
+
+    private <V> TestOutputTopic<String, V> output(io.dbchat.contracts.topics.Topic<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.key().deserializer(), topic.value().deserializer());
+    }
+
+    /** Answers with a configured outcome and records the SQL it was asked to run. */
+    static final class FakeRunner implements QueryRunner {
+        final List<String> seen = new ArrayList<>();
+        Function<String, ExecutionOutcome> answer = s -> new ExecutionOutcome.Rows(List.of(), List.of(), false, 0);
+        boolean known = true;
+
+        @Override
+        public boolean knows(String datasource) {
+            return known;
+        }
+
+        @Override
+        public CompletionStage<ExecutionOutcome> run(String datasource, String sql) {
+            seen.add(sql);
+            return CompletableFuture.completedFuture(answer.apply(sql));
+        }
+    }
+}
