@@ -1,0 +1,22 @@
+package io.dbchat.standalone;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@code dbchat} command: starts the embedded default, all stages in one process. */
+public final class Dbchat {
+
+    private static final Logger log = LoggerFactory.getLogger(Dbchat.class);
+
+    private Dbchat() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Standalone standalone = Standalone.start(StandaloneSettings.fromProcess(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "dbchat-shutdown"));
+        log.info("dbchat is ready at http://localhost:{}/ after {} ms. Ask: curl -s localhost:{}/api/chat/query/ "
+                        + "-H 'content-type: application/json' -d '{\"query\":\"How many users are there?\"}'",
+                standalone.port(), (System.nanoTime() - started) / 1_000_000, standalone.port());
+    }
+}

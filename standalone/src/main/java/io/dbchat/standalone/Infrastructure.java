@@ -1,0 +1,96 @@
+package io.dbchat.standalone;
+
+import io.dbchat.standalone.infra.EmbeddedDatabase;
+import io.dbchat.standalone.infra.EmbeddedKafkaBroker;
+import io.dbchat.standalone.infra.EmbeddedRedis;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the embedded Kafka broker, PostgreSQL (with the demo database) and Redis that the environment
+ * does not name, and says, as Spring properties, where every stage finds them.
+ */
+final class Infrastructure implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    static Infrastructure start(StandaloneSettings settings) {
+        var infra = new Infrastructure();
+        try {
+            infra.startAll(settings);
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+        return infra;
+    }
+
+    Map<String, String> properties() {
+        return Map.copyOf(properties);
+    }
+
+    private void startAll(StandaloneSettings settings) {
+        Path data = settings.dataDir();
+        if (data != null) {
+            properties.put("dbchat.kafka.state-dir", data.resolve("streams").toString());
+        }
+        if (!settings.has("DBCHAT_KAFKA_BOOTSTRAP_SERVERS")) {
+            var kafka = keep(new EmbeddedKafkaBroker(sub(data, "kafka"), 0).start());
+            properties.put("dbchat.kafka.bootstrap-servers", kafka.bootstrapServers());
+            log.info("Embedded Kafka broker at {}", kafka.bootstrapServers());
+        }
+        if (!settings.has("DBCHAT_DATASOURCE_URL")) {
+            startDemoDatabase(data);
+        }
+        if (!settings.has("DBCHAT_REDIS_URL")) {
+            var redis = keep(new EmbeddedRedis(sub(data, "redis"), 0).start());
+            properties.put("dbchat.redis.url", redis.url());
+            log.info("Embedded Redis at {}", redis.url());
+        }
+    }
+
+    private void startDemoDatabase(Path data) {
+        var db = keep(new EmbeddedDatabase(sub(data, "postgres"), 0).start());
+        if (db.ensureDemoDatabase()) {
+            log.info("Loaded the demo database");
+        }
+        String url = "postgresql://" + db.host() + ":" + db.port() + "/" + EmbeddedDatabase.DEMO;
+        properties.put("dbchat.datasource.name", EmbeddedDatabase.DEMO);
+        properties.put("dbchat.datasource.url", url);
+        properties.put("dbchat.datasource.username", db.username());
+        properties.put("dbchat.datasource.password", db.password() == null ? "" : db.password());
+        // questions run as the least-privileged reader; the catalog is read as the owner
+        properties.put("dbchat.executor.username", db.readerUsername());
+        properties.put("dbchat.executor.password", db.readerPassword());
+        log.info("Embedded PostgreSQL with the demo database at {}", url);
+    }
+
+    private <T extends AutoCloseable> T keep(T server) {
+        started.add(server);
+        return server;
+    }
+
+    private static Path sub(Path data, String name) {
+        return data == null ? null : data.resolve(name);
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("Could not stop {} cleanly: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,89 @@
+package io.dbchat.standalone;
+
+import io.dbchat.executor.ExecutorApplication;
+import io.dbchat.gateway.GatewayApplication;
+import io.dbchat.interpreter.InterpreterApplication;
+import io.dbchat.schemapublisher.SchemaPublisherApplication;
+import io.dbchat.translator.TranslatorApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * All five stages in one process, each in its own Spring application context exactly as it would run
+ * as a separate service, over the embedded (or configured) Kafka, PostgreSQL and Redis.
+ */
+public final class Standalone implements AutoCloseable {
+
+    private final Infrastructure infrastructure;
+    private final List<ConfigurableApplicationContext> stages = new ArrayList<>();
+
+    private Standalone(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+    }
+
+    public static Standalone start(StandaloneSettings settings) {
+        var standalone = new Standalone(Infrastructure.start(settings));
+        try {
+            standalone.startStages(settings);
+        } catch (RuntimeException e) {
+            standalone.close();
+            throw e;
+        }
+        return standalone;
+    }
+
+    private void startStages(StandaloneSettings settings) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>(infrastructure.properties());
+        if (!settings.has("DBCHAT_GATEWAY_AUTH_MODE")) {
+            // the local demo is open; a deployed gateway asks for API keys or JWTs unless told otherwise
+            properties.put("dbchat.gateway.auth.mode", "open");
+        }
+        // one process, one name in its log lines (each stage's own name would otherwise stick to all of them)
+        properties.put("spring.application.name", "dbchat");
+        List<String> args = arguments(properties, settings.arguments());
+        Map<Class<?>, Supplier<SpringApplicationBuilder>> order = new java.util.LinkedHashMap<>();
+        order.put(SchemaPublisherApplication.class, SchemaPublisherApplication::builder);
+        order.put(TranslatorApplication.class, TranslatorApplication::builder);
+        order.put(ExecutorApplication.class, ExecutorApplication::builder);
+        order.put(InterpreterApplication.class, InterpreterApplication::builder);
+        order.put(GatewayApplication.class, GatewayApplication::builder);
+        order.forEach((application, builder) -> stages.add(builder.get()
+                .main(application)
+                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .run(args.toArray(String[]::new))));
+    }
+
+    /** The gateway's context: its HTTP port, its beans. */
+    public ConfigurableApplicationContext gateway() {
+        return stages.getLast();
+    }
+
+    /** The HTTP port the gateway listens on. */
+    public int port() {
+        return Integer.parseInt(gateway().getEnvironment().getProperty("local.server.port", "8080"));
+    }
+
+    public Map<String, String> infrastructureProperties() {
+        return infrastructure.properties();
+    }
+
+    static List<String> arguments(Map<String, String> properties, List<String> extra) {
+        List<String> args = new ArrayList<>();
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(extra);
+        return args;
+    }
+
+    @Override
+    public void close() {
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            stages.get(i).close();
+        }
+        stages.clear();
+        infrastructure.close();
+    }
+}

@@ -1,0 +1,87 @@
+package io.dbchat.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.serde.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.JsonNode;
+
+/** Talks to a running gateway the way clients do: JSON over HTTP and a real SSE client. */
+final class PipelineClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final WebTestClient http;
+    private final WebClient sse;
+
+    PipelineClient(int port) {
+        String base = "http://127.0.0.1:" + port;
+        this.http = WebTestClient.bindToServer().baseUrl(base).responseTimeout(TIMEOUT).build();
+        this.sse = WebClient.create(base);
+    }
+
+    /** Waits until the gateway has seen a schema snapshot, so questions are not asked of an unknown database. */
+    void awaitSchema() {
+        long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            var status = http.get().uri("/api/chat/schema-info/").exchange().returnResult(String.class).getStatus();
+            if (status.is2xxSuccessful()) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("no schema snapshot reached the gateway within " + TIMEOUT);
+    }
+
+    JsonNode ask(String question) {
+        return ask(question, null);
+    }
+
+    JsonNode ask(String question, String conversationId) {
+        byte[] body = http.post().uri("/api/chat/query/").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request(question, conversationId))
+                .exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        return Json.MAPPER.readTree(body);
+    }
+
+    String submit(String question) {
+        byte[] body = http.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request(question, null))
+                .exchange().expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody();
+        String queryId = Json.MAPPER.readTree(body).path("query_id").asString();
+        assertThat(queryId).isNotBlank();
+        return queryId;
+    }
+
+    /** Every event of a query, read with a real SSE client until the stream completes. */
+    List<ReplyEvent> events(String queryId) {
+        return sse.get().uri("/api/chat/queries/{id}/events", queryId).accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(e -> e.data() != null)
+                .map(e -> Json.MAPPER.readValue(e.data(), ReplyEvent.class))
+                .collectList().block(TIMEOUT);
+    }
+
+    private static Map<String, String> request(String question, String conversationId) {
+        return conversationId == null ? Map.of("query", question) : Map.of("query", question, "conversation_id", conversationId);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
