@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Creates the demo database and loads schema, data and the read-only role in one transaction, so a
  * database that has the schema has all of it; loading is skipped when the schema is there.
  */
-final class DemoDatabase {
+public final class DemoDatabase {
 
     static final String READER = "dbchat_reader";
     static final String READER_PASSWORD = "dbchat_reader";
@@ -34,14 +34,19 @@ final class DemoDatabase {
     boolean ensure() throws SQLException {
         createDatabaseIfAbsent();
         try (Connection demo = server.connect(EmbeddedDatabase.DEMO)) {
-            if (isLoaded(demo)) {
-                return false;
-            }
-            long started = System.nanoTime();
-            load(demo);
-            log.info("Loaded the demo database in {} ms", (System.nanoTime() - started) / 1_000_000);
-            return true;
+            return loadInto(demo);
         }
+    }
+
+    /** Loads the demo schema, data and reader role into any PostgreSQL database that lacks them. */
+    public static boolean loadInto(Connection database) throws SQLException {
+        if (isLoaded(database)) {
+            return false;
+        }
+        long started = System.nanoTime();
+        load(database);
+        log.info("Loaded the demo database in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     private void createDatabaseIfAbsent() throws SQLException {
