@@ -101,12 +101,14 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
     }
 
     private void startHead(String key) {
-        PendingQueue.Entry<I> head = queueOf(key).head();
-        if (head == null) {
-            return;
-        }
+        // no slot, no need to read (and deserialize) the queue: while the stage is saturated this runs often
         if (!inFlight.tryAcquire()) {
             waiting.add(key);
+            return;
+        }
+        PendingQueue.Entry<I> head = queueOf(key).head();
+        if (head == null) {
+            inFlight.release();
             return;
         }
         CompletableFuture<R> future;
