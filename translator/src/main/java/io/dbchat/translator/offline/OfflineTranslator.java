@@ -2,7 +2,6 @@ package io.dbchat.translator.offline;
 
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.ColumnSchema;
-import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
 import io.dbchat.contracts.events.TranslatorInfo;
@@ -10,64 +9,100 @@ import io.dbchat.contracts.events.Usage;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Translates without an LLM, from the schema alone: "how many X are there" becomes a count and
- * "list / show X" a listing of X's published columns. Anything else is refused with what it knows.
+ * Translates without an LLM, from the schema alone: the question's words are matched to tables, columns
+ * and stored values ({@link Vocabulary}), read into an {@link Intent} ({@link IntentParser}) and written as
+ * SQL ({@link SqlComposer}). Below the confidence threshold it refuses and says what it understood.
  */
 public final class OfflineTranslator implements Translator {
 
-    public static final TranslatorInfo INFO = TranslatorInfo.offline("offline-v1");
-    static final int LIST_LIMIT = 100;
+    public static final TranslatorInfo INFO = TranslatorInfo.offline("offline-v2");
+
+    private final OfflineSettings settings;
+    private final Map<String, Vocabulary> vocabularies = new ConcurrentHashMap<>();
+    private final FuzzyTables fuzzy;
+
+    public OfflineTranslator() {
+        this(OfflineSettings.defaults());
+    }
+
+    public OfflineTranslator(OfflineSettings settings) {
+        this(settings, settings.useEmbeddings() ? new FuzzyTables() : null);
+        if (fuzzy != null) {
+            Thread.ofVirtual().name("offline-embeddings-warm-up").start(fuzzy::warmUp);
+        }
+    }
+
+    OfflineTranslator(OfflineSettings settings, FuzzyTables fuzzy) {
+        this.settings = settings;
+        this.fuzzy = fuzzy;
+    }
 
     @Override
     public Translation translate(TranslationRequest request) {
-        QuestionAsked question = request.question();
         SchemaSnapshot schema = request.schema();
         if (schema.tables().isEmpty()) {
             return refuse(ErrorCode.NO_SCHEMA, "The database '" + schema.datasource()
                     + "' has no tables I may read, so there is nothing to ask about yet.");
         }
-        List<String> words = Words.of(question.question());
-        Optional<TableSchema> table = TableMatcher.find(words, schema);
-        if (table.isEmpty()) {
+        Vocabulary vocabulary = vocabulary(schema);
+        String question = request.question().question();
+        Optional<IntentParser.Parsed> parsed = parse(question, vocabulary);
+        String effective = FollowUps.effective(question, request.history(), vocabulary);
+        if (!effective.equals(question)) {
+            Optional<IntentParser.Parsed> refined = parse(effective, vocabulary);
+            if (refined.isPresent() && (parsed.isEmpty() || refined.get().confidence() >= parsed.get().confidence()
+                    || FollowUps.opensWithCue(question))) {
+                parsed = refined;
+            }
+        }
+        if (parsed.isEmpty()) {
             return refuse(ErrorCode.UNTRANSLATABLE, "I could not tell which table your question is about. "
                     + "I know these tables: " + tableNames(schema) + ".");
         }
-        if (isCount(words)) {
-            return sql("SELECT count(*) AS count FROM " + Sql.table(table.get()));
+        IntentParser.Parsed p = parsed.get();
+        if (p.confidence() < settings.confidenceThreshold()) {
+            return refuse(ErrorCode.UNTRANSLATABLE, explain(p));
         }
-        if (isListing(words)) {
-            return sql("SELECT " + columns(table.get()) + " FROM " + Sql.table(table.get()) + " LIMIT " + LIST_LIMIT);
+        return new Translation.Sql(SqlComposer.compose(p.intent(), settings.listLimit()), INFO, Usage.NONE);
+    }
+
+    private Optional<IntentParser.Parsed> parse(String question, Vocabulary vocabulary) {
+        Supplier<Optional<FuzzyTables.Match>> fallback = fuzzy == null ? Optional::empty
+                : () -> fuzzy.find(Token.of(question), vocabulary.schema());
+        return IntentParser.parse(question, vocabulary, fallback);
+    }
+
+    private Vocabulary vocabulary(SchemaSnapshot schema) {
+        String key = schema.datasource() + "@" + schema.version();
+        Vocabulary known = vocabularies.get(key);
+        if (known != null) {
+            return known;
         }
-        return refuse(ErrorCode.UNTRANSLATABLE, "I understood that you asked about " + table.get().name()
-                + ", but not what to do with it. Try \"How many " + table.get().name() + " are there?\" or \"List "
-                + table.get().name() + "\".");
+        if (vocabularies.size() > 32) {
+            vocabularies.clear();
+        }
+        return vocabularies.computeIfAbsent(key, k -> new Vocabulary(schema));
     }
 
-    private static boolean isCount(List<String> words) {
-        int how = words.indexOf("how");
-        return (how >= 0 && how + 1 < words.size() && List.of("many", "much").contains(words.get(how + 1)))
-                || words.contains("count") || words.contains("number");
-    }
-
-    private static boolean isListing(List<String> words) {
-        return words.stream().anyMatch(w -> List.of("list", "show", "display", "give", "all", "which", "what").contains(w));
-    }
-
-    private static String columns(TableSchema table) {
-        return table.columns().stream().map(ColumnSchema::name).map(Sql::ident).collect(Collectors.joining(", "));
+    private static String explain(IntentParser.Parsed p) {
+        TableSchema table = p.intent().table;
+        String columns = table.columns().stream().filter(c -> !Vocabulary.isSensitive(c)).map(ColumnSchema::name)
+                .collect(Collectors.joining(", "));
+        return "I am not confident I understood your question. I understood " + p.intent().describe()
+                + (p.unknownWords().isEmpty() ? "" : ", but not the words " + String.join(", ", p.unknownWords()))
+                + ". The table " + table.name() + " has the columns " + columns
+                + ". Try naming a column, a value or a table, e.g. \"How many " + table.name() + " are there?\"";
     }
 
     private static String tableNames(SchemaSnapshot schema) {
         return schema.tables().stream().map(TableSchema::name).sorted().collect(Collectors.joining(", "));
-    }
-
-    private static Translation sql(String sql) {
-        return new Translation.Sql(sql, INFO, Usage.NONE);
     }
 
     private static Translation refuse(ErrorCode code, String message) {

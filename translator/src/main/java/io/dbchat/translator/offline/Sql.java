@@ -12,6 +12,14 @@ final class Sql {
         return name.matches("[a-z_][a-z0-9_]*") && !Reserved.is(name) ? name : '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /** A literal for {@code column}: numbers as they are, everything else as a string with quotes doubled. */
+    static String literal(String value, Col column) {
+        if (column.isNumeric() && value.matches("-?\\d+(\\.\\d+)?")) {
+            return value;
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     static String table(TableSchema t) {
         return "public".equals(t.schema()) ? ident(t.name()) : ident(t.schema()) + "." + ident(t.name());
     }

@@ -1,35 +1,84 @@
 package io.dbchat.translator.stage;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.dbchat.contracts.async.AsyncSettings;
+import io.dbchat.contracts.llm.ChatModels;
+import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.translator.Translator;
+import io.dbchat.translator.context.ConversationStore;
+import io.dbchat.translator.context.RedisClients;
+import io.dbchat.translator.context.WithHistory;
+import io.dbchat.translator.llm.InteractionLog;
+import io.dbchat.translator.llm.LlmTranslator;
+import io.dbchat.translator.llm.Resilience;
 import io.dbchat.translator.offline.OfflineTranslator;
+import io.dbchat.translator.prompt.PromptBuilder;
+import io.dbchat.translator.prompt.PromptTemplate;
+import io.dbchat.translator.prompt.SchemaSelector;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** Wires the translator's topology into a Spring-managed Kafka Streams instance. */
+/**
+ * Wires the translator's topology into a Spring-managed Kafka Streams instance. No provider configured means the
+ * offline translator; otherwise the LLM translator. Both get the conversation's history from Redis.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LlmProperties.class, TranslatorProperties.class, RedisProperties.class})
 class TranslatorStageConfiguration {
 
     static final String STAGE = "translator";
+    private static final Logger LOG = LoggerFactory.getLogger(TranslatorStageConfiguration.class);
 
     @Bean
     StreamsBuilderFactoryBean translatorStreams(PipelineProperties properties, Topics topics) {
         return StageStreams.factory(STAGE, properties, topics);
     }
 
-    @Bean
-    Translator translator() {
-        return new OfflineTranslator();
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient translatorRedis(RedisProperties redis) {
+        return RedisClients.create(redis.url());
     }
 
     @Bean
-    TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator) {
-        TranslatorTopology.build(builder, topics, translator, Clock.systemUTC());
+    ConversationStore conversationStore(RedissonClient redis, TranslatorProperties p, MeterRegistry meters) {
+        return new ConversationStore(redis, p.contextTtl(), p.contextMaxTurns(), meters);
+    }
+
+    @Bean
+    Translator translator(LlmProperties llm, TranslatorProperties p, ConversationStore history, MeterRegistry meters) {
+        if (llm.isOffline()) {
+            LOG.info("No language model configured (DBCHAT_LLM_PROVIDER): using the offline translator");
+            // the offline translator reads follow-ups from the history too; a local Redis read is well under a millisecond
+            return new WithHistory(new OfflineTranslator(), history);
+        }
+        LOG.info("Translating with {} ({})", llm.effectiveProvider(), llm.effectiveModel());
+        var prompts = new PromptBuilder(PromptTemplate.load(p.promptVersion(), p.promptDir()),
+                new SchemaSelector(p.schemaTokenBudget(), AllMiniLmL6V2EmbeddingModel::new), p.dialect(), p.rowLimit());
+        var resilience = new Resilience(new Resilience.Settings(llm.maxRetries(), p.retryBackoff(), p.retryMaxBackoff(),
+                p.breakerThreshold(), p.breakerOpenFor()), Clock.systemUTC());
+        var model = new LlmTranslator(ChatModels.chat(llm), llm.effectiveProvider(), llm.effectiveModel(), prompts,
+                resilience, new InteractionLog(meters), p.priceTable(), Clock.systemUTC());
+        return new WithHistory(model, history);
+    }
+
+    @Bean
+    TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
+                                      TranslatorProperties p, ConversationStore history) {
+        var options = new TranslatorTopology.Options(p.maxCorrections(),
+                new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
+        TranslatorTopology.build(builder, topics, translator, options, history::record, Clock.systemUTC());
         return new TopologyMarker();
     }
 

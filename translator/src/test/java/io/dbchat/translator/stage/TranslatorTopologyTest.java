@@ -1,9 +1,13 @@
 package io.dbchat.translator.stage;
 
+import static io.dbchat.translator.Fixtures.PROJECTS;
 import static io.dbchat.translator.Fixtures.SCHEMA;
 import static io.dbchat.translator.Fixtures.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.async.AsyncSettings;
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
@@ -14,36 +18,46 @@ import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
+import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
-import io.dbchat.translator.offline.OfflineTranslator;
+import io.dbchat.translator.ScriptedTranslator;
+import io.dbchat.translator.Translation;
+import io.dbchat.translator.Translator;
+import io.dbchat.translator.context.Turn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TranslatorTopologyTest {
 
     final Topics topics = Topics.withPrefix("dbchat.");
+    final List<Turn> turns = new CopyOnWriteArrayList<>();
     TopologyTestDriver driver;
     TestInputTopic<String, SchemaSnapshot> schema;
     TestInputTopic<String, QuestionAsked> questions;
     TestInputTopic<String, SqlFailed> failures;
+    TestInputTopic<String, ReplyEvent> repliesIn;
     TestOutputTopic<String, SqlProposed> sql;
     TestOutputTopic<String, QueryResult> results;
     TestOutputTopic<String, ReplyEvent> replies;
 
-    @BeforeEach
-    void start() {
+    void start(Translator translator) {
         var builder = new StreamsBuilder();
-        TranslatorTopology.build(builder, topics, new OfflineTranslator(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        var options = new TranslatorTopology.Options(2, new AsyncSettings(8, Duration.ofSeconds(2), Duration.ofMillis(5)));
+        TranslatorTopology.build(builder, topics, translator, options, (conversation, turn, at) -> turns.add(turn),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         var props = new Properties();
         props.putAll(StageStreams.config("translator", new PipelineProperties("127.0.0.1:1", "dbchat.", 1, (short) 1,
                 Duration.ofDays(1), Duration.ofMillis(10), 1, null), topics));
@@ -51,6 +65,7 @@ class TranslatorTopologyTest {
         schema = input(topics.schema());
         questions = input(topics.questions());
         failures = input(topics.sqlFailures());
+        repliesIn = input(topics.replies());
         sql = output(topics.sql());
         results = output(topics.results());
         replies = output(topics.replies());
@@ -63,6 +78,7 @@ class TranslatorTopologyTest {
 
     @Test
     void translatesAQuestionIntoSqlKeyedByConversationAfterAStatus() {
+        start(ScriptedTranslator.answering(false, "SELECT count(*) AS count FROM users"));
         schema.pipeInput("demo", SCHEMA);
 
         questions.pipeInput("c-1", ask("How many users are there?"));
@@ -72,26 +88,33 @@ class TranslatorTopologyTest {
         assertThat(proposed.value.sql()).isEqualTo("SELECT count(*) AS count FROM users");
         assertThat(proposed.value.attempt()).isEqualTo(1);
         assertThat(proposed.value.schemaVersion()).isEqualTo("v-1");
-        assertThat(proposed.value.translator().provider()).isEqualTo("offline");
+        assertThat(proposed.value.translator()).isEqualTo(ScriptedTranslator.INFO);
         var status = replies.readValue();
         assertThat(status.type()).isEqualTo(ReplyType.STATUS);
         assertThat(status.stage()).isEqualTo("translating");
+        assertThat(status.seq()).isEqualTo(11);
         assertThat(results.isEmpty()).isTrue();
     }
 
     @Test
     void rejectsAQuestionItCannotTranslateWithAReason() {
+        start(new ScriptedTranslator(false, r -> new Translation.Refusal(
+                ErrorCode.UNTRANSLATABLE.problem("I cannot answer that: no salaries here."), ScriptedTranslator.INFO)));
         schema.pipeInput("demo", SCHEMA);
 
         questions.pipeInput("c-1", ask("What is the meaning of life?"));
 
         var rejected = (QueryRejected) results.readValue();
         assertThat(rejected.problem().code()).isEqualTo("untranslatable");
+        assertThat(rejected.problem().message()).isEqualTo("I cannot answer that: no salaries here.");
+        assertThat(rejected.translator()).isEqualTo(ScriptedTranslator.INFO);
         assertThat(sql.isEmpty()).isTrue();
     }
 
     @Test
     void rejectsAQuestionAboutADatasourceWithoutSchema() {
+        start(ScriptedTranslator.answering(false, "SELECT 1"));
+
         questions.pipeInput("c-1", ask("How many users are there?"));
 
         var rejected = (QueryRejected) results.readValue();
@@ -100,11 +123,11 @@ class TranslatorTopologyTest {
     }
 
     @Test
-    void endsTheQueryWithTheDatabasesReasonWhenTheSqlFails() {
-        var proposal = SqlProposed.of(ask("How many users are there?"), "SELECT nope FROM users", 1,
-                OfflineTranslator.INFO, null, 1, "v-1");
+    void endsTheQueryWithTheDatabasesReasonWhenTheTranslatorCannotCorrectItself() {
+        start(ScriptedTranslator.answering(false, "SELECT 1"));
+        schema.pipeInput("demo", SCHEMA);
 
-        failures.pipeInput("c-1", SqlFailed.of(proposal, "undefined_column", "42703", "column \"nope\" does not exist"));
+        failures.pipeInput("c-1", failure(1, "SELECT nope FROM users", "column \"nope\" does not exist"));
 
         var rejected = (QueryRejected) results.readValue();
         assertThat(rejected.problem().code()).isEqualTo("sql_failed");
@@ -112,11 +135,145 @@ class TranslatorTopologyTest {
         assertThat(rejected.sql()).isEqualTo("SELECT nope FROM users");
     }
 
-    private <V> TestInputTopic<String, V> input(io.dbchat.contracts.topics.Topic<String, V> t) {
+    @Test
+    void aRemoteTranslationRunsOffTheStreamThreadAndArrivesLater() throws Exception {
+        var release = new CountDownLatch(1);
+        start(new ScriptedTranslator(true, r -> {
+            await(release);
+            return ScriptedTranslator.sql("SELECT count(*) FROM users");
+        }));
+        schema.pipeInput("demo", SCHEMA);
+
+        questions.pipeInput("c-1", ask("How many users are there?"));
+        questions.pipeInput("c-2", ask("q-2", "c-2", "How many projects?"));
+
+        assertThat(sql.isEmpty()).isTrue();
+        release.countDown();
+        List<SqlProposed> out = awaitSql(2);
+        assertThat(out).extracting(SqlProposed::queryId).containsExactlyInAnyOrder(ask("How many users are there?").queryId(), "q-2");
+        assertThat(out).allSatisfy(p -> assertThat(p.attempt()).isEqualTo(1));
+    }
+
+    @Test
+    void keepsTheOrderOfAConversationsQuestions() throws Exception {
+        var translator = new ScriptedTranslator(true, r -> ScriptedTranslator.sql("SELECT '" + r.question().queryId() + "'"));
+        start(translator);
+        schema.pipeInput("demo", SCHEMA);
+
+        for (int i = 1; i <= 5; i++) {
+            questions.pipeInput("c-1", ask("q-" + i, "c-1", "question " + i));
+        }
+
+        assertThat(awaitSql(5)).extracting(SqlProposed::queryId).containsExactly("q-1", "q-2", "q-3", "q-4", "q-5");
+        assertThat(translator.requests()).extracting(r -> r.question().queryId())
+                .containsExactly("q-1", "q-2", "q-3", "q-4", "q-5");
+    }
+
+    @Test
+    void aFailedSqlIsCorrectedWithTheFailureInHandAsANewAttempt() throws Exception {
+        var translator = ScriptedTranslator.answering(true, "SELECT name FROM projects WHERE status = 'On Hold'");
+        start(translator);
+        schema.pipeInput("demo", PROJECTS);
+
+        failures.pipeInput("c-1", failure(1, "SELECT nme FROM projects", "column \"nme\" does not exist"));
+
+        SqlProposed corrected = awaitSql(1).getFirst();
+        assertThat(corrected.attempt()).isEqualTo(2);
+        assertThat(corrected.schemaVersion()).isEqualTo("v-2");
+        var request = translator.requests().getFirst();
+        assertThat(request.attempt()).isEqualTo(2);
+        assertThat(request.previousFailure().message()).isEqualTo("column \"nme\" does not exist");
+        assertThat(request.previousFailure().proposal().sql()).isEqualTo("SELECT nme FROM projects");
+        var status = replies.readValue();
+        assertThat(status.seq()).isEqualTo(21);
+        assertThat(status.stage()).isEqualTo("translating");
+    }
+
+    @Test
+    void afterTheLastCorrectionTheQueryEndsWithTheDatabasesReason() {
+        var translator = ScriptedTranslator.answering(true, "SELECT 1");
+        start(translator);
+        schema.pipeInput("demo", PROJECTS);
+
+        failures.pipeInput("c-1", failure(3, "SELECT nme FROM projects", "column \"nme\" does not exist"));
+
+        var rejected = (QueryRejected) results.readValue();
+        assertThat(rejected.problem().code()).isEqualTo("sql_failed");
+        assertThat(rejected.problem().message()).contains("after 3 attempts").contains("column \"nme\" does not exist");
+        assertThat(translator.requests()).isEmpty();
+    }
+
+    @Test
+    void aTranslationThatBreaksBecomesAnAnswerNotACrash() throws Exception {
+        start(new ScriptedTranslator(true, r -> {
+            throw new IllegalStateException("boom");
+        }));
+        schema.pipeInput("demo", SCHEMA);
+
+        questions.pipeInput("c-1", ask("How many users are there?"));
+
+        var rejected = (QueryRejected) awaitResult();
+        assertThat(rejected.problem().code()).isEqualTo("unavailable");
+        assertThat(rejected.problem().message()).contains("boom");
+    }
+
+    @Test
+    void aFinalReplyCompletesTheConversationTurnWithQuestionSqlAndAnswer() {
+        start(ScriptedTranslator.answering(false, "SELECT count(*) FROM users"));
+        schema.pipeInput("demo", SCHEMA);
+        QuestionAsked q = ask("How many users are there?");
+        questions.pipeInput("c-1", q);
+
+        repliesIn.pipeInput("c-1", ReplyEvent.fin(q, 1001, new FinalAnswer("There are 42 users.", "SELECT count(*) FROM users",
+                List.of(), List.of(), 1, false, null, "scripted (test)", null), Instant.EPOCH));
+        repliesIn.pipeInput("c-1", ReplyEvent.fin(q, 1001, new FinalAnswer("There are 42 users.", "SELECT count(*) FROM users",
+                List.of(), List.of(), 1, false, null, "scripted (test)", null), Instant.EPOCH));
+
+        assertThat(turns).containsExactly(new Turn(q.queryId(), "How many users are there?", "SELECT count(*) FROM users",
+                "There are 42 users."));
+    }
+
+    private static SqlFailed failure(int attempt, String failedSql, String message) {
+        var proposal = SqlProposed.of(ask("How many projects are on hold?"), failedSql, attempt, ScriptedTranslator.INFO,
+                null, 1, "v-2");
+        return SqlFailed.of(proposal, "undefined_column", "42703", message);
+    }
+
+    private List<SqlProposed> awaitSql(int count) throws InterruptedException {
+        List<SqlProposed> out = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (out.size() < count && System.nanoTime() < deadline) {
+            driver.advanceWallClockTime(Duration.ofMillis(10));
+            while (!sql.isEmpty()) {
+                out.add(sql.readValue());
+            }
+            Thread.sleep(2);
+        }
+        return out;
+    }
+
+    private QueryResult awaitResult() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (results.isEmpty() && System.nanoTime() < deadline) {
+            driver.advanceWallClockTime(Duration.ofMillis(10));
+            Thread.sleep(2);
+        }
+        return results.readValue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <V> TestInputTopic<String, V> input(Topic<String, V> t) {
         return driver.createInputTopic(t.name(), t.key().serializer(), t.value().serializer());
     }
 
-    private <V> TestOutputTopic<String, V> output(io.dbchat.contracts.topics.Topic<String, V> t) {
+    private <V> TestOutputTopic<String, V> output(Topic<String, V> t) {
         return driver.createOutputTopic(t.name(), t.key().deserializer(), t.value().deserializer());
     }
 }

@@ -1,0 +1,33 @@
+package io.dbchat.translator.context;
+
+import io.dbchat.translator.Translation;
+import io.dbchat.translator.TranslationRequest;
+import io.dbchat.translator.Translator;
+
+/**
+ * Gives a translator the conversation's earlier turns, read when the translation runs: for a remote translator
+ * that is on a call thread, so the Redis round trip never blocks the stream thread; for the offline translator it
+ * is one local round trip on the stream thread (skipped for a while when Redis is unreachable).
+ */
+public final class WithHistory implements Translator {
+
+    private final Translator delegate;
+    private final ConversationStore store;
+
+    public WithHistory(Translator delegate, ConversationStore store) {
+        this.delegate = delegate;
+        this.store = store;
+    }
+
+    @Override
+    public Translation translate(TranslationRequest request) {
+        var history = store.turns(request.question().conversationId());
+        return delegate.translate(new TranslationRequest(request.question(), request.schema(), history,
+                request.attempt(), request.previousFailure()));
+    }
+
+    @Override
+    public boolean isRemote() {
+        return delegate.isRemote();
+    }
+}

@@ -1,0 +1,56 @@
+package io.dbchat.translator.offline;
+
+import io.dbchat.contracts.events.ColumnSchema;
+import io.dbchat.contracts.events.TableSchema;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A column of a table as SQL can use it; {@code expression} (with {@code %s} for the column) and
+ * {@code alias} are set for derived values such as an age computed from a birth date.
+ */
+record Col(TableSchema table, ColumnSchema column, String expression, String alias) {
+
+    private static final Set<String> NUMERIC = Set.of("smallint", "integer", "bigint", "numeric", "real",
+            "double precision", "decimal", "int", "int2", "int4", "int8", "float4", "float8", "money");
+
+    static Col of(TableSchema table, ColumnSchema column) {
+        return new Col(table, column, null, null);
+    }
+
+    String name() {
+        return alias != null ? alias : column.name();
+    }
+
+    private String type() {
+        return column.type().toLowerCase(Locale.ROOT).replaceAll("\\(.*\\)", "").strip();
+    }
+
+    boolean isNumeric() {
+        return expression != null || NUMERIC.contains(type());
+    }
+
+    boolean isDate() {
+        return expression == null && (type().equals("date") || type().startsWith("timestamp"));
+    }
+
+    boolean isBoolean() {
+        return expression == null && (type().equals("boolean") || type().equals("bool"));
+    }
+
+    boolean isYear() {
+        return isNumeric() && expression == null && Words.of(column.name()).contains("year");
+    }
+
+    boolean isText() {
+        String t = type();
+        return t.equals("text") || t.startsWith("character") || t.startsWith("varchar") || t.startsWith("char")
+                || t.equals("citext") || !column.values().isEmpty();
+    }
+
+    /** Keys and references: numbers that are not quantities. */
+    boolean isKey() {
+        String n = column.name().toLowerCase(Locale.ROOT);
+        return n.equals("id") || n.endsWith("_id") || n.endsWith("id") && n.length() > 2 && Character.isUpperCase(column.name().charAt(n.length() - 2));
+    }
+}

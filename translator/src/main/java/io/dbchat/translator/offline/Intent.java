@@ -1,0 +1,76 @@
+package io.dbchat.translator.offline;
+
+import io.dbchat.contracts.events.TableSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a question asks, independent of SQL: the table, the columns to show, a count or an aggregate,
+ * filters, grouping, ordering and a row limit. Filled in by {@link IntentParser}, written by {@link SqlComposer}.
+ */
+final class Intent {
+
+    enum Aggregate { AVG, SUM, MIN, MAX }
+
+    /** A condition on a column: {@code template} holds {@code %1$s} where the column goes. */
+    record Filter(Col column, String template) {
+    }
+
+    record Order(Col column, boolean descending) {
+    }
+
+    TableSchema table;
+    final List<Col> select = new ArrayList<>();
+    boolean count;
+    Aggregate aggregate;
+    Col aggregated;
+    boolean distinct;
+    final List<Filter> filters = new ArrayList<>();
+    Col groupBy;
+    Order order;
+    Integer limit;
+    final Set<TableSchema> joins = new LinkedHashSet<>();
+
+    /** Adds a filter; a later one on the same column replaces an earlier one, as a refinement does. */
+    void filter(Col column, String template) {
+        filters.removeIf(f -> f.column().equals(column));
+        filters.add(new Filter(column, template));
+        need(column);
+    }
+
+    void need(Col column) {
+        if (column != null && !column.table().equals(table)) {
+            joins.add(column.table());
+        }
+    }
+
+    boolean isAggregate() {
+        return count || aggregate != null;
+    }
+
+    /** In words, for refusals that say what was understood. */
+    String describe() {
+        StringBuilder s = new StringBuilder("the table ").append(table.name());
+        if (count) {
+            s.append(", a count");
+        }
+        if (aggregate != null && aggregated != null) {
+            s.append(", the ").append(aggregate.name().toLowerCase(java.util.Locale.ROOT)).append(" of ").append(aggregated.name());
+        }
+        if (!select.isEmpty()) {
+            s.append(", the columns ").append(String.join(", ", select.stream().map(Col::name).toList()));
+        }
+        for (Filter f : filters) {
+            s.append(", ").append(f.template().formatted(f.column().name()));
+        }
+        if (groupBy != null) {
+            s.append(", per ").append(groupBy.name());
+        }
+        if (order != null) {
+            s.append(", ordered by ").append(order.column().name()).append(order.descending() ? " descending" : "");
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,241 @@
+package io.dbchat.translator.offline;
+
+import io.dbchat.contracts.events.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Reads a question into an {@link Intent}: finds the main table, then the operations its cue words ask
+ * for (count, aggregate, group, rank, compare, filter by value, by NULL or by flag, distinct) and the
+ * columns left to show. Every token it uses counts as understood; the rest make the confidence.
+ */
+final class IntentParser {
+
+    private final List<Token> tokens;
+    private final List<Mention> mentions;
+    private final Mention[] mentionAt;
+    private final boolean[] used;
+    private final Intent intent = new Intent();
+    private final Comparisons comparisons;
+    private final Conditions conditions;
+
+    private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table) {
+        this.tokens = tokens;
+        this.mentions = mentions;
+        this.mentionAt = new Mention[tokens.size()];
+        this.used = new boolean[tokens.size()];
+        for (Mention m : mentions) {
+            for (int i = m.start(); i < m.end(); i++) {
+                mentionAt[i] = m;
+            }
+        }
+        intent.table = table;
+        this.comparisons = new Comparisons(this);
+        this.conditions = new Conditions(this, comparisons);
+    }
+
+    /** The intent of {@code question}; when no word names a table, {@code fuzzy} may; empty when neither does. */
+    static Optional<Parsed> parse(String question, Vocabulary vocabulary, Supplier<Optional<FuzzyTables.Match>> fuzzy) {
+        List<Token> tokens = Token.of(question);
+        List<Mention> mentions = Mentions.find(tokens, vocabulary);
+        TableSchema table = Resolution.mainTable(tokens, mentions);
+        if (table != null) {
+            return Optional.of(new IntentParser(tokens, mentions, table).run(-1));
+        }
+        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table()).run(m.tokenIndex()));
+    }
+
+    private Parsed run(int fuzzyTableWord) {
+        if (fuzzyTableWord >= 0) {
+            use(fuzzyTableWord, fuzzyTableWord + 1);
+        }
+        markTableMentions();
+        Measures measures = new Measures(this);
+        measures.counts();
+        new Rankings(this).apply();
+        measures.aggregates();
+        measures.groups();
+        comparisons.apply();
+        conditions.nulls();
+        conditions.labels();
+        new ValueFilters(this).apply();
+        conditions.booleans();
+        distinct();
+        selected();
+        return new Parsed(intent, confidence(), unknownWords());
+    }
+
+    // ---- shared with the construct readers ----
+
+    List<Token> tokens() {
+        return tokens;
+    }
+
+    Intent intent() {
+        return intent;
+    }
+
+    Token token(int i) {
+        return i >= 0 && i < tokens.size() ? tokens.get(i) : null;
+    }
+
+    boolean is(int i, String... words) {
+        Token t = token(i);
+        return t != null && t.is(words);
+    }
+
+    boolean used(int i) {
+        return used[i];
+    }
+
+    void use(int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, used.length); i++) {
+            used[i] = true;
+        }
+    }
+
+    Mention mentionAt(int i) {
+        return i >= 0 && i < mentionAt.length ? mentionAt[i] : null;
+    }
+
+    /** The columns the mention at {@code i} names in this question's context, or an empty list. */
+    List<Col> columnsAt(int i) {
+        Mention m = mentionAt(i);
+        if (m == null) {
+            return List.of();
+        }
+        List<Term> terms = Resolution.resolve(m, intent.table);
+        if (terms.getFirst().kind() != Term.Kind.COLUMN || !usable(terms.getFirst().table())) {
+            return List.of();
+        }
+        return terms.stream().map(Term::column).toList();
+    }
+
+    Optional<Term> termAt(int i) {
+        Mention m = mentionAt(i);
+        return m == null ? Optional.empty() : Optional.of(Resolution.resolve(m, intent.table).getFirst());
+    }
+
+    boolean usable(TableSchema t) {
+        return Schema.related(intent.table, t);
+    }
+
+    /**
+     * The nearest unused column mention satisfying {@code fit}, looking first after {@code after} (up to
+     * {@code ahead} tokens), then before {@code before} (up to {@code behind} tokens); marks it used.
+     */
+    Optional<Col> nearColumn(int after, int ahead, int before, int behind, Predicate<Col> fit) {
+        for (int i = after + 1; i <= after + ahead && i < tokens.size(); i++) {
+            Optional<Col> c = takeColumn(i, fit);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        for (int i = before - 1; i >= before - behind && i >= 0; i--) {
+            Optional<Col> c = takeColumn(i, fit);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Col> takeColumn(int i, Predicate<Col> fit) {
+        if (used[i]) {
+            return Optional.empty();
+        }
+        Optional<Col> c = columnsAt(i).stream().filter(fit).findFirst();
+        c.ifPresent(x -> use(mentionAt(i).start(), mentionAt(i).end()));
+        return c;
+    }
+
+    int skip(int i, String... words) {
+        int j = i;
+        while (is(j, words)) {
+            j++;
+        }
+        return j;
+    }
+
+    // ---- constructs ----
+
+    private void markTableMentions() {
+        for (Mention m : mentions) {
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            if (t.kind() == Term.Kind.TABLE && t.table().equals(intent.table)) {
+                use(m.start(), m.end());
+            }
+        }
+    }
+
+    private void distinct() {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (is(i, "distinct", "different", "unique")) {
+                intent.distinct = true;
+                use(i, i + 1);
+            }
+        }
+        int first = skip(1, "are", "is", "the", "kind", "of", "kinds");
+        Mention subject = mentionAt(first);
+        if (subject != null && subject.start() == first && termAt(first).map(t -> t.kind() == Term.Kind.TABLE).orElse(false)
+                && !columnsAt(subject.end()).isEmpty()) {
+            first = subject.end();  // "which skill categories": the table qualifies the column asked for
+        }
+        if (is(0, "which", "what") && !intent.isAggregate() && first < tokens.size() && !used[first]
+                && columnsAt(first).stream().anyMatch(c -> !Schema.labels(c.table()).contains(c) && !c.isNumeric())) {
+            intent.distinct = true;
+        }
+    }
+
+    private void selected() {
+        for (int i = 0; i < tokens.size(); i++) {
+            Mention m = mentionAt(i);
+            if (m == null || m.start() != i || used[i]) {
+                continue;
+            }
+            List<Col> cols = columnsAt(i);
+            for (Col c : cols) {
+                if (!intent.select.contains(c)) {
+                    intent.select.add(c);
+                    intent.need(c);
+                }
+            }
+            if (!cols.isEmpty()) {
+                use(m.start(), m.end());
+            }
+        }
+        if (intent.count && intent.distinct && intent.select.size() == 1) {
+            intent.aggregated = intent.select.getFirst();
+        }
+    }
+
+    private double confidence() {
+        int known = 0;
+        int unknown = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (used[i]) {
+                known++;
+            } else if (!Stopwords.is(tokens.get(i).word()) && !Stopwords.is(tokens.get(i).lower())) {
+                unknown++;
+            }
+        }
+        return known + unknown == 0 ? 0 : (double) known / (known + unknown);
+    }
+
+    private List<String> unknownWords() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && !Stopwords.is(tokens.get(i).word()) && !Stopwords.is(tokens.get(i).lower())) {
+                out.add(tokens.get(i).raw());
+            }
+        }
+        return out;
+    }
+
+    /** An intent and how much of the question it accounts for (0..1). */
+    record Parsed(Intent intent, double confidence, List<String> unknownWords) {
+    }
+}

@@ -1,0 +1,171 @@
+package io.dbchat.translator.offline;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ordering and top-N: "top 5 projects by budget", "the 3 most recent invoices", "the oldest employee",
+ * "which project has the highest budget", "sorted by salary descending", "alphabetically". A superlative
+ * over a named number in a "what is" question is an aggregate instead ("what is the highest fee" → max).
+ */
+final class Rankings {
+
+    private final IntentParser p;
+
+    Rankings(IntentParser parser) {
+        this.p = parser;
+    }
+
+    void apply() {
+        for (int i = 0; i < p.tokens().size(); i++) {
+            if (p.used(i)) {
+                continue;
+            }
+            if (!topN(i) && !countedRows(i) && !orderBy(i)) {
+                superlative(i, false);
+            }
+        }
+    }
+
+    /** "the 10 employees with ...": a small number right before the table's name limits the rows. */
+    private boolean countedRows(int i) {
+        if (!isCount(i) || p.is(i - 1, "than", "least", "most", "over", "under", "above", "below") || p.mentionAt(i + 1) == null) {
+            return false;
+        }
+        Term t = p.termAt(i + 1).orElseThrow();
+        if (t.kind() != Term.Kind.TABLE || !t.table().equals(p.intent().table)) {
+            return false;
+        }
+        p.intent().limit = Integer.parseInt(p.token(i).raw());
+        p.use(i, i + 1);
+        return true;
+    }
+
+    private boolean topN(int i) {
+        boolean top = p.is(i, "top", "first", "bottom", "last") && isCount(i + 1);
+        boolean numberThenSuperlative = isCount(i) && superlativeAt(i + 1) != null && !p.is(i - 1, "than", "least", "most");
+        if (!top && !numberThenSuperlative) {
+            return false;
+        }
+        int n = Integer.parseInt(p.token(top ? i + 1 : i).raw());
+        p.intent().limit = n;
+        p.use(i, top ? i + 2 : i + 1);
+        boolean descending = !p.is(i, "bottom");
+        int by = findBy(i + 2);
+        if (by >= 0) {
+            Optional<Col> col = p.nearColumn(by, 3, 0, 0, c -> true);
+            col.ifPresent(c -> order(c, descending && !p.is(by + 2, "asc", "ascending")));
+            p.use(by, by + 1);
+        } else if (!superlative(top ? i + 2 : i + 1, true)) {
+            p.nearColumn(i + 1, 4, 0, 0, c -> c.isNumeric() && !c.isKey()).ifPresent(c -> order(c, descending));
+        }
+        return true;
+    }
+
+    private boolean isCount(int i) {
+        Token t = p.token(i);
+        return t != null && t.raw().matches("\\d{1,3}") && Integer.parseInt(t.raw()) > 0;
+    }
+
+    private int findBy(int from) {
+        for (int i = from; i < Math.min(from + 6, p.tokens().size()); i++) {
+            if (p.is(i, "by") && !p.used(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean orderBy(int i) {
+        if (p.is(i, "alphabetically", "alphabetical")) {
+            order(Schema.labels(p.intent().table).getFirst(), false);
+            p.use(i, i + 1 + (p.is(i + 1, "order") ? 1 : 0));
+            return true;
+        }
+        if (!p.is(i, "order", "ordered", "sort", "sorted", "rank", "ranked", "arrange", "arranged") || !p.is(i + 1, "by")) {
+            return false;
+        }
+        Optional<Col> col = p.nearColumn(i + 1, 3, 0, 0, c -> true);
+        if (col.isEmpty()) {
+            return false;
+        }
+        int after = i + 2;
+        while (after < p.tokens().size() && p.used(after)) {
+            after++;
+        }
+        boolean descending = p.is(after, "desc", "descending", "decreasing", "highest", "largest", "newest", "latest");
+        p.use(i, i + 2);
+        if (descending || p.is(after, "asc", "ascending", "increasing")) {
+            p.use(after, after + (p.is(after + 1, "first", "order") ? 2 : 1));
+        }
+        order(col.get(), descending);
+        return true;
+    }
+
+    /** Reads a superlative at {@code i}; with {@code inTopN} it only sets the order, never an aggregate. */
+    private boolean superlative(int i, boolean inTopN) {
+        String word = superlativeAt(i);
+        if (word == null || p.is(i - 1, "at")) {
+            return false;
+        }
+        int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
+        boolean modified = wordEnd == i + 2;
+        boolean descending = modified && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate()) && !c.isKey());
+        Optional<Col> col = explicit.or(() -> implied(word));
+        if (col.isEmpty()) {
+            return false;
+        }
+        p.use(i, wordEnd);
+        if (!inTopN && explicit.isPresent() && asksForValue(i) && p.intent().aggregate == null) {
+            p.intent().aggregate = descending ? Intent.Aggregate.MAX : Intent.Aggregate.MIN;
+            p.intent().aggregated = col.get();
+            p.intent().need(col.get());
+            return true;
+        }
+        order(col.get(), descending);
+        if (p.intent().limit == null) {
+            p.intent().limit = 1;
+        }
+        return true;
+    }
+
+    /** The superlative word at {@code i}: itself, or the adjective after "most"/"least" ("most expensive"). */
+    private String superlativeAt(int i) {
+        Token t = p.token(i);
+        if (t == null) {
+            return null;
+        }
+        if (p.is(i, "most", "least") && p.token(i + 1) != null && Cues.SUPERLATIVES.containsKey(p.token(i + 1).lower())) {
+            return p.token(i + 1).lower();
+        }
+        return Cues.SUPERLATIVES.containsKey(t.lower()) ? t.lower() : null;
+    }
+
+    /** "What is the highest salary?" asks for a value; "which employee has the highest salary" for a row. */
+    private boolean asksForValue(int i) {
+        if (p.is(0, "which", "who", "list", "show", "give", "name", "find", "display")) {
+            return false;
+        }
+        int before = p.is(i - 1, "the") ? i - 2 : i - 1;
+        return !p.is(before, "with", "has", "have", "had", "by", "earns", "earn", "got", "gets");
+    }
+
+    private Optional<Col> implied(String word) {
+        List<String> hints = Cues.IMPLIED.getOrDefault(word, List.of());
+        List<Col> cols = Schema.visible(p.intent().table);
+        for (String hint : hints) {
+            for (Col c : cols) {
+                if ((c.isDate() || c.isNumeric() && !c.isKey()) && Words.of(c.column().name()).contains(hint)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return hints.isEmpty() ? Optional.empty() : cols.stream().filter(c -> word.contains("est") && c.isDate()).findFirst();
+    }
+
+    private void order(Col col, boolean descending) {
+        p.intent().order = new Intent.Order(col, descending);
+        p.intent().need(col);
+    }
+}

@@ -1,0 +1,58 @@
+package io.dbchat.translator.offline;
+
+import io.dbchat.contracts.events.ForeignKey;
+import io.dbchat.contracts.events.TableSchema;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Questions about a table's shape: its label columns, its date and number columns, its foreign-key neighbours. */
+final class Schema {
+
+    private static final Set<String> LABELS = Set.of("name", "title", "full_name", "fullname", "username",
+            "display_name", "label", "subject", "headline");
+
+    private Schema() {
+    }
+
+    /** The columns that name a row for a person: name or title, else first and last names, else the first text. */
+    static List<Col> labels(TableSchema table) {
+        List<Col> cols = table.columns().stream().map(c -> Col.of(table, c)).toList();
+        List<Col> named = cols.stream().filter(c -> LABELS.contains(c.column().name().toLowerCase(Locale.ROOT))).toList();
+        if (!named.isEmpty()) {
+            return List.of(named.getFirst());
+        }
+        List<Col> parts = cols.stream().filter(c -> c.column().name().toLowerCase(Locale.ROOT).endsWith("_name")).toList();
+        if (!parts.isEmpty()) {
+            return parts;
+        }
+        return cols.stream().filter(c -> c.isText() && !c.isKey() && !Vocabulary.isSensitive(c.column())).findFirst()
+                .or(() -> cols.stream().findFirst()).map(List::of).orElse(List.of());
+    }
+
+    static List<Col> visible(TableSchema table) {
+        return table.columns().stream().filter(c -> !Vocabulary.isSensitive(c)).map(c -> Col.of(table, c)).toList();
+    }
+
+    /** The foreign key joining {@code a} and {@code b} in either direction, as [owner table, key]. */
+    static Optional<Join> join(TableSchema a, TableSchema b) {
+        Optional<ForeignKey> ab = a.foreignKeys().stream().filter(fk -> refers(fk, b)).findFirst();
+        if (ab.isPresent()) {
+            return Optional.of(new Join(a, ab.get(), b));
+        }
+        return b.foreignKeys().stream().filter(fk -> refers(fk, a)).findFirst().map(fk -> new Join(b, fk, a));
+    }
+
+    static boolean related(TableSchema a, TableSchema b) {
+        return a.equals(b) || join(a, b).isPresent();
+    }
+
+    private static boolean refers(ForeignKey fk, TableSchema target) {
+        return fk.refTable().equals(target.name()) && (fk.refSchema() == null || fk.refSchema().equals(target.schema()));
+    }
+
+    /** {@code owner}'s foreign key {@code key} referencing {@code target}. */
+    record Join(TableSchema owner, ForeignKey key, TableSchema target) {
+    }
+}

@@ -1,0 +1,24 @@
+package io.dbchat.translator.offline;
+
+/** A crude verb stem so "hired", "hire" and "hiring" meet: strips -ed, -ing and a final -e. */
+final class Stem {
+
+    private Stem() {
+    }
+
+    static String of(String word) {
+        String w = word;
+        if (w.length() > 5 && w.endsWith("ing")) {
+            w = w.substring(0, w.length() - 3);
+        } else if (w.length() > 4 && w.endsWith("ed")) {
+            w = w.substring(0, w.length() - 2);
+        }
+        if (w.length() > 3 && w.endsWith("e")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.length() > 3 && w.charAt(w.length() - 1) == w.charAt(w.length() - 2)) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,92 @@
+package io.dbchat.translator.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Filters on stored values, written with the stored spelling: "on hold" → {@code status = 'On Hold'},
+ * "open or blocked" → {@code IN ('Open', 'Blocked')}, "not done" → {@code <> 'Done'}; the column's own word
+ * next to the value ("High priority") is part of it.
+ */
+final class ValueFilters {
+
+    private final IntentParser p;
+
+    ValueFilters(IntentParser parser) {
+        this.p = parser;
+    }
+
+    void apply() {
+        List<Term> pending = new ArrayList<>();
+        int pendingEnd = -1;
+        boolean negated = false;
+        for (int i = 0; i < p.tokens().size(); i++) {
+            Mention m = p.mentionAt(i);
+            if (m == null || m.start() != i || p.used(i)) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, p.intent().table).getFirst();
+            if (t.kind() != Term.Kind.VALUE || !p.usable(t.table())) {
+                continue;
+            }
+            boolean continues = !pending.isEmpty() && pending.getLast().column().equals(t.column())
+                    && onlyConnectives(pendingEnd, i);
+            if (!continues) {
+                flushValues(pending, negated);
+                pending.clear();
+                negated = isNegated(i);
+            }
+            pending.add(t);
+            pendingEnd = m.end();
+            p.use(m.start(), m.end());
+            useColumnWordNear(m, t.column());
+        }
+        flushValues(pending, negated);
+    }
+
+    private boolean onlyConnectives(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!p.is(i, "or", "and", "nor", "either")) {
+                return false;
+            }
+            p.use(i, i + 1);
+        }
+        return true;
+    }
+
+    private boolean isNegated(int i) {
+        for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+            if (p.is(j, "not", "non", "except", "excluding", "isn't", "aren't")) {
+                p.use(j, j + 1);
+                return true;
+            }
+            if (p.is(j, "other") && p.is(j + 1, "than")) {
+                p.use(j, j + 2);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "High priority", "status Done", "in the Engineering department": the column's word is part of the value. */
+    private void useColumnWordNear(Mention value, Col column) {
+        for (int i : new int[] {value.end(), value.end() + 1, value.start() - 1, value.start() - 2}) {
+            if (i >= 0 && i < p.tokens().size() && !p.used(i) && p.columnsAt(i).contains(column)) {
+                p.use(p.mentionAt(i).start(), p.mentionAt(i).end());
+                return;
+            }
+        }
+    }
+
+    private void flushValues(List<Term> values, boolean negated) {
+        if (values.isEmpty()) {
+            return;
+        }
+        Col col = values.getFirst().column();
+        List<String> literals = values.stream().map(v -> Sql.literal(v.value(), col)).distinct().toList();
+        String template = literals.size() == 1
+                ? "%1$s " + (negated ? "<>" : "=") + " " + literals.getFirst()
+                : "%1$s " + (negated ? "NOT IN" : "IN") + " (" + String.join(", ", literals) + ")";
+        p.intent().filter(col, template);
+    }
+}

@@ -1,0 +1,115 @@
+package io.dbchat.translator.offline;
+
+import io.dbchat.contracts.events.ColumnSchema;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The words of one schema snapshot: table and column names split from snake and camel case, singular,
+ * with common synonyms, name stems ("hired" of hired_on), a few comment words, derived columns (age) and
+ * every published value. Built once per snapshot; {@link Mentions} finds these phrases in questions.
+ */
+final class Vocabulary {
+
+    /** Words of column names too general to stand for the column on their own. */
+    private static final Set<String> GENERIC = Set.of("id", "on", "at", "date", "time", "of", "is", "has", "no",
+            "number", "in", "by", "count", "the", "a", "type", "code", "key", "to", "from", "and", "per");
+    private static final Set<String> SUFFIXES = Set.of("id", "on", "at", "date", "time", "ts", "min", "no");
+    private static final Set<String> SENSITIVE = Set.of("password", "hash", "secret", "token", "salt");
+
+    private final SchemaSnapshot schema;
+    private final List<Term> terms = new ArrayList<>();
+
+    Vocabulary(SchemaSnapshot schema) {
+        this.schema = schema;
+        for (TableSchema table : schema.tables()) {
+            addTable(table);
+            for (ColumnSchema column : table.columns()) {
+                if (!isSensitive(column)) {
+                    addColumn(Col.of(table, column));
+                }
+            }
+        }
+    }
+
+    SchemaSnapshot schema() {
+        return schema;
+    }
+
+    List<Term> terms() {
+        return terms;
+    }
+
+    static boolean isSensitive(ColumnSchema column) {
+        return Words.of(column.name()).stream().anyMatch(SENSITIVE::contains);
+    }
+
+    private void addTable(TableSchema table) {
+        List<String> name = Words.of(table.name());
+        terms.add(Term.table(name, table, 1.0));
+        List<String> head = name.subList(0, name.size() - 1);
+        for (String synonym : Synonyms.of(name.getLast())) {
+            terms.add(Term.table(concat(head, synonym), table, 0.8));
+            terms.add(Term.table(List.of(synonym), table, 0.6));
+        }
+        if (name.size() > 1) {
+            terms.add(Term.table(List.of(name.getLast()), table, 0.6));
+        }
+        if (table.comment() != null) {
+            Words.of(table.comment()).stream().filter(w -> w.length() > 3 && !Stopwords.is(w)).limit(3)
+                    .forEach(w -> terms.add(Term.table(List.of(w), table, 0.3)));
+        }
+    }
+
+    private void addColumn(Col col) {
+        List<String> name = Words.of(col.column().name());
+        terms.add(Term.column(name, col, 1.0));
+        if (name.size() > 1 && SUFFIXES.contains(name.getLast())) {
+            List<String> stem = name.subList(0, name.size() - 1);
+            terms.add(Term.column(stem, col, 0.9));
+            terms.add(Term.column(List.of(Stem.of(stem.getLast())), col, 0.7));
+        }
+        if (name.size() > 1) {
+            for (String w : name) {
+                if (!GENERIC.contains(w)) {
+                    terms.add(Term.column(List.of(w), col, 0.5));
+                }
+            }
+        }
+        for (String w : name) {
+            for (String synonym : Synonyms.of(w)) {
+                terms.add(Term.column(List.of(synonym), col, 0.45));
+            }
+        }
+        addDerived(col, name);
+        addValues(col);
+    }
+
+    /** An age is asked for but a birth date is stored. */
+    private void addDerived(Col col, List<String> name) {
+        if (col.isDate() && (name.contains("birth") || name.contains("born") || name.contains("dob"))) {
+            Col age = new Col(col.table(), col.column(), "date_part('year', age(%s))::int", "age");
+            terms.add(Term.column(List.of("age"), age, 1.0));
+            terms.add(Term.column(List.of("old"), age, 0.4));
+        }
+    }
+
+    private void addValues(Col col) {
+        double weight = "sample".equals(col.column().valuesSource()) ? 0.8 : 1.0;
+        for (String value : col.column().values()) {
+            List<String> words = Words.of(value);
+            if (!words.isEmpty() && !(words.size() == 1 && Stopwords.is(words.getFirst()))) {
+                terms.add(Term.value(words, col, value, weight));
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> head, String last) {
+        List<String> out = new ArrayList<>(head);
+        out.add(last);
+        return out;
+    }
+}

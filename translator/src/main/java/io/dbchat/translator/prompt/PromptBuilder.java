@@ -1,0 +1,114 @@
+package io.dbchat.translator.prompt;
+
+import io.dbchat.contracts.events.ForeignKey;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.TableSchema;
+import io.dbchat.contracts.schema.SchemaText;
+import io.dbchat.contracts.schema.SqlIdentifiers;
+import io.dbchat.translator.TranslationRequest;
+import io.dbchat.translator.context.Turn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a {@link PromptTemplate} from a request: dialect, the schema of the tables the {@link SchemaSelector}
+ * keeps (with their join conditions), the rules' row limit, the conversation's earlier questions with their SQL,
+ * the question, and on a correction the failed SQL with the database's error. Pure apart from the selector.
+ */
+public final class PromptBuilder {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+
+    private final PromptTemplate template;
+    private final SchemaSelector selector;
+    private final String dialect;
+    private final int limit;
+
+    public PromptBuilder(PromptTemplate template, SchemaSelector selector, String dialect, int limit) {
+        this.template = template;
+        this.selector = selector;
+        this.dialect = dialect;
+        this.limit = limit;
+    }
+
+    public String version() {
+        return template.version();
+    }
+
+    public Prompt build(TranslationRequest request) {
+        SchemaSnapshot schema = request.schema();
+        List<TableSchema> tables = selector.select(schema, request.question().question());
+        Map<String, String> values = Map.of(
+                "dialect", dialect,
+                "schema", SchemaText.render(schema, tables.stream().map(TableSchema::qualifiedName).toList()),
+                "joins", joins(schema, tables.stream().map(SchemaSelector::ref).collect(Collectors.toSet())),
+                "limit", Integer.toString(limit),
+                "history", history(request.history()),
+                "retry", retry(request),
+                "question", request.question().question());
+        return new Prompt(fill(template.main(), values), template.version(),
+                tables.stream().map(TableSchema::qualifiedName).toList());
+    }
+
+    private String retry(TranslationRequest request) {
+        if (request.previousFailure() == null) {
+            return "";
+        }
+        var failure = request.previousFailure();
+        return fill(template.retry(), Map.of(
+                "attempt", Integer.toString(failure.proposal().attempt()),
+                "failed_sql", failure.proposal().sql(),
+                "error", failure.message() + (failure.sqlState() == null ? "" : " (SQLSTATE " + failure.sqlState() + ")")));
+    }
+
+    static String history(List<Turn> turns) {
+        if (turns.isEmpty()) {
+            return "(none)\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Turn t : turns) {
+            out.append("Question: ").append(t.question()).append('\n')
+                    .append("SQL: ").append(t.sql() == null ? "(none)" : t.sql().strip()).append('\n');
+            if (t.answer() != null && !t.answer().isBlank()) {
+                out.append("Answer: ").append(t.answer().strip()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** One line per foreign key whose both ends are in the prompt: {@code a.x = b.y}. */
+    static String joins(SchemaSnapshot schema, Set<String> chosen) {
+        List<String> lines = new ArrayList<>();
+        for (TableSchema t : schema.tables()) {
+            if (!chosen.contains(SchemaSelector.ref(t))) {
+                continue;
+            }
+            for (ForeignKey fk : t.foreignKeys() == null ? List.<ForeignKey>of() : t.foreignKeys()) {
+                String target = SqlIdentifiers.table(fk.refSchema(), fk.refTable());
+                if (chosen.contains(target)) {
+                    lines.add(condition(SchemaSelector.ref(t), fk.columns(), target, fk.refColumns()));
+                }
+            }
+        }
+        return lines.isEmpty() ? "(none)\n" : lines.stream().map(l -> "- " + l + "\n").collect(Collectors.joining());
+    }
+
+    private static String condition(String left, List<String> leftColumns, String right, List<String> rightColumns) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < leftColumns.size(); i++) {
+            parts.add(left + "." + SqlIdentifiers.quote(leftColumns.get(i)) + " = " + right + "."
+                    + SqlIdentifiers.quote(rightColumns.get(i)));
+        }
+        return String.join(" AND ", parts);
+    }
+
+    /** One pass, so a placeholder inside a filled value (a question quoting "{{schema}}") stays as typed. */
+    private static String fill(String text, Map<String, String> values) {
+        return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+    }
+}
