@@ -9,9 +9,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The gateway: the only HTTP surface of dbchat. It publishes questions to Kafka and serves the replies
- * (synchronously, as Server-Sent Events, or as a query's state) and the latest schema snapshots.
+ * (synchronously, as Server-Sent Events, over a WebSocket, or as a query's state), the caller's
+ * conversations, and the latest schema snapshots; every caller sees only its own queries.
  */
-@SpringBootApplication
+// API keys and JWTs are the gateway's own security (see security/): no generated in-memory user
+@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration")
 @Import(PipelineConfiguration.class)
 @EnableConfigurationProperties({GatewayProperties.class, DatasourcesProperties.class})
 public class GatewayApplication {

@@ -10,6 +10,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the gateway ({@code dbchat.gateway.*}). {@code replayLookback} is how far back in the
  * replies and questions topics a starting gateway reads, so queries asked just before a restart stay
  * answerable; completed queries are kept {@code completedRetention}, unfinished ones {@code pendingRetention}.
+ * A query not seen yet is waited for {@code unknownQueryGrace} (its question may still be on its way from
+ * another instance) before it is a 404; {@code subscriberBuffer} bounds each SSE or WebSocket subscriber.
  */
 @Validated
 @ConfigurationProperties("dbchat.gateway")
@@ -21,11 +23,12 @@ public record GatewayProperties(
         @DefaultValue("10m") Duration completedRetention,
         @DefaultValue("1h") Duration pendingRetention,
         @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("256") @Min(1) int subscriberBuffer) {
+        @DefaultValue("256") @Min(1) int subscriberBuffer,
+        @DefaultValue("2s") Duration unknownQueryGrace) {
 
     /** All defaults, for tests and for callers that build the gateway's parts by hand. */
     public static GatewayProperties defaults() {
         return new GatewayProperties(Duration.ofSeconds(30), 4096, Duration.ofMinutes(30), 100_000,
-                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(15), 256);
+                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(15), 256, Duration.ofSeconds(2));
     }
 }

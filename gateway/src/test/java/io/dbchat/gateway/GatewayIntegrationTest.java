@@ -9,6 +9,7 @@ import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -40,6 +42,9 @@ import reactor.core.publisher.Flux;
                 "dbchat.kafka.partitions=3",
                 "dbchat.gateway.answer-timeout=5s",
                 "dbchat.gateway.heartbeat=1s",
+                "dbchat.gateway.auth.mode=open",
+                // nothing listens there: the rate limit fails open, as it must while Redis is down
+                "dbchat.redis.url=redis://127.0.0.1:1",
                 "logging.level.org.apache.kafka=warn",
                 "logging.level.kafka=warn",
                 "logging.level.state.change.logger=warn"})
@@ -54,6 +59,8 @@ class GatewayIntegrationTest {
 
     @Autowired
     private WebTestClient client;
+    @LocalServerPort
+    private int port;
     @Autowired
     private Topics topics;
     @Autowired
@@ -73,12 +80,12 @@ class GatewayIntegrationTest {
     @Test
     void answersSynchronouslyWithThePipelinesRows() {
         client.post().uri("/api/chat/query/").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "Who ordered most?", "conversation_id", "conv-sync"))
+                .bodyValue(Map.of("query", "Who ordered most?"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.reply").isEqualTo("Ada has 42 orders.")
-                .jsonPath("$.conversation_id").isEqualTo("conv-sync")
+                .jsonPath("$.conversation_id").isNotEmpty()
                 .jsonPath("$.columns").isEqualTo(List.of("name", "orders"))
                 .jsonPath("$.rows").isEqualTo(FakePipeline.ROWS)
                 .jsonPath("$.row_count").isEqualTo(1)
@@ -130,6 +137,30 @@ class GatewayIntegrationTest {
                 .jsonPath("$.code").isEqualTo("timeout")
                 .jsonPath("$.message").value(m -> assertThat((String) m).contains("still being worked on")
                         .contains("/events"));
+    }
+
+    @Test
+    void servesTheOpenApiDocumentAndItsUi() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("dbchat gateway")
+                .jsonPath("$.paths['/api/chat/queries'].post").exists()
+                .jsonPath("$.paths['/api/chat/queries/{queryId}/events'].get").exists()
+                .jsonPath("$.paths['/api/chat/conversations/{conversationId}'].delete").exists()
+                .jsonPath("$.paths['/api/chat/queries/{queryId}/feedback'].post").exists();
+        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    void answersOverTheDbChatWebSocketInOpenMode() {
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/db_chat/query/");
+
+        List<Map<String, Object>> messages = WebSocketProbe.exchange(uri, List.of("{\"query\": \"Who ordered most?\"}"),
+                received -> WebSocketProbe.count(received, "chat_response") == 1);
+
+        assertThat(messages.getLast()).containsEntry("type", "chat_response").containsEntry("reply", "Ada has 42 orders.");
+        assertThat(messages.getFirst()).containsEntry("type", "status").containsEntry("stage", "translating");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dbchat.gateway;
 
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.gateway.conversations.ConversationIndex;
 import io.dbchat.gateway.query.QuestionSubmitter;
 import io.dbchat.gateway.replies.ReplyStore;
 import java.time.Duration;
@@ -14,16 +15,18 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A pipeline stand-in for web slice tests: records every submitted question and, shortly after, feeds
- * the replies its script gives into the reply store, as the Kafka feed would. A null script refuses questions.
+ * the replies its script gives into the reply store and conversation index, as the Kafka feed would. A null script refuses questions.
  */
 public final class ScriptedSubmitter implements QuestionSubmitter {
 
     private final ReplyStore store;
+    private final ConversationIndex conversations;
     private final List<QuestionAsked> submitted = new CopyOnWriteArrayList<>();
     private volatile Function<QuestionAsked, List<ReplyEvent>> script = q -> List.of();
 
-    public ScriptedSubmitter(ReplyStore store) {
+    public ScriptedSubmitter(ReplyStore store, ConversationIndex conversations) {
         this.store = store;
+        this.conversations = conversations;
     }
 
     public void answerWith(Function<QuestionAsked, List<ReplyEvent>> script) {
@@ -51,7 +54,10 @@ public final class ScriptedSubmitter implements QuestionSubmitter {
         }
         submitted.add(question);
         List<ReplyEvent> replies = current.apply(question);
-        Schedulers.parallel().schedule(() -> replies.forEach(store::add), 20, TimeUnit.MILLISECONDS);
+        Schedulers.parallel().schedule(() -> replies.forEach(r -> {
+            store.onReply(r);
+            conversations.onReply(r);
+        }), 20, TimeUnit.MILLISECONDS);
         return Mono.delay(Duration.ofMillis(1)).then();
     }
 }

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Asking questions: synchronously ({@code POST /api/chat/query/}, waits for the answer up to
- * {@code answer-timeout}), asynchronously ({@code POST /api/chat/queries}, 202), and a query's state.
+ * {@code answer-timeout}), asynchronously ({@code POST /api/chat/queries}, 202), and a query's state
+ * (its owner's only).
  */
 @RestController
 @RequestMapping("/api/chat")
@@ -30,11 +31,16 @@ class ChatController {
 
     private final QuestionIntake intake;
     private final ReplySource replies;
+    private final QueryAccess access;
+    private final PrincipalResolver principals;
     private final GatewayProperties properties;
 
-    ChatController(QuestionIntake intake, ReplySource replies, GatewayProperties properties) {
+    ChatController(QuestionIntake intake, ReplySource replies, QueryAccess access, PrincipalResolver principals,
+                   GatewayProperties properties) {
         this.intake = intake;
         this.replies = replies;
+        this.access = access;
+        this.principals = principals;
         this.properties = properties;
     }
 
@@ -54,9 +60,8 @@ class ChatController {
     }
 
     @GetMapping("/queries/{queryId}")
-    QueryState state(@PathVariable String queryId) {
-        return replies.find(queryId).map(QueryState::of)
-                .orElseThrow(() -> ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'."));
+    Mono<QueryState> state(@PathVariable String queryId, ServerWebExchange exchange) {
+        return principals.resolve(exchange).flatMap(p -> access.owned(queryId, p)).map(QueryState::of);
     }
 
     private Mono<SyncAnswer> answerOf(QuestionAsked question) {

@@ -3,7 +3,7 @@ package io.dbchat.gateway.query;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A question as posted: {@code {"query": "...", "conversation_id": "optional", "datasource": "optional"}}. */
-record ChatRequest(
+public record ChatRequest(
         String query,
         @JsonProperty("conversation_id") String conversationId,
         String datasource) {

@@ -4,46 +4,74 @@ import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.gateway.GatewayProperties;
+import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemException;
+import io.dbchat.gateway.replies.ConversationCursor;
 import io.dbchat.gateway.replies.ReplySource;
 import io.dbchat.gateway.replies.SlowSubscriberException;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/chat/queries/{id}/events}: a query's replies as Server-Sent Events (id = seq, event =
- * reply type in lower case, data = the ReplyEvent JSON), replayed from the start or after
- * {@code Last-Event-ID}, with heartbeat comments while open; the stream ends after FINAL or ERROR.
+ * Replies as Server-Sent Events (event = reply type in lower case, data = the ReplyEvent JSON), with
+ * heartbeat comments while open. A query's stream ({@code id} = seq) replays from the start or after
+ * {@code Last-Event-ID} and ends after FINAL or ERROR; a conversation's stream ({@code id} = queryId:seq)
+ * carries every query of the conversation and stays open. A subscriber that falls behind gets a comment
+ * saying so and the stream ends: it resumes with the last id it received.
  */
 @RestController
 class EventsController {
 
     private final ReplySource replies;
+    private final QueryAccess access;
+    private final Conversations conversations;
+    private final PrincipalResolver principals;
     private final GatewayProperties properties;
 
-    EventsController(ReplySource replies, GatewayProperties properties) {
+    EventsController(ReplySource replies, QueryAccess access, Conversations conversations,
+                     PrincipalResolver principals, GatewayProperties properties) {
         this.replies = replies;
+        this.access = access;
+        this.conversations = conversations;
+        this.principals = principals;
         this.properties = properties;
     }
 
     @GetMapping(path = "/api/chat/queries/{queryId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> events(@PathVariable String queryId,
-                                         @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+                                         @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                                         ServerWebExchange exchange) {
         long afterSeq = afterSeq(lastEventId);
-        if (replies.find(queryId).isEmpty()) {
-            throw ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'.");
-        }
-        return replies.events(queryId, afterSeq)
-                .map(EventsController::toSse)
+        return principals.resolve(exchange)
+                .flatMap(p -> access.owned(queryId, p))
+                .flatMapMany(view -> stream(replies.events(queryId, afterSeq), r -> Long.toString(r.seq())));
+    }
+
+    @GetMapping(path = "/api/chat/conversations/{conversationId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<String>> conversationEvents(
+            @PathVariable String conversationId,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            ServerWebExchange exchange) {
+        ConversationCursor cursor = cursor(lastEventId);
+        return principals.resolve(exchange)
+                .flatMap(p -> conversations.requireOwned(p, conversationId))
+                .thenMany(Flux.defer(() -> stream(replies.conversationEvents(conversationId, cursor),
+                        r -> new ConversationCursor(r.queryId(), r.seq()).eventId())));
+    }
+
+    private Flux<ServerSentEvent<String>> stream(Flux<ReplyEvent> events, Function<ReplyEvent, String> id) {
+        return events.map(r -> toSse(r, id.apply(r)))
                 .onErrorResume(SlowSubscriberException.class, e -> Flux.just(comment(e.getMessage())))
-                .publish(events -> Flux.merge(events, heartbeats(events)));
+                .publish(sse -> Flux.merge(sse, heartbeats(sse)));
     }
 
     private Flux<ServerSentEvent<String>> heartbeats(Flux<ServerSentEvent<String>> events) {
@@ -64,9 +92,18 @@ class EventsController {
         }
     }
 
-    static ServerSentEvent<String> toSse(ReplyEvent reply) {
+    private static ConversationCursor cursor(String lastEventId) {
+        try {
+            return ConversationCursor.parse(lastEventId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.of(ErrorCode.INVALID_REQUEST,
+                    "Last-Event-ID must be the id (queryId:seq) of a received event.");
+        }
+    }
+
+    static ServerSentEvent<String> toSse(ReplyEvent reply, String id) {
         return ServerSentEvent.<String>builder()
-                .id(Long.toString(reply.seq()))
+                .id(id)
                 .event(reply.type().name().toLowerCase(Locale.ROOT))
                 .data(Json.MAPPER.writeValueAsString(reply))
                 .build();

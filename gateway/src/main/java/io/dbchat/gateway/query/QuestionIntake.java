@@ -4,10 +4,14 @@ import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.runtime.DatasourcesProperties;
 import io.dbchat.gateway.GatewayProperties;
+import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemException;
-import io.dbchat.gateway.replies.ReplySource;
+import io.dbchat.gateway.ratelimit.SubmissionLimiter;
+import io.dbchat.gateway.replies.ReplyListener;
+import io.dbchat.gateway.security.DatasourcePolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,37 +20,53 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns a posted question into a {@link QuestionAsked}: validates it, names the query and conversation,
- * registers it so its replies can be subscribed to at once, and submits it to the pipeline.
+ * Turns a posted question into a {@link QuestionAsked}: validates it (size, ids), checks the principal may
+ * ask its datasource and owns its conversation and is within its rate limit, registers it so its replies
+ * can be subscribed to at once, and submits it to the pipeline.
  */
 @Component
-class QuestionIntake {
+public class QuestionIntake {
 
     private static final Logger log = LoggerFactory.getLogger(QuestionIntake.class);
     private static final int MAX_ID_LENGTH = 200;
 
     private final QuestionSubmitter submitter;
-    private final ReplySource replies;
+    private final List<ReplyListener> listeners;
     private final PrincipalResolver principals;
     private final DatasourcesProperties datasources;
+    private final DatasourcePolicy policy;
+    private final Conversations conversations;
+    private final SubmissionLimiter limiter;
     private final GatewayProperties properties;
     private final Clock clock;
 
-    QuestionIntake(QuestionSubmitter submitter, ReplySource replies, PrincipalResolver principals,
-                   DatasourcesProperties datasources, GatewayProperties properties, Clock clock) {
+    QuestionIntake(QuestionSubmitter submitter, List<ReplyListener> listeners, PrincipalResolver principals,
+                   DatasourcesProperties datasources, DatasourcePolicy policy, Conversations conversations,
+                   SubmissionLimiter limiter, GatewayProperties properties, Clock clock) {
         this.submitter = submitter;
-        this.replies = replies;
+        this.listeners = List.copyOf(listeners);
         this.principals = principals;
         this.datasources = datasources;
+        this.policy = policy;
+        this.conversations = conversations;
+        this.limiter = limiter;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** The accepted question once Kafka acknowledged it; a {@link ProblemException} when it is not acceptable. */
     Mono<QuestionAsked> accept(ChatRequest request, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> validated(request))
-                .flatMap(valid -> principals.resolve(exchange).map(principal -> asked(valid, principal)))
-                .flatMap(this::submit);
+        return principals.resolve(exchange).flatMap(principal -> accept(request, principal));
+    }
+
+    /** The accepted question once Kafka acknowledged it; a {@link ProblemException} when it is not acceptable. */
+    public Mono<QuestionAsked> accept(ChatRequest request, String principal) {
+        return Mono.fromCallable(() -> asked(validated(request), principal))
+                .flatMap(question -> {
+                    policy.check(principal, question.datasource());
+                    Mono<Void> conversation = request.conversationId() == null ? Mono.empty()
+                            : conversations.requireOwned(principal, request.conversationId());
+                    return conversation.then(limiter.check(principal)).then(submit(question));
+                });
     }
 
     private ChatRequest validated(ChatRequest request) {
@@ -78,13 +98,13 @@ class QuestionIntake {
     }
 
     private Mono<QuestionAsked> submit(QuestionAsked question) {
-        replies.register(question);
-        return submitter.submit(question)
-                .onErrorMap(e -> !(e instanceof ProblemException), e -> {
-                    log.warn("Could not submit question {}", question.queryId(), e);
-                    return ProblemException.of(ErrorCode.UNAVAILABLE,
-                            "The question could not be handed to the pipeline; try again shortly.");
-                })
-                .thenReturn(question);
+        return Mono.defer(() -> {
+            listeners.forEach(l -> l.onQuestion(question));
+            return submitter.submit(question);
+        }).onErrorMap(e -> !(e instanceof ProblemException), e -> {
+            log.warn("Could not submit question {}", question.queryId(), e);
+            return ProblemException.of(ErrorCode.UNAVAILABLE,
+                    "The question could not be handed to the pipeline; try again shortly.");
+        }).thenReturn(question);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * The answer body of the synchronous API, shaped like the original db_chat's: snake_case, columns as a
  * list of names with their types beside them. {@code problem} says why there are no rows, when so.
  */
-record SyncAnswer(
+public record SyncAnswer(
         String reply,
         @JsonProperty("conversation_id") String conversationId,
         @JsonProperty("query_id") String queryId,
@@ -26,7 +26,7 @@ record SyncAnswer(
         String translator,
         Problem problem) {
 
-    static SyncAnswer of(ReplyEvent fin) {
+    public static SyncAnswer of(ReplyEvent fin) {
         FinalAnswer a = fin.answer();
         List<ColumnMeta> columns = a.columns() == null ? List.of() : a.columns();
         return new SyncAnswer(a.reply(), fin.conversationId(), fin.queryId(), a.sql(),

@@ -53,6 +53,14 @@ final class QueryBuffer {
         return true;
     }
 
+    boolean has(long seq) {
+        return replies.containsKey(seq);
+    }
+
+    String conversationId() {
+        return conversationId;
+    }
+
     List<ReplyEvent> after(long afterSeq) {
         return new ArrayList<>(replies.tailMap(afterSeq, false).values());
     }

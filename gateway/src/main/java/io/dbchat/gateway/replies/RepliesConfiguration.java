@@ -5,6 +5,7 @@ import io.dbchat.contracts.topics.Topics;
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.schema.SchemaCatalog;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +30,7 @@ class RepliesConfiguration {
 
     @Bean
     ReplyFeed replyFeed(PipelineProperties pipeline, Topics topics, GatewayProperties properties,
-                        ReplyStore store, SchemaCatalog schemas, Clock clock) {
-        return new ReplyFeed(pipeline, topics, properties, store, schemas, clock);
+                        ReplyStore store, List<ReplyListener> listeners, SchemaCatalog schemas, Clock clock) {
+        return new ReplyFeed(pipeline, topics, properties, store, listeners, schemas, clock);
     }
 }

@@ -11,6 +11,7 @@ import io.dbchat.gateway.schema.SchemaCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,7 +24,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads the questions, replies and schema topics with one group-less read_committed consumer on its own
- * platform thread and feeds the {@link ReplyStore} and the {@link SchemaCatalog}. Every gateway instance
+ * platform thread and feeds every {@link ReplyListener} (the {@link ReplyStore}, the conversations) and the
+ * {@link SchemaCatalog}. Every gateway instance
  * reads every partition, so any instance can serve any query. A failing consumer is replaced after a pause;
  * the replay that follows is harmless because replies are deduplicated by seq.
  */
@@ -37,17 +39,19 @@ class ReplyFeed implements SmartLifecycle {
     private final Topics topics;
     private final FeedPositions positions;
     private final ReplyStore store;
+    private final List<ReplyListener> listeners;
     private final SchemaCatalog schemas;
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
     ReplyFeed(PipelineProperties pipeline, Topics topics, GatewayProperties gateway, ReplyStore store,
-              SchemaCatalog schemas, Clock clock) {
+              List<ReplyListener> listeners, SchemaCatalog schemas, Clock clock) {
         this.pipeline = pipeline;
         this.topics = topics;
         this.positions = new FeedPositions(topics, gateway.replayLookback(), clock);
         this.store = store;
+        this.listeners = List.copyOf(listeners);
         this.schemas = schemas;
     }
 
@@ -121,14 +125,14 @@ class ReplyFeed implements SmartLifecycle {
 
     private void onReply(ReplyEvent reply) {
         if (reply != null) {
-            store.add(reply);
+            listeners.forEach(l -> l.onReply(reply));
         }
     }
 
     private void onQuestion(QuestionAsked question) {
         // a question asked through any gateway instance makes its query known here too
         if (question != null) {
-            store.register(question);
+            listeners.forEach(l -> l.onQuestion(question));
         }
     }
 

@@ -22,4 +22,7 @@ public interface ReplySource {
      * when the subscriber falls too far behind.
      */
     Flux<ReplyEvent> events(String queryId, long afterSeq);
+
+    /** Every reply of a conversation's buffered queries, then live ones, without end (see {@link ReplyStore}). */
+    Flux<ReplyEvent> conversationEvents(String conversationId, ConversationCursor cursor);
 }

@@ -5,11 +5,15 @@ import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.gateway.GatewayProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 
 /**
@@ -18,7 +22,7 @@ import reactor.core.publisher.Flux;
  * unfinished one {@code pendingRetention} after it was first seen. One lock guards it all, so a
  * subscriber's replay and its live registration see one consistent order of replies.
  */
-public class ReplyStore implements ReplySource {
+public class ReplyStore implements ReplySource, ReplyListener {
 
     private final GatewayProperties properties;
     private final Clock clock;
@@ -26,6 +30,9 @@ public class ReplyStore implements ReplySource {
     private final LinkedHashMap<String, QueryBuffer> queries = new LinkedHashMap<>();
     /** Completed queries in order of completion, with the instant of their terminal reply. */
     private final LinkedHashMap<String, Instant> completed = new LinkedHashMap<>();
+    /** The buffered queries of each conversation, in order of first sight. */
+    private final Map<String, Set<String>> byConversation = new HashMap<>();
+    private final Map<String, List<LiveSubscriber>> conversationSubscribers = new HashMap<>();
 
     public ReplyStore(GatewayProperties properties, Clock clock) {
         this.properties = properties;
@@ -37,11 +44,37 @@ public class ReplyStore implements ReplySource {
         buffer(question.queryId(), question.conversationId()).question(question);
     }
 
+    @Override
+    public void onQuestion(QuestionAsked question) {
+        register(question);
+    }
+
+    @Override
+    public void onReply(ReplyEvent reply) {
+        add(reply);
+    }
+
     /** Buffers a reply and hands it to live subscribers; a seq already seen is ignored. */
     public synchronized void add(ReplyEvent reply) {
-        if (buffer(reply.queryId(), reply.conversationId()).add(reply)) {
+        QueryBuffer buffer = buffer(reply.queryId(), reply.conversationId());
+        boolean fresh = !buffer.has(reply.seq());
+        if (buffer.add(reply)) {
             completed.put(reply.queryId(), clock.instant());
         }
+        if (fresh) {
+            offerToConversation(reply);
+        }
+    }
+
+    /**
+     * The replies of every buffered query of a conversation, then live ones, without end. After a
+     * {@code cursor} (the last event seen), queries completed before the cursor's query are skipped and
+     * the cursor's query resumes after its seq; an unfinished earlier query is replayed whole, which the
+     * subscriber deduplicates by (queryId, seq).
+     */
+    @Override
+    public Flux<ReplyEvent> conversationEvents(String conversationId, ConversationCursor cursor) {
+        return Flux.defer(() -> subscribeConversation(conversationId, cursor));
     }
 
     @Override
@@ -65,7 +98,7 @@ public class ReplyStore implements ReplySource {
                 break;
             }
             done.remove();
-            queries.remove(e.getKey());
+            drop(e.getKey());
         }
         Instant seenBefore = now.minus(properties.pendingRetention());
         while (!queries.isEmpty() && oldest().createdAt().isBefore(seenBefore)) {
@@ -96,6 +129,40 @@ public class ReplyStore implements ReplySource {
         buffer.unsubscribe(live);
     }
 
+    private synchronized Flux<ReplyEvent> subscribeConversation(String conversationId, ConversationCursor cursor) {
+        List<ReplyEvent> replay = new ArrayList<>();
+        boolean beforeCursor = cursor != null && queries.containsKey(cursor.queryId());
+        for (String queryId : byConversation.getOrDefault(conversationId, Set.of())) {
+            QueryBuffer buffer = queries.get(queryId);
+            if (cursor != null && queryId.equals(cursor.queryId())) {
+                replay.addAll(buffer.after(cursor.seq()));
+                beforeCursor = false;
+            } else if (!(beforeCursor && buffer.done())) {
+                replay.addAll(buffer.after(-1));
+            }
+        }
+        LiveSubscriber live = new LiveSubscriber(-1, properties.subscriberBuffer());
+        conversationSubscribers.computeIfAbsent(conversationId, c -> new ArrayList<>()).add(live);
+        return Flux.fromIterable(replay)
+                .concatWith(live.flux())
+                .doFinally(signal -> unsubscribeConversation(conversationId, live));
+    }
+
+    private synchronized void unsubscribeConversation(String conversationId, LiveSubscriber live) {
+        List<LiveSubscriber> subscribers = conversationSubscribers.get(conversationId);
+        if (subscribers != null && subscribers.remove(live) && subscribers.isEmpty()) {
+            conversationSubscribers.remove(conversationId);
+        }
+    }
+
+    private void offerToConversation(ReplyEvent reply) {
+        List<LiveSubscriber> subscribers = conversationSubscribers.get(reply.conversationId());
+        if (subscribers != null) {
+            // a copy: a dropped subscriber's doFinally removes it from this list
+            List.copyOf(subscribers).stream().filter(s -> !s.offer(reply)).forEach(subscribers::remove);
+        }
+    }
+
     private QueryBuffer buffer(String queryId, String conversationId) {
         QueryBuffer existing = queries.get(queryId);
         if (existing != null) {
@@ -107,6 +174,7 @@ public class ReplyStore implements ReplySource {
         }
         QueryBuffer created = new QueryBuffer(queryId, conversationId, clock.instant());
         queries.put(queryId, created);
+        byConversation.computeIfAbsent(conversationId, c -> new LinkedHashSet<>()).add(queryId);
         return created;
     }
 
@@ -116,9 +184,20 @@ public class ReplyStore implements ReplySource {
 
     private void forget(String queryId, String why) {
         completed.remove(queryId);
-        QueryBuffer gone = queries.remove(queryId);
+        QueryBuffer gone = drop(queryId);
         if (gone != null) {
             gone.close(new UnknownQueryException(queryId + " (" + why + ")"));
         }
+    }
+
+    private QueryBuffer drop(String queryId) {
+        QueryBuffer gone = queries.remove(queryId);
+        if (gone != null) {
+            Set<String> siblings = byConversation.get(gone.conversationId());
+            if (siblings != null && siblings.remove(queryId) && siblings.isEmpty()) {
+                byConversation.remove(gone.conversationId());
+            }
+        }
+        return gone;
     }
 }

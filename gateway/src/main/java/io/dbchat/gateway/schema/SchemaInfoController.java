@@ -3,29 +3,43 @@ package io.dbchat.gateway.schema;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.runtime.DatasourcesProperties;
 import io.dbchat.gateway.errors.ProblemException;
+import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.security.DatasourcePolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/chat/schema-info/}: the latest snapshot of the default datasource (or {@code ?datasource=}).
- * A datasource neither configured nor published is 404; a known one without a snapshot yet is 503.
+ * A datasource neither configured nor published is 404; a known one without a snapshot yet is 503; one
+ * the caller may not ask is 403.
  */
 @RestController
 class SchemaInfoController {
 
     private final SchemaSource schemas;
     private final DatasourcesProperties datasources;
+    private final PrincipalResolver principals;
+    private final DatasourcePolicy policy;
 
-    SchemaInfoController(SchemaSource schemas, DatasourcesProperties datasources) {
+    SchemaInfoController(SchemaSource schemas, DatasourcesProperties datasources, PrincipalResolver principals,
+                         DatasourcePolicy policy) {
         this.schemas = schemas;
         this.datasources = datasources;
+        this.principals = principals;
+        this.policy = policy;
     }
 
     @GetMapping({"/api/chat/schema-info/", "/api/chat/schema-info"})
-    SchemaInfo schemaInfo(@RequestParam(name = "datasource", required = false) String datasource) {
+    Mono<SchemaInfo> schemaInfo(@RequestParam(name = "datasource", required = false) String datasource,
+                                ServerWebExchange exchange) {
         String name = datasource == null || datasource.isBlank() ? datasources.defaultName() : datasource;
-        return schemas.latest(name).map(SchemaInfo::of).orElseThrow(() -> missing(name));
+        return principals.resolve(exchange).map(principal -> {
+            policy.check(principal, name);
+            return schemas.latest(name).map(SchemaInfo::of).orElseThrow(() -> missing(name));
+        });
     }
 
     private ProblemException missing(String name) {

@@ -19,12 +19,12 @@ class ChatControllerTest extends WebSliceTest {
         pipeline.answerWith(q -> List.of(translating(q), answered(q)));
 
         client.post().uri("/api/chat/query/").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "How many orders?", "conversation_id", "c-1"))
+                .bodyValue(Map.of("query", "How many orders?"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.reply").isEqualTo("There are 42 orders.")
-                .jsonPath("$.conversation_id").isEqualTo("c-1")
+                .jsonPath("$.conversation_id").isEqualTo(pipeline.submitted().getFirst().conversationId())
                 .jsonPath("$.query_id").isEqualTo(pipeline.submitted().getFirst().queryId())
                 .jsonPath("$.sql").isEqualTo("SELECT count(*) AS orders FROM orders")
                 .jsonPath("$.columns[0]").isEqualTo("orders")
@@ -95,15 +95,56 @@ class ChatControllerTest extends WebSliceTest {
     @Test
     void acceptsAnAsynchronousQuestionWith202AndWhereToFollowIt() {
         var body = client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "How many orders?", "conversation_id", "c-2"))
+                .bodyValue(Map.of("query", "How many orders?"))
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody();
 
-        String queryId = pipeline.submitted().getFirst().queryId();
-        assertThat(body).containsEntry("query_id", queryId)
-                .containsEntry("conversation_id", "c-2")
-                .containsEntry("events_url", "/api/chat/queries/" + queryId + "/events");
+        QuestionAsked asked = pipeline.submitted().getFirst();
+        assertThat(body).containsEntry("query_id", asked.queryId())
+                .containsEntry("conversation_id", asked.conversationId())
+                .containsEntry("events_url", "/api/chat/queries/" + asked.queryId() + "/events");
+    }
+
+    @Test
+    void continuesTheCallersConversation() {
+        pipeline.answerWith(q -> List.of(answered(q)));
+        var first = client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "How many orders?"))
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+
+        client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "And per customer?", "conversation_id", first.get("conversation_id")))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.conversation_id").isEqualTo(first.get("conversation_id"));
+
+        assertThat(pipeline.submitted()).extracting(QuestionAsked::conversationId).containsOnly((String) first.get("conversation_id"));
+    }
+
+    @Test
+    void answersAnUnknownConversationWith404AndSubmitsNothing() {
+        client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "How many orders?", "conversation_id", "never-started"))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("not_found");
+
+        assertThat(pipeline.submitted()).isEmpty();
+    }
+
+    @Test
+    void refusesSubmissionsOverTheRateLimitWith429AndRetryAfter() {
+        limiter.refuse(java.time.Duration.ofSeconds(7));
+
+        client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "How many orders?"))
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "7")
+                .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
+
+        assertThat(pipeline.submitted()).isEmpty();
     }
 
     @Test

@@ -49,6 +49,7 @@ class EventsControllerTest extends WebSliceTest {
     @Test
     void replaysEverythingToALateSubscriber() {
         var q = question(UUID.randomUUID().toString());
+        replies.register(q);
         replies.add(translating(q));
         replies.add(answered(q));
 
@@ -59,6 +60,7 @@ class EventsControllerTest extends WebSliceTest {
     @Test
     void resumesAfterLastEventId() {
         var q = question(UUID.randomUUID().toString());
+        replies.register(q);
         replies.add(translating(q));
         replies.add(answered(q));
 
@@ -69,6 +71,7 @@ class EventsControllerTest extends WebSliceTest {
     @Test
     void sendsHeartbeatCommentsWhileTheQueryIsOpen() {
         var q = question(UUID.randomUUID().toString());
+        replies.register(q);
         replies.add(translating(q));
 
         List<ServerSentEvent<String>> first = subscribe(q.queryId(), null).take(3).collectList().block(Duration.ofSeconds(5));

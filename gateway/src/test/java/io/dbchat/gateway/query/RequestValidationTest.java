@@ -53,6 +53,19 @@ class RequestValidationTest extends WebSliceTest {
     }
 
     @Test
+    void rejectsInvalidUtf8With400() {
+        byte[] body = {'{', '"', 'q', 'u', 'e', 'r', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        expectProblem(client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange(), 400, "invalid_request");
+    }
+
+    @Test
+    void rejectsABodyOverTheCodecLimitWith413() {
+        String huge = "{\"query\": \"" + "x".repeat(400_000) + "\"}";
+        expectProblem(post("/api/chat/queries", huge), 413, "payload_too_large");
+    }
+
+    @Test
     void rejectsUnsupportedContentTypeWith415() {
         expectProblem(client.post().uri("/api/chat/query/").contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange(),
                 415, "invalid_request");

@@ -5,6 +5,7 @@ import static io.dbchat.gateway.Fixtures.question;
 import static io.dbchat.gateway.Fixtures.translating;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.gateway.Fixtures;
@@ -25,7 +26,8 @@ class ReplyStoreTest {
     private ReplyStore store(int maxQueries, int subscriberBuffer) {
         var d = GatewayProperties.defaults();
         return new ReplyStore(new GatewayProperties(d.answerTimeout(), d.maxQuestionBytes(), d.replayLookback(),
-                maxQueries, d.completedRetention(), d.pendingRetention(), d.heartbeat(), subscriberBuffer), clock);
+                maxQueries, d.completedRetention(), d.pendingRetention(), d.heartbeat(), subscriberBuffer,
+                d.unknownQueryGrace()), clock);
     }
 
     @Test
@@ -132,6 +134,30 @@ class ReplyStoreTest {
         assertThat(view.question()).isEqualTo(q);
         assertThat(view.replies()).containsExactly(translating(q));
         assertThat(view.terminal()).isEmpty();
+    }
+
+    @Test
+    void resumesAConversationSkippingQueriesCompletedBeforeTheCursorButNotUnfinishedOnes() {
+        // Given a conversation of three queries: done, unfinished, and the one the cursor is in
+        var store = store(10, 10);
+        var done = QuestionAsked.of("done", "c", "anonymous", "default", "q", Fixtures.NOW);
+        var open = QuestionAsked.of("open", "c", "anonymous", "default", "q", Fixtures.NOW);
+        var last = QuestionAsked.of("last", "c", "anonymous", "default", "q", Fixtures.NOW);
+        store.add(translating(done));
+        store.add(answered(done));
+        store.add(translating(open));
+        store.add(translating(last));
+        store.add(answered(last));
+
+        // When a subscriber resumes after the first reply of the last query, Then it gets the unfinished
+        // query again (it deduplicates) and the rest of the last one, then live replies of the conversation
+        StepVerifier.create(store.conversationEvents("c", new ConversationCursor("last", ReplySeq.translating(1)))
+                        .map(r -> r.queryId() + ":" + r.seq()))
+                .expectNext("open:" + ReplySeq.translating(1), "last:" + ReplySeq.interpreter(1))
+                .then(() -> store.add(answered(open)))
+                .expectNext("open:" + ReplySeq.interpreter(1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
     }
 
     /** A clock the test moves by hand. */

@@ -1,0 +1,13 @@
+package io.dbchat.gateway.conversations;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/** One entry of a caller's conversation list: titled by its first question. */
+public record ConversationSummary(
+        @JsonProperty("conversation_id") String conversationId,
+        String title,
+        @JsonProperty("last_question") String lastQuestion,
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("query_count") int queryCount) {
+}

@@ -1,0 +1,46 @@
+package io.dbchat.gateway.docs;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document springdoc serves at /v3/api-docs (UI at /swagger-ui.html): the REST and SSE
+ * endpoints come from the controllers; the WebSocket, which OpenAPI cannot describe, is told in words.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String DESCRIPTION = """
+            Ask a PostgreSQL database questions in plain language.
+
+            * `POST /api/chat/queries` accepts a question (202) and names its events URL; \
+            `POST /api/chat/query/` waits for the answer (db_chat compatible).
+            * `GET /api/chat/queries/{id}/events` and `GET /api/chat/conversations/{id}/events` stream replies \
+            as Server-Sent Events (status, token, final, error) with ids for `Last-Event-ID` resume and \
+            heartbeat comments.
+            * WebSocket `/ws/db_chat/query/`: send `{"query", "conversation_id"}` text frames; receive \
+            `{"type": "status" | "token" | "chat_response" | "error", ...}` for every question on the socket. \
+            Browsers cannot set headers on a WebSocket, so the key may also come as `?api_key=` \
+            (it may then appear in access logs; prefer the header where the client can set it).
+            * Authentication: `X-API-Key` (or `Authorization: Bearer <key>`) in api-key mode, a JWT bearer \
+            token in jwt mode, none in open mode. Errors are `{"code", "message"}`.
+            """;
+
+    @Bean
+    OpenAPI dbchatOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("dbchat gateway").version("1").description(DESCRIPTION))
+                .components(new Components()
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-API-Key"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,167 @@
+package io.dbchat.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.dbchat.contracts.topics.Topics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Two gateway instances (A and B) on one KRaft broker and one Redis, in api-key mode, with
+ * {@link FakePipeline} answering: what is asked through A is served by B, over SSE and WebSocket, and
+ * only to its owner; a deletion through A holds on B.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesIntegrationTest {
+
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+    };
+
+    private EmbeddedKafkaKraftBroker broker;
+    private TestRedis redis;
+    private ConfigurableApplicationContext a;
+    private ConfigurableApplicationContext b;
+    private FakePipeline fake;
+
+    @BeforeAll
+    void start() {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1"));
+        broker.afterPropertiesSet();
+        redis = TestRedis.start();
+        a = gateway();
+        b = gateway();
+        fake = new FakePipeline(broker.getBrokersAsString(), a.getBean(Topics.class)).start();
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        fake.close();
+        b.close();
+        a.close();
+        redis.close();
+        broker.destroy();
+    }
+
+    @Test
+    void streamsOnBTheAnswerToAQuestionAskedThroughA() {
+        Map<?, ?> accepted = ask(a, "key-a", Map.of("query", "Who ordered most?"));
+
+        List<ServerSentEvent<String>> events = client(b, "key-a").get().uri((String) accepted.get("events_url"))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk().returnResult(SSE).getResponseBody()
+                .filter(e -> e.event() != null).collectList().block(Duration.ofSeconds(20));
+
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly("status", "final");
+        assertThat(events.get(1).data()).contains("Ada has 42 orders.");
+    }
+
+    @Test
+    void answersManyQuestionsOnOneWebSocketOfBAndSurvivesABadFrame() {
+        URI uri = URI.create("ws://127.0.0.1:" + port(b) + "/ws/db_chat/query/?api_key=key-a");
+
+        List<Map<String, Object>> messages = WebSocketProbe.exchange(uri,
+                List.of("{\"query\": \"Who ordered most?\"}", "{not json", "{\"query\": \"And the least?\"}"),
+                received -> WebSocketProbe.count(received, "chat_response") == 2
+                        && WebSocketProbe.count(received, "error") == 1);
+
+        List<Map<String, Object>> answers = messages.stream().filter(m -> "chat_response".equals(m.get("type"))).toList();
+        assertThat(answers).extracting(m -> m.get("query_id")).doesNotHaveDuplicates();
+        assertThat(answers.getFirst()).containsEntry("reply", "Ada has 42 orders.")
+                .containsEntry("sql", "SELECT name, orders FROM customers")
+                .containsEntry("columns", List.of("name", "orders"))
+                .containsKeys("conversation_id", "rows", "chart");
+        assertThat(messages).anySatisfy(m -> assertThat(m).containsEntry("type", "status").containsKey("query_id"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).containsEntry("type", "error")
+                .containsEntry("code", "invalid_request").containsKey("message"));
+    }
+
+    @Test
+    void keepsAlicesConversationFromBobOnTheWebSocketToo() {
+        Map<?, ?> accepted = ask(a, "key-a", Map.of("query", "Who ordered most?"));
+        awaitVisibleOn(b, "key-a", "/api/chat/conversations/" + accepted.get("conversation_id"));
+        URI uri = URI.create("ws://127.0.0.1:" + port(b) + "/ws/db_chat/query?api_key=key-b");
+
+        List<Map<String, Object>> messages = WebSocketProbe.exchange(uri,
+                List.of("{\"query\": \"Hers?\", \"conversation_id\": \"" + accepted.get("conversation_id") + "\"}"),
+                received -> !received.isEmpty());
+
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m).containsEntry("type", "error")
+                .containsEntry("code", "not_found"));
+        client(b, "key-b").get().uri("/api/chat/queries/{id}", accepted.get("query_id")).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void refusesAWebSocketHandshakeWithoutAKey() {
+        URI uri = URI.create("ws://127.0.0.1:" + port(b) + "/ws/db_chat/query/");
+
+        assertThatThrownBy(() -> WebSocketProbe.exchange(uri, List.of("{\"query\": \"Who?\"}"), r -> true))
+                .hasMessageContaining("401");
+    }
+
+    @Test
+    void hidesOnBAConversationDeletedThroughA() {
+        Map<?, ?> accepted = ask(a, "key-a", Map.of("query", "Who ordered most?"));
+        String path = "/api/chat/conversations/" + accepted.get("conversation_id");
+        awaitVisibleOn(b, "key-a", path);
+
+        client(a, "key-a").delete().uri(path).exchange().expectStatus().isNoContent();
+
+        client(b, "key-a").get().uri(path).exchange().expectStatus().isNotFound();
+        client(b, "key-a").get().uri("/api/chat/conversations").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.conversation_id == '" + accepted.get("conversation_id") + "')]").doesNotExist();
+    }
+
+    private void awaitVisibleOn(ConfigurableApplicationContext instance, String key, String path) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                client(instance, key).get().uri(path).exchange().expectStatus().isOk());
+    }
+
+    private Map<?, ?> ask(ConfigurableApplicationContext instance, String key, Map<String, String> body) {
+        return client(instance, key).post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static WebTestClient client(ConfigurableApplicationContext instance, String key) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(instance))
+                .responseTimeout(Duration.ofSeconds(20))
+                .defaultHeader("X-API-Key", key).build();
+    }
+
+    private static int port(ConfigurableApplicationContext instance) {
+        return Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** A gateway instance; command-line arguments, as the standalone launcher passes them, outrank gateway.yml. */
+    private ConfigurableApplicationContext gateway() {
+        return GatewayApplication.builder().run(
+                "--server.port=0",
+                "--dbchat.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--dbchat.kafka.partitions=3",
+                "--dbchat.gateway.auth.mode=api-key",
+                "--dbchat.gateway.auth.api-keys=key-a=alice,key-b=bob",
+                "--dbchat.redis.url=" + redis.url(),
+                "--dbchat.gateway.answer-timeout=5s",
+                "--dbchat.gateway.heartbeat=1s",
+                "--logging.level.org.apache.kafka=warn",
+                "--logging.level.kafka=warn",
+                "--logging.level.state.change.logger=warn");
+    }
+}
