@@ -1,0 +1,208 @@
+// One question and its answer: the steps as they happen, the reply streaming in, then the SQL, the rows,
+// the chart, CSV download and feedback.
+
+import { h, announce } from './dom.js';
+import { highlight } from './sql.js';
+import { resultTable } from './table.js';
+import { toCsv, download } from './csv.js';
+import { drawChart } from './chart.js';
+import { feedbackBox } from './feedback.js';
+
+const STAGES = [
+  ['translating', 'Writing SQL'],
+  ['validating', 'Checking it only reads'],
+  ['executing', 'Running the query'],
+  ['interpreting', 'Explaining the result'],
+];
+
+/** After this long without an answer the turn says it is still being worked on. */
+const SLOW_MS = 20000;
+let counter = 0;
+
+/** A turn being asked now: feed it ReplyEvents with apply(); it ends on FINAL or ERROR. */
+export function liveTurn(question) {
+  const turn = skeleton(question);
+  const steps = stepList();
+  turn.answer.prepend(steps.element);
+  turn.reply.setAttribute('aria-busy', 'true');
+  turn.reply.append(h('span.typing', { 'aria-hidden': 'true' }, '…'));
+  let lastSeq = -Infinity;
+  let streamed = '';
+  const slow = h('p.hint', { text: 'Still working on it: the answer will appear here.' });
+  const slowTimer = setTimeout(() => turn.answer.append(slow), SLOW_MS);
+  const end = () => { clearTimeout(slowTimer); slow.remove(); };
+
+  return {
+    element: turn.element,
+    queryId: null,
+    /** Applies one reply event; returns true when it was the last one. */
+    apply(event) {
+      if (event.seq <= lastSeq) return false;
+      lastSeq = event.seq;
+      if (event.type === 'STATUS') steps.reach(event.stage);
+      else if (event.type === 'TOKEN') {
+        streamed += event.text ?? '';
+        turn.reply.textContent = streamed;
+        // how many pieces streamed in: lets tests and curious users tell a stream from a single reply
+        turn.element.dataset.tokens = String(Number(turn.element.dataset.tokens ?? 0) + 1);
+      } else if (event.type === 'FINAL') {
+        end();
+        steps.finish();
+        showAnswer(turn, event.queryId ?? this.queryId, event.answer ?? {});
+        return true;
+      } else if (event.type === 'ERROR') {
+        this.fail(event.error ?? {});
+        return true;
+      }
+      return false;
+    },
+    fail(problem) {
+      end();
+      if (!steps.started()) steps.element.remove();
+      steps.fail();
+      turn.reply.removeAttribute('aria-busy');
+      if (!streamed) turn.reply.textContent = '';
+      turn.answer.append(errorBox(problem));
+    },
+  };
+}
+
+/** A turn from the conversation's history: the full answer when this tab saw it, else question, reply and SQL. */
+export function pastTurn({ question, queryId, answer, reply, sql, status }) {
+  const turn = skeleton(question);
+  if (answer) showAnswer(turn, queryId, answer);
+  else if (String(status).toLowerCase() === 'failed') {
+    turn.answer.append(errorBox({ message: reply || 'This question got no answer.' }));
+  } else {
+    turn.reply.textContent = reply || (status ? `(${String(status).toLowerCase()})` : '');
+    if (sql) turn.answer.append(sqlBlock(sql, false));
+    if (sql && queryId) turn.answer.append(h('div.turn-foot', {}, feedbackBox(queryId, sql)));
+  }
+  return turn.element;
+}
+
+function skeleton(question) {
+  const id = `turn-${++counter}`;
+  const reply = h('div.reply', { 'aria-live': 'polite', id: `${id}-reply` });
+  const answer = h('div.answer', {}, h('h3.visually-hidden', {}, 'Answer'), reply);
+  const element = h('article.turn', { 'aria-labelledby': `${id}-q` },
+    h('div.question', {}, h('h3.visually-hidden', { id: `${id}-q` }, `Question: ${question}`), h('p', { text: question })),
+    answer);
+  return { element, answer, reply };
+}
+
+function stepList() {
+  const items = new Map(STAGES.map(([stage, label]) => [stage, h('li.step', { dataset: { stage } }, label)]));
+  const element = h('ol.steps', { 'aria-label': 'Progress', 'aria-live': 'polite' }, [...items.values()]);
+  let current = null;
+  const mark = (item, state, said) => {
+    item.className = `step ${state}`;
+    item.querySelector('.visually-hidden')?.remove();
+    item.append(h('span.visually-hidden', { text: ` (${said})` }));
+  };
+  return {
+    element,
+    reach(stage) {
+      if (!items.has(stage)) {
+        items.set(stage, h('li.step', { dataset: { stage } }, stage));
+        element.append(items.get(stage));
+      }
+      for (const [name, item] of items) {
+        if (name === stage) break;
+        mark(item, 'done', 'done');
+      }
+      current = items.get(stage);
+      mark(current, 'active', 'in progress');
+    },
+    finish() {
+      items.forEach((item) => mark(item, 'done', 'done'));
+      element.classList.add('finished');
+    },
+    fail() {
+      if (current) mark(current, 'failed', 'failed');
+    },
+    started: () => current !== null,
+  };
+}
+
+function showAnswer(turn, queryId, answer) {
+  turn.reply.textContent = answer.reply ?? '';
+  turn.reply.removeAttribute('aria-busy');
+  const problem = answer.problem?.message;
+  if (problem && problem.trim() !== (answer.reply ?? '').trim()) turn.answer.append(h('p.notice', { text: problem }));
+  if (answer.sql) turn.answer.append(sqlBlock(answer.sql, true));
+  if (answer.columns?.length) turn.answer.append(resultBlock(queryId, answer));
+  if (answer.chart) turn.answer.append(chartBlock(answer.chart, answer));
+  const foot = h('div.turn-foot');
+  if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
+  if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql));
+  if (foot.childElementCount) turn.answer.append(foot);
+}
+
+function sqlBlock(sql, open) {
+  const code = h('code.sql');
+  highlight(code, sql);
+  const copy = h('button.small', { type: 'button', onclick: async () => {
+    await copyText(sql);
+    copy.textContent = 'Copied ✓';
+    setTimeout(() => { copy.textContent = 'Copy SQL'; }, 2000);
+  } }, 'Copy SQL');
+  return h('details.sql-block', { open }, h('summary', {}, 'SQL'), h('div.sql-body', {}, h('pre', {}, code), copy));
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // plain http on another host is not a secure context: fall back to a selection copy
+    const area = Object.assign(document.createElement('textarea'), { value: text });
+    area.setAttribute('readonly', '');
+    area.className = 'visually-hidden';
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  announce('SQL copied to the clipboard.');
+}
+
+function resultBlock(queryId, answer) {
+  const rows = answer.rows ?? [];
+  const count = Number(answer.rowCount ?? rows.length);
+  const table = resultTable(answer.columns, rows, { caption: 'Result rows' });
+  const summary = h('p.row-count', { text: `${count.toLocaleString()} ${count === 1 ? 'row' : 'rows'}` });
+  const notice = answer.truncated
+    ? h('p.notice', { role: 'note', text: `Only the first ${rows.length.toLocaleString()} rows were returned: the result was cut off. Ask a narrower question to see the rest.` })
+    : null;
+  const csv = h('button.small', { type: 'button', onclick: () => {
+    download(`dbchat-${(queryId ?? 'result').slice(0, 8)}.csv`, toCsv(answer.columns, table.sortedRows()));
+    announce('CSV downloaded.');
+  } }, 'Download CSV');
+  return h('section.result', { 'aria-label': 'Result' }, h('div.result-head', {}, summary, csv), notice, table.element);
+}
+
+function chartBlock(spec, answer) {
+  const title = chartTitle(spec, answer);
+  const canvas = h('div.chart-canvas');
+  const figure = h('figure.chart', {}, canvas, h('figcaption', { text: `${title}. The same data is in the table above.` }));
+  canvas.append(h('p.empty', { text: 'Drawing the chart…' }));
+  drawChart(canvas, spec, { title })
+    .then(() => { figure.dataset.drawn = 'true'; canvas.querySelector(':scope > p.empty')?.remove(); })
+    .catch((e) => canvas.replaceChildren(h('p.notice', { text: `The chart could not be drawn: ${e.message}` })));
+  return figure;
+}
+
+function chartTitle(spec, answer) {
+  const mark = typeof spec.mark === 'string' ? spec.mark : spec.mark?.type;
+  const kind = { bar: 'Bar chart', line: 'Line chart', point: 'Scatter plot', area: 'Area chart' }[mark] ?? 'Chart';
+  const x = spec.encoding?.x?.title ?? spec.encoding?.x?.field;
+  const y = spec.encoding?.y?.title ?? spec.encoding?.y?.field;
+  return x && y ? `${kind} of ${y} by ${x}` : `${kind} of the ${answer.columns?.length ?? 0} columns`;
+}
+
+function errorBox(problem) {
+  return h('div.error-box', { role: 'alert' },
+    h('p.error-title', { text: 'No answer' }),
+    h('p', { text: problem.message ?? 'Something went wrong.' }),
+    problem.code ? h('p.error-code', { text: `Code: ${problem.code}` }) : null);
+}
