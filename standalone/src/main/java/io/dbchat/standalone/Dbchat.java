@@ -1,9 +1,14 @@
 package io.dbchat.standalone;
 
+import io.dbchat.standalone.eval.EvalCommand;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code dbchat} command: starts the embedded default, all stages in one process. */
+/**
+ * The {@code dbchat} command: with no command, starts the embedded default (all stages in one process);
+ * {@code dbchat eval ...} measures a translator's execution accuracy on a question file.
+ */
 public final class Dbchat {
 
     private static final Logger log = LoggerFactory.getLogger(Dbchat.class);
@@ -12,6 +17,10 @@ public final class Dbchat {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            // the pipeline's client threads would keep the JVM alive after the report
+            System.exit(EvalCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         long started = System.nanoTime();
         Standalone standalone = Standalone.start(StandaloneSettings.fromProcess(args));
         Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "dbchat-shutdown"));

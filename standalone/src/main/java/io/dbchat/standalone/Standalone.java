@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * All five stages in one process, each in its own Spring application context exactly as it would run
@@ -42,6 +44,10 @@ public final class Standalone implements AutoCloseable {
             // the local demo is open; a deployed gateway asks for API keys or JWTs unless told otherwise
             properties.put("dbchat.gateway.auth.mode", "open");
         }
+        if (!settings.has("DBCHAT_GATEWAY_RATE_LIMIT_PER_MINUTE")) {
+            // in the open demo every caller is the same principal: one shared budget would only get in the way
+            properties.put("dbchat.gateway.rate-limit.per-minute", "0");
+        }
         // one process, one name in its log lines (each stage's own name would otherwise stick to all of them)
         properties.put("spring.application.name", "dbchat");
         List<String> args = arguments(properties, settings.arguments());
@@ -53,8 +59,20 @@ public final class Standalone implements AutoCloseable {
         order.put(GatewayApplication.class, GatewayApplication::builder);
         order.forEach((application, builder) -> stages.add(builder.get()
                 .main(application)
+                .initializers(context -> withEnvironment(context, settings.environment()))
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .run(args.toArray(String[]::new))));
+    }
+
+    /**
+     * The settings' environment, read by the stages exactly as they read the process environment
+     * (DBCHAT_DATASOURCE_URL binds to dbchat.datasource.url), and winning over it: a caller may
+     * start dbchat with other settings than its own process has, as {@code dbchat eval} does.
+     */
+    private static void withEnvironment(ConfigurableApplicationContext context, Map<String, String> environment) {
+        context.getEnvironment().getPropertySources().addBefore(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource("dbchatSettings", Map.copyOf(environment)));
     }
 
     /** The gateway's context: its HTTP port, its beans. */

@@ -1,0 +1,76 @@
+package io.dbchat.standalone.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuestionFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsCsvWithQuotedCommasQuotesAndLineBreaks() throws IOException {
+        Path file = write("q.csv", "question,gold_sql,category\n"
+                + "How many teams?,SELECT count(*) FROM teams,count\n"
+                + "\"Names, and ages\",\"SELECT name,\n  age FROM users WHERE note = \"\"x\"\"\",listing\n");
+
+        var questions = QuestionFile.read(file);
+
+        assertThat(questions).containsExactly(
+                new EvalQuestion("How many teams?", "SELECT count(*) FROM teams", "count"),
+                new EvalQuestion("Names, and ages", "SELECT name,\n  age FROM users WHERE note = \"x\"", "listing"));
+    }
+
+    @Test
+    void readsCsvColumnsInAnyOrderWithTheCategoryOptional() throws IOException {
+        Path file = write("q.csv", "gold_sql,question\r\nSELECT 1,One?\r\n");
+
+        assertThat(QuestionFile.read(file)).containsExactly(new EvalQuestion("One?", "SELECT 1", "all"));
+    }
+
+    @Test
+    void refusesACsvWithoutAGoldColumn() throws IOException {
+        Path file = write("q.csv", "question,sql\nOne?,SELECT 1\n");
+
+        assertThatThrownBy(() -> QuestionFile.read(file)).hasMessageContaining("gold_sql");
+    }
+
+    @Test
+    void readsJsonLines() throws IOException {
+        Path file = write("q.jsonl", """
+                {"question": "How many teams?", "gold_sql": "SELECT count(*) FROM teams", "category": "count"}
+
+                {"question": "Teams?", "gold_sql": "SELECT name FROM teams"}
+                """);
+
+        assertThat(QuestionFile.read(file)).containsExactly(
+                new EvalQuestion("How many teams?", "SELECT count(*) FROM teams", "count"),
+                new EvalQuestion("Teams?", "SELECT name FROM teams", "all"));
+    }
+
+    @Test
+    void splitsAConversationIntoItsTurns() {
+        var q = new EvalQuestion("How many tasks are there? >> only the High ones", "SELECT 1", "followup");
+
+        assertThat(q.turns()).containsExactly("How many tasks are there?", "only the High ones");
+    }
+
+    @Test
+    void readsTheShippedDemoQuestions() throws IOException {
+        var questions = QuestionFile.read(Path.of("src/main/resources/eval/demo-questions.csv"));
+
+        assertThat(questions).hasSize(100);
+        assertThat(questions).extracting(EvalQuestion::category).contains("count", "listing", "filter", "comparison",
+                "date", "aggregate", "group", "order", "distinct", "join", "followup");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
