@@ -1,5 +1,6 @@
 package io.dbchat.standalone.eval;
 
+import io.dbchat.contracts.eval.ResultComparator;
 import io.dbchat.contracts.runtime.PostgresUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -21,7 +21,7 @@ class OfflineAccuracyIntegrationTest {
 
     @Test
     void answersAtLeast85PercentOfTheDemoQuestions() throws IOException {
-        DataSource db = TestDatabase.database("demo", "/offline/demo/schema.sql", "/offline/demo/data.sql");
+        DataSource db = TestDatabase.database("demo", TestDatabase.DEMO_SCHEMA, TestDatabase.DEMO_DATA);
         var report = measure("demo", db, EVAL.resolve("main/resources/eval/demo-questions.csv"));
 
         assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.85);

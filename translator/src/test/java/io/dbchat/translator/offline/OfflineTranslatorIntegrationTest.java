@@ -25,7 +25,7 @@ class OfflineTranslatorIntegrationTest {
 
     @BeforeAll
     static void loadTheDemoDatabase() {
-        db = TestDatabase.database("demo", "/offline/demo/schema.sql", "/offline/demo/data.sql");
+        db = TestDatabase.database("demo", TestDatabase.DEMO_SCHEMA, TestDatabase.DEMO_DATA);
         schema = CatalogSnapshot.read(db, "demo");
     }
 

@@ -18,6 +18,10 @@ import javax.sql.DataSource;
 /** One embedded PostgreSQL (free port) per test JVM, with one database per fixture, each loaded once. */
 final class TestDatabase {
 
+    /** The demo database of the standalone module, read where it lives rather than copied. */
+    static final String DEMO_SCHEMA = "../standalone/src/main/resources/demo/schema.sql";
+    static final String DEMO_DATA = "../standalone/src/main/resources/demo/data.sql";
+
     private static EmbeddedPostgres server;
     private static final Map<String, DataSource> DATABASES = new ConcurrentHashMap<>();
 

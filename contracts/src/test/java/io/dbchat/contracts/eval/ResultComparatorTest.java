@@ -1,8 +1,8 @@
-package io.dbchat.standalone.eval;
+package io.dbchat.contracts.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.standalone.eval.ResultComparator.Result;
+import io.dbchat.contracts.eval.ResultComparator.Result;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

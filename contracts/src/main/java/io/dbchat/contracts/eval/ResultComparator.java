@@ -1,4 +1,4 @@
-package io.dbchat.translator.offline;
+package io.dbchat.contracts.eval;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,8 +13,7 @@ import java.util.Map;
  * order only when the gold SQL orders, with the same duplicates. Numbers compare at the coarser scale of
  * the two columns (1.50 = 1.5, 3.14 = 3.14159), NULL equals only NULL, column names are ignored.
  */
-// A copy of io.dbchat.standalone.eval.ResultComparator: the translator module cannot depend on standalone.
-final class ResultComparator {
+public final class ResultComparator {
 
     private static final int MAX_SCALE = 6;
     private static final String NULL = "\u0000NULL";
