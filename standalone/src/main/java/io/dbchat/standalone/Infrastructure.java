@@ -67,6 +67,8 @@ final class Infrastructure implements AutoCloseable {
         properties.put("dbchat.datasource.url", url);
         properties.put("dbchat.datasource.username", db.username());
         properties.put("dbchat.datasource.password", db.password() == null ? "" : db.password());
+        // the demo shows the denylist at work: the hashes are never published, so no question can reach them
+        properties.put("dbchat.schema.columns.exclude", "users.password_hash");
         // questions run as the least-privileged reader; the catalog is read as the owner
         properties.put("dbchat.executor.username", db.readerUsername());
         properties.put("dbchat.executor.password", db.readerPassword());

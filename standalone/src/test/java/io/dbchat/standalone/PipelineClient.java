@@ -41,6 +41,12 @@ final class PipelineClient {
         throw new AssertionError("no schema snapshot reached the gateway within " + TIMEOUT);
     }
 
+    JsonNode schemaInfo() {
+        byte[] body = http.get().uri("/api/chat/schema-info/").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        return Json.MAPPER.readTree(body);
+    }
+
     JsonNode ask(String question) {
         return ask(question, null);
     }

@@ -1,5 +1,7 @@
 package io.dbchat.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dbchat.contracts.runtime.PostgresUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The embedded default end to end: real broker, PostgreSQL with the demo data and Redis, all five stages. */
 class StandaloneIntegrationTest extends EndToEndScenarios {
@@ -26,6 +30,17 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
         if (dbchat != null) {
             dbchat.close();
         }
+    }
+
+    @Test
+    void theDemoNeverPublishesThePasswordHashes() {
+        JsonNode users = null;
+        for (JsonNode table : client.schemaInfo().path("tables")) {
+            users = table.path("name").asString().equals("users") ? table : users;
+        }
+
+        assertThat(users).isNotNull();
+        assertThat(users.path("fields").findValuesAsString("name")).contains("email").doesNotContain("password_hash");
     }
 
     @Override
