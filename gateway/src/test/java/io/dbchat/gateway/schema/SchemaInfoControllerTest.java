@@ -29,6 +29,28 @@ class SchemaInfoControllerTest extends WebSliceTest {
     }
 
     @Test
+    void servesThePromptRenderingAsTextWithItsSize() {
+        schemas.put("default", Fixtures.schema("default"));
+
+        String text = client.get().uri("/api/chat/schema-info/?format=text")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/plain")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(text).startsWith("-- default (version ").contains("characters, about", "tokens")
+                .contains("orders", "customers", "Shipped");
+    }
+
+    @Test
+    void refusesAnUnknownFormatWith400() {
+        client.get().uri("/api/chat/schema-info/?format=xml")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid_request");
+    }
+
+    @Test
     void servesANamedDatasource() {
         schemas.put("sales", Fixtures.schema("sales"));
 
