@@ -58,11 +58,14 @@ public abstract class WebSliceTest {
     protected RecordingFeedback feedback;
     @Autowired
     protected SwitchableLimiter limiter;
+    @Autowired
+    protected RecordingRefresher refresher;
 
     @BeforeEach
     void resetFakes() {
         pipeline.reset();
         feedback.reset();
+        refresher.requests().clear();
         limiter.allow();
     }
 
@@ -72,7 +75,7 @@ public abstract class WebSliceTest {
     @ComponentScan(basePackages = "io.dbchat.gateway", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX,
             pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess)"
-                    + "|schema\\.SchemaInfoController|conversations\\.ConversationController|feedback\\.FeedbackController)"))
+                    + "|schema\\.(SchemaInfoController|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
     static class Slice {
 
         @Bean
@@ -108,6 +111,11 @@ public abstract class WebSliceTest {
         @Bean
         RecordingFeedback recordingFeedback() {
             return new RecordingFeedback();
+        }
+
+        @Bean
+        RecordingRefresher recordingRefresher() {
+            return new RecordingRefresher();
         }
 
         @Bean

@@ -39,6 +39,11 @@ class SchemaPublisherConfiguration {
     }
 
     @Bean
+    RefreshRequests schemaRefreshRequests(SchemaPublisher publisher, PipelineProperties kafka, Topics topics) {
+        return new RefreshRequests(publisher, kafka, topics.schemaRequests());
+    }
+
+    @Bean
     SchemaHealthIndicator schemaHealthIndicator(SchemaPublisher publisher, DatasourceStatuses statuses) {
         return new SchemaHealthIndicator(publisher.datasources(), statuses);
     }

@@ -85,6 +85,31 @@ class SchemaPublisherIntegrationTest {
     }
 
     @Test
+    void aRefreshRequestOnTheTopicRereadsTheCatalogNow() throws Exception {
+        String prefix = prefix();
+        try (var app = start(prefix, Map.of())) {
+            awaitRecords(prefix, 1);
+            TestDatabases.execute(sales, "shop", "COMMENT ON TABLE many_values IS 'Asked for'");
+            try {
+                var requests = Topics.withPrefix(prefix).schemaRequests();
+                try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                        KafkaClients.producer(new PipelineProperties(kafka.getBrokersAsString(), prefix, 1, (short) 1,
+                                Duration.ofDays(1), Duration.ofMillis(10), 1, null), "test-requests"),
+                        requests.key().serializer(), requests.value().serializer())) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(requests.name(), "sales",
+                            io.dbchat.contracts.events.SchemaRefreshRequested.of("sales", "ann", java.time.Instant.now()))).get();
+                }
+
+                var published = awaitRecords(prefix, 2);
+
+                assertThat(published.getLast().value().table("many_values").orElseThrow().comment()).isEqualTo("Asked for");
+            } finally {
+                TestDatabases.execute(sales, "shop", "COMMENT ON TABLE many_values IS NULL");
+            }
+        }
+    }
+
+    @Test
     void aRestartDoesNotRepublishTheVersionAlreadyOnTheTopic() throws Exception {
         String prefix = prefix();
         try (var app = start(prefix, Map.of())) {

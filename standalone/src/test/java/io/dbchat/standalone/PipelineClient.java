@@ -41,6 +41,22 @@ final class PipelineClient {
         throw new AssertionError("no schema snapshot reached the gateway within " + TIMEOUT);
     }
 
+    void refreshSchema() {
+        http.post().uri("/api/chat/schema/refresh").exchange().expectStatus().isAccepted();
+    }
+
+    /** Waits until schema-info shows what {@code done} looks for. */
+    void awaitSchema(java.util.function.Predicate<JsonNode> done) {
+        long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            if (done.test(schemaInfo())) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("schema-info did not show the change within " + TIMEOUT);
+    }
+
     JsonNode schemaInfo() {
         byte[] body = http.get().uri("/api/chat/schema-info/").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();

@@ -43,6 +43,24 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
         assertThat(users.path("fields").findValuesAsString("name")).contains("email").doesNotContain("password_hash");
     }
 
+    @Test
+    void aRefreshOnDemandPublishesAChangedCatalogAtOnce() throws Exception {
+        try (var c = database()) {
+            c.createStatement().execute("COMMENT ON TABLE skills IS 'Skills, refreshed on demand'");
+        }
+
+        client.refreshSchema();
+
+        client.awaitSchema(schema -> {
+            for (JsonNode table : schema.path("tables")) {
+                if (table.path("name").asString().equals("skills")) {
+                    return table.path("comment").asString("").equals("Skills, refreshed on demand");
+                }
+            }
+            return false;
+        });
+    }
+
     @Override
     PipelineClient asker() {
         return client;

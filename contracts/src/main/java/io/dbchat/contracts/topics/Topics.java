@@ -4,6 +4,7 @@ import io.dbchat.contracts.events.FeedbackGiven;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.SchemaRefreshRequested;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
 public record Topics(
         Topic<String, QuestionAsked> questions,
         Topic<String, SchemaSnapshot> schema,
+        Topic<String, SchemaRefreshRequested> schemaRequests,
         Topic<String, SqlProposed> sql,
         Topic<String, SqlFailed> sqlFailures,
         Topic<String, QueryResult> results,
@@ -31,6 +33,7 @@ public record Topics(
         return new Topics(
                 json(prefix + "questions", QuestionAsked.class),
                 json(prefix + "schema", SchemaSnapshot.class),
+                json(prefix + "schema.requests", SchemaRefreshRequested.class),
                 json(prefix + "sql", SqlProposed.class),
                 json(prefix + "sql.failures", SqlFailed.class),
                 json(prefix + "results", QueryResult.class),
@@ -40,7 +43,7 @@ public record Topics(
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(questions, schema, sql, sqlFailures, results, replies, feedback, dlq);
+        return List.of(questions, schema, schemaRequests, sql, sqlFailures, results, replies, feedback, dlq);
     }
 
     /** Compacted topics keep the latest value per key instead of a time-bounded history. */

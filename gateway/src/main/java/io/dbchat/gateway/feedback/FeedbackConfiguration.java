@@ -1,16 +1,23 @@
 package io.dbchat.gateway.feedback;
 
+import io.dbchat.contracts.events.FeedbackGiven;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.gateway.kafka.TopicWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Kafka producer of feedback. */
+/** Feedback goes to the feedback topic, keyed by conversation id. */
 @Configuration(proxyBeanMethods = false)
 class FeedbackConfiguration {
 
     @Bean
-    FeedbackPublisher feedbackPublisher(PipelineProperties pipeline, Topics topics) {
-        return new KafkaFeedbackPublisher(pipeline, topics);
+    TopicWriter<FeedbackGiven> feedbackWriter(PipelineProperties pipeline, Topics topics) {
+        return new TopicWriter<>(pipeline, topics.feedback(), "dbchat-gateway-feedback");
+    }
+
+    @Bean
+    FeedbackPublisher feedbackPublisher(TopicWriter<FeedbackGiven> feedbackWriter) {
+        return feedback -> feedbackWriter.send(feedback.conversationId(), feedback);
     }
 }

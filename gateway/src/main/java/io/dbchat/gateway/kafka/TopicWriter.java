@@ -1,10 +1,8 @@
-package io.dbchat.gateway.feedback;
+package io.dbchat.gateway.kafka;
 
-import io.dbchat.contracts.events.FeedbackGiven;
 import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topic;
-import io.dbchat.contracts.topics.Topics;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,24 +12,23 @@ import org.springframework.beans.factory.DisposableBean;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Writes {@link FeedbackGiven} to the feedback topic keyed by conversation id, off the event loop. */
-class KafkaFeedbackPublisher implements FeedbackPublisher, DisposableBean {
+/** Writes events to one topic, off the event loop; each send completes once Kafka acknowledged it. */
+public final class TopicWriter<V> implements DisposableBean {
 
     private static final Duration MAX_BLOCK = Duration.ofSeconds(10);
 
-    private final Topic<String, FeedbackGiven> topic;
-    private final KafkaProducer<String, FeedbackGiven> producer;
+    private final Topic<String, V> topic;
+    private final KafkaProducer<String, V> producer;
 
-    KafkaFeedbackPublisher(PipelineProperties pipeline, Topics topics) {
-        this.topic = topics.feedback();
-        var config = KafkaClients.producer(pipeline, "dbchat-gateway-feedback-" + UUID.randomUUID());
+    public TopicWriter(PipelineProperties pipeline, Topic<String, V> topic, String clientName) {
+        this.topic = topic;
+        var config = KafkaClients.producer(pipeline, clientName + "-" + UUID.randomUUID());
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
         this.producer = new KafkaProducer<>(config, topic.key().serializer(), topic.value().serializer());
     }
 
-    @Override
-    public Mono<Void> publish(FeedbackGiven feedback) {
-        var record = new ProducerRecord<>(topic.name(), feedback.conversationId(), feedback);
+    public Mono<Void> send(String key, V value) {
+        var record = new ProducerRecord<>(topic.name(), key, value);
         return Mono.<Void>create(sink -> producer.send(record, (metadata, error) -> {
             if (error == null) {
                 sink.success();
