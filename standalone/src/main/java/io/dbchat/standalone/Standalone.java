@@ -44,7 +44,7 @@ public final class Standalone implements AutoCloseable {
             // the local demo is open; a deployed gateway asks for API keys or JWTs unless told otherwise
             properties.put("dbchat.gateway.auth.mode", "open");
         }
-        if (!settings.has("DBCHAT_GATEWAY_RATE_LIMIT_PER_MINUTE")) {
+        if (!settings.has("DBCHAT_GATEWAY_RATELIMIT_PERMINUTE")) {
             // in the open demo every caller is the same principal: one shared budget would only get in the way
             properties.put("dbchat.gateway.rate-limit.per-minute", "0");
         }
