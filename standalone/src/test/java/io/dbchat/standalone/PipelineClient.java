@@ -32,7 +32,8 @@ final class PipelineClient {
     void awaitSchema() {
         long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
         while (System.currentTimeMillis() < deadline) {
-            var status = http.get().uri("/api/chat/schema-info/").exchange().returnResult(String.class).getStatus();
+            // the body is read, not left on the connection: an unread response keeps its pooled connection busy
+            var status = http.get().uri("/api/chat/schema-info/").exchange().expectBody().returnResult().getStatus();
             if (status.is2xxSuccessful()) {
                 return;
             }
@@ -42,7 +43,8 @@ final class PipelineClient {
     }
 
     void refreshSchema() {
-        http.post().uri("/api/chat/schema/refresh").exchange().expectStatus().isAccepted();
+        http.post().uri("/api/chat/schema/refresh").exchange().expectStatus().isAccepted()
+                .expectBody().jsonPath("$.datasource").exists();
     }
 
     /** Waits until schema-info shows what {@code done} looks for. */
