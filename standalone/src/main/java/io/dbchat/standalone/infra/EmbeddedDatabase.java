@@ -18,6 +18,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DEMO = "demo";
     private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
+    private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(120);
 
     private final Path dataDirectory;
     private final int port;
@@ -35,9 +36,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts PostgreSQL, running initdb first when the data directory holds no cluster yet. */
     public EmbeddedDatabase start() {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // after a crash PostgreSQL replays its WAL first, which may take longer than zonky's 10 s default
+                .setPGStartupWait(STARTUP_WAIT)
                 .setPort(port)
                 .setServerConfig("listen_addresses", HOST);
         if (dataDirectory != null) {
+            Leftovers.stop(dataDirectory.resolve("postmaster.pid"), dataDirectory.resolve("epg-lock"), "postgres");
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         try {

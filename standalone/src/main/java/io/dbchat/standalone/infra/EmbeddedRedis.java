@@ -46,6 +46,9 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Starts the server; returns once Redis reports that it accepts connections. */
     public synchronized EmbeddedRedis start() {
+        if (dataDirectory != null) {
+            Leftovers.stop(pidFile(), null, "redis-server");
+        }
         binaryDirectory = DataDirectory.of(null, "dbchat-redis-");
         Path binary = RedisBinary.extractTo(binaryDirectory.path());
         Path workDirectory = dataDirectory == null
@@ -67,6 +70,10 @@ public final class EmbeddedRedis implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    private Path pidFile() {
+        return dataDirectory.resolve("redis.pid");
     }
 
     public String host() {
@@ -115,7 +122,8 @@ public final class EmbeddedRedis implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", String.valueOf(port),
                 "--bind", HOST, "--daemonize", "no", "--appendonly", "no", "--dir", workDirectory.toString()));
         // one save point is enough for conversation context; "" turns snapshots off altogether
-        command.addAll(dataDirectory == null ? List.of("--save", "") : List.of("--save", "60", "1"));
+        command.addAll(dataDirectory == null ? List.of("--save", "")
+                : List.of("--save", "60", "1", "--pidfile", pidFile().toString()));
         return command;
     }
 
