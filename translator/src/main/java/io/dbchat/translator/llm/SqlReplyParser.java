@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the SQL in a model's reply: inside code fences first, else from the first line that starts a
- * query, else from the first SELECT in prose. Of several statements the first query is taken. A reply
- * without SQL that declines is a refusal; anything else is malformed (the caller retries). Pure.
+ * query, else from the first SELECT in prose. Of several queries the first is taken (models sometimes add
+ * an alternative). A block that also holds anything but a query (a DROP after the SELECT, a SET before it)
+ * is proposed exactly as written, so the executor's guard refuses it and the record shows what the model
+ * wrote, instead of a cleaned-up part running as if nothing had happened. A reply without a query that
+ * declines is a refusal; anything else is malformed (the caller retries). Pure.
  */
 public final class SqlReplyParser {
 
@@ -28,6 +31,18 @@ public final class SqlReplyParser {
     }
 
     private static final Pattern FENCE = Pattern.compile("```[ \\t]*([A-Za-z]*)[^\\n]*\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern SQL_FENCE = Pattern.compile("(?i)|sql|postgres|postgresql|pgsql|psql|plpgsql");
+    /**
+     * The first words of PostgreSQL's other commands. In a code block in any case; in prose only in capitals,
+     * since a sentence after a query may well start with "Do" or "Show".
+     */
+    private static final String COMMANDS = "insert|update|delete|merge|drop|create|alter|"
+            + "truncate|grant|revoke|set|reset|copy|call|do|begin|start|commit|rollback|end|abort|savepoint|release|"
+            + "lock|listen|notify|unlisten|prepare|execute|deallocate|discard|vacuum|analyze|analyse|explain|cluster|"
+            + "reindex|checkpoint|load|comment|security|refresh|import|declare|fetch|move|close|show|values|table";
+    private static final Pattern COMMAND_IN_CODE = Pattern.compile("(?is)[(\\s]*(" + COMMANDS + ")\\b.*");
+    private static final Pattern COMMAND_IN_PROSE = Pattern.compile("(?s)[(\\s]*("
+            + COMMANDS.toUpperCase(Locale.ROOT) + ")\\b.*");
     private static final Pattern QUERY_START = Pattern.compile(
             "(?im)^[ \\t]*(select\\s|with\\s+(recursive\\s+)?[\\w\"]+\\s*(\\(|as\\b))");
     private static final Pattern PROSE_SELECT = Pattern.compile("\\bSELECT\\s");
@@ -44,10 +59,11 @@ public final class SqlReplyParser {
             return new Malformed("the reply was empty");
         }
         Optional<String> sql = fromFences(reply).or(() -> fromText(reply));
-        if (sql.isPresent()) {
+        boolean declines = DECLINES.matcher(reply).find();
+        if (sql.isPresent() && (firstQuery(statements(sql.get())).isPresent() || !declines)) {
             return new Sql(sql.get());
         }
-        if (DECLINES.matcher(reply).find()) {
+        if (declines) {
             return new Refusal(shorten(reply.replace("```", "").strip()));
         }
         return new Malformed("the reply held no SQL query: " + shorten(reply.strip()));
@@ -56,9 +72,13 @@ public final class SqlReplyParser {
     private static Optional<String> fromFences(String reply) {
         Matcher fence = FENCE.matcher(reply);
         while (fence.find()) {
-            Optional<String> query = firstQuery(statements(fence.group(2)));
+            Optional<String> query = proposal(fence.group(2), COMMAND_IN_CODE);
             if (query.isPresent()) {
                 return query;
+            }
+            if (SQL_FENCE.matcher(fence.group(1)).matches()
+                    && statements(fence.group(2)).stream().anyMatch(st -> isCommand(st, COMMAND_IN_CODE))) {
+                return Optional.of(fence.group(2).strip());
             }
         }
         return Optional.empty();
@@ -67,10 +87,20 @@ public final class SqlReplyParser {
     private static Optional<String> fromText(String reply) {
         Matcher start = QUERY_START.matcher(reply);
         if (start.find()) {
-            return firstQuery(statements(upToBlankLine(reply.substring(start.start()))));
+            return proposal(upToBlankLine(reply.substring(start.start())), COMMAND_IN_PROSE);
         }
         Matcher prose = PROSE_SELECT.matcher(reply);
-        return prose.find() ? firstQuery(statements(upToBlankLine(reply.substring(prose.start())))) : Optional.empty();
+        return prose.find() ? proposal(upToBlankLine(reply.substring(prose.start())), COMMAND_IN_PROSE) : Optional.empty();
+    }
+
+    /** The first query of a block of queries; the whole block when anything in it is not a query. */
+    private static Optional<String> proposal(String block, Pattern command) {
+        List<String> statements = statements(block);
+        Optional<String> first = firstQuery(statements);
+        if (first.isPresent() && statements.stream().anyMatch(st -> isCommand(st, command))) {
+            return Optional.of(block.strip());
+        }
+        return first;
     }
 
     /** Prose that follows a query without a semicolon is usually separated from it by an empty line. */
@@ -86,6 +116,10 @@ public final class SqlReplyParser {
     private static boolean isQuery(String statement) {
         String s = statement.strip().toLowerCase(Locale.ROOT);
         return s.startsWith("select") || s.startsWith("with") || s.startsWith("(select");
+    }
+
+    private static boolean isCommand(String statement, Pattern command) {
+        return !isQuery(statement) && command.matcher(statement).matches();
     }
 
     /** Splits on semicolons outside quotes and comments; blank statements are dropped. */

@@ -52,15 +52,37 @@ class SqlReplyParserTest {
     }
 
     @Test
-    void takesTheFirstQueryOfSeveralStatementsAndIgnoresOthers() {
-        String reply = "```sql\nSET search_path = public;\nSELECT 1 AS a;\nSELECT 2 AS b;\n```";
+    void takesTheFirstOfSeveralQueries() {
+        String reply = "```sql\nSELECT 1 AS a;\nSELECT 2 AS b;\n```";
 
         assertThat(SqlReplyParser.parse(reply)).isEqualTo(new Sql("SELECT 1 AS a"));
     }
 
     @Test
-    void keepsSemicolonsInsideStringLiterals() {
-        assertThat(SqlReplyParser.parse("SELECT 'a;b' AS x; DROP TABLE users;")).isEqualTo(new Sql("SELECT 'a;b' AS x"));
+    void proposesABlockThatHoldsAnotherCommandAsWrittenForTheGuardToRefuse() {
+        assertThat(SqlReplyParser.parse("```sql\nSET search_path = public;\nSELECT 1 AS a;\n```"))
+                .isEqualTo(new Sql("SET search_path = public;\nSELECT 1 AS a;"));
+        assertThat(SqlReplyParser.parse("```\nselect name from teams; drop table users\n```"))
+                .isEqualTo(new Sql("select name from teams; drop table users"));
+        assertThat(SqlReplyParser.parse("Here you go:\n```sql\nDELETE FROM invoices\n```"))
+                .isEqualTo(new Sql("DELETE FROM invoices"));
+    }
+
+    @Test
+    void proposesAQueryInProseFollowedByACommandAsWritten() {
+        assertThat(SqlReplyParser.parse("SELECT 'a;b' AS x; DROP TABLE users;"))
+                .isEqualTo(new Sql("SELECT 'a;b' AS x; DROP TABLE users;"));
+    }
+
+    @Test
+    void keepsSemicolonsInsideStringLiteralsAndProseAfterAQuery() {
+        assertThat(SqlReplyParser.parse("SELECT 'a;b' AS x; Do you need more columns?"))
+                .isEqualTo(new Sql("SELECT 'a;b' AS x"));
+    }
+
+    @Test
+    void aCodeBlockInAnotherLanguageIsNotSql() {
+        assertThat(SqlReplyParser.parse("```python\ndelete(users)\n```")).isInstanceOf(SqlReplyParser.Malformed.class);
     }
 
     @Test
