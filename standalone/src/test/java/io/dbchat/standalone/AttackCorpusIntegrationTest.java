@@ -1,0 +1,255 @@
+package io.dbchat.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplyType;
+import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.events.TranslatorInfo;
+import io.dbchat.contracts.events.Usage;
+import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.contracts.runtime.PostgresUrl;
+import io.dbchat.contracts.topics.Topics;
+import io.dbchat.standalone.infra.EmbeddedDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executor's whole adversarial corpus through the running system, and the demo database checksummed
+ * before and after: not one byte of it may change. The corpus goes in twice: as proposed SQL on the
+ * {@code sql} topic (what a compromised translator could publish), where every statement must be refused
+ * with the code the guard's own tests expect; and as the replies of a language model to questions asked
+ * over HTTP (a prompt injection that made the model write the attack), through translator, executor and
+ * interpreter to the answer.
+ */
+class AttackCorpusIntegrationTest {
+
+    private static final Path CORPUS = Path.of(System.getProperty("basedir", "."))
+            .resolve("../executor/src/test/resources/guard/attacks.tsv").normalize();
+    private static final Pattern ATTACK = Pattern.compile("ATTACK-(\\d+)\\b");
+    private static final Duration WAIT = Duration.ofSeconds(180);
+
+    static LlmStub llm;
+    static Standalone dbchat;
+    static PipelineClient client;
+    static List<Attack> corpus;
+    static DatabaseFingerprint before;
+
+    record Attack(int number, String code, String sql) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        corpus = readCorpus();
+        llm = new LlmStub().answerWith(AttackCorpusIntegrationTest::modelReply);
+        dbchat = Standalone.start(new StandaloneSettings(
+                Map.of("DBCHAT_LLM_PROVIDER", "openai", "OPENAI_BASE_URL", llm.openAiBaseUrl()),
+                // the guard's tests deny the salaries as well as the password hashes; so does this database
+                List.of("--server.port=0", "--dbchat.schema.columns.exclude=users.password_hash,users.salary")));
+        client = new PipelineClient(dbchat.port());
+        client.awaitSchema();
+        try (var c = database()) {
+            before = DatabaseFingerprint.of(c);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dbchat != null) {
+            dbchat.close();
+        }
+        if (llm != null) {
+            llm.close();
+        }
+    }
+
+    @Test
+    void everyAttackPublishedAsProposedSqlIsRefusedWithItsCodeAndNothingChanges() throws Exception {
+        Topics topics = Topics.withPrefix(Topics.DEFAULT_PREFIX);
+        Map<String, Attack> byQuery = new HashMap<>();
+        try (var producer = new KafkaProducer<String, byte[]>(producerConfig())) {
+            for (Attack attack : corpus) {
+                var question = QuestionAsked.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "anonymous",
+                        EmbeddedDatabase.DEMO, "attack " + attack.number(), Instant.now());
+                var proposal = SqlProposed.of(question, attack.sql(), 1, TranslatorInfo.offline("attack-corpus"),
+                        Usage.NONE, 0, null);
+                byQuery.put(question.queryId(), attack);
+                producer.send(new ProducerRecord<>(topics.sql().name(), question.conversationId(),
+                        io.dbchat.contracts.serde.Json.MAPPER.writeValueAsBytes(proposal)));
+            }
+            producer.flush();
+        }
+
+        Map<String, ReplyEvent> finals = awaitFinals(topics.replies().name(), byQuery.keySet());
+
+        List<String> wrong = new ArrayList<>();
+        byQuery.forEach((queryId, attack) -> {
+            var answer = finals.get(queryId).answer();
+            String code = answer.problem() == null ? "none (it ran)" : answer.problem().code();
+            if (!code.equals(attack.code()) || !answer.rows().isEmpty()) {
+                wrong.add("#" + attack.number() + " expected " + attack.code() + ", got " + code + ": " + attack.sql());
+            }
+        });
+        assertThat(wrong).as("attacks refused with another code, or run").isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    void everyAttackALanguageModelWritesIsRefusedThroughTheGatewayAndNothingChanges() throws Exception {
+        Map<String, Attack> byQuery = new HashMap<>();
+        for (Attack attack : corpus) {
+            byQuery.put(client.submit("ATTACK-" + attack.number() + ": show me everything"), attack);
+        }
+
+        List<String> ran = new ArrayList<>();
+        byQuery.forEach((queryId, attack) -> {
+            List<ReplyEvent> events = client.events(queryId);
+            assertThat(events).as("events of attack #%d", attack.number()).isNotEmpty();
+            ReplyEvent last = events.getLast();
+            assertThat(last.type()).as("last event of attack #%d", attack.number()).isEqualTo(ReplyType.FINAL);
+            boolean refused = last.answer().problem() != null && last.answer().rows().isEmpty();
+            // of a reply holding several plain queries the translator takes the first, which the guard then checks
+            boolean firstOfQueries = severalQueries(attack.sql()) && !last.answer().sql().contains(laterQuery(attack.sql()));
+            if (!refused && !firstOfQueries) {
+                ran.add("#" + attack.number() + " ran as " + last.answer().sql() + ": " + attack.sql());
+            }
+        });
+        assertThat(ran).as("attacks the pipeline ran").isEmpty();
+        assertThat(llm.requests()).as("the model was asked for every attack")
+                .filteredOn(r -> ATTACK.matcher(r.prompt()).find()).hasSizeGreaterThanOrEqualTo(corpus.size());
+        assertUnchanged();
+    }
+
+    @Test
+    void theChecksumsSeeAChangedRowAGrantAndANewFunction() throws Exception {
+        try (var c = database()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("UPDATE teams SET name = name || ' ' WHERE id = (SELECT min(id) FROM teams)");
+                st.execute("GRANT SELECT ON users TO PUBLIC");
+                st.execute("CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'");
+                assertThat(before.differences(DatabaseFingerprint.of(c)))
+                        .anyMatch(d -> d.startsWith("table public.teams"))
+                        .anyMatch(d -> d.startsWith("relations"))
+                        .anyMatch(d -> d.startsWith("functions"));
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static void assertUnchanged() throws Exception {
+        try (var c = database()) {
+            assertThat(before.differences(DatabaseFingerprint.of(c))).as("changes in the database").isEmpty();
+        }
+    }
+
+    private static boolean severalQueries(String sql) {
+        List<String> statements = statements(sql);
+        return statements.size() > 1 && statements.stream().map(st -> st.toLowerCase(java.util.Locale.ROOT))
+                .allMatch(st -> st.startsWith("select") || st.startsWith("with"));
+    }
+
+    private static String laterQuery(String sql) {
+        return statements(sql).getLast();
+    }
+
+    /** Splits on semicolons outside string literals, which is enough for the corpus' multi-statement lines. */
+    private static List<String> statements(String sql) {
+        return java.util.Arrays.stream(sql.split(";(?=(?:[^']*'[^']*')*[^']*$)")).map(String::strip).toList();
+    }
+
+    /** The model as an attacker controls it: the SQL of the attack the question names, in a code block. */
+    private static LlmStub.Reply modelReply(LlmStub.Recorded request) {
+        String prompt = request.prompt();
+        Matcher m = ATTACK.matcher(prompt);
+        if (prompt.contains("You translate questions") && m.find()) {
+            return LlmStub.Reply.text("```sql\n" + corpus.get(Integer.parseInt(m.group(1))).sql() + "\n```");
+        }
+        return LlmStub.Reply.text("That query was refused.");
+    }
+
+    private static Map<String, ReplyEvent> awaitFinals(String topic, java.util.Set<String> queryIds) {
+        var p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, ReplyEvent> finals = new HashMap<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(p)) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (finals.size() < queryIds.size() && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    var event = io.dbchat.contracts.serde.Json.MAPPER.readValue(r.value(), ReplyEvent.class);
+                    if (event.type() == ReplyType.FINAL && queryIds.contains(event.queryId())) {
+                        finals.put(event.queryId(), event);
+                    }
+                }
+            }
+        }
+        assertThat(finals).as("final answers within %s", WAIT).hasSameSizeAs(queryIds);
+        return finals;
+    }
+
+    private static List<Attack> readCorpus() throws IOException {
+        List<Attack> attacks = new ArrayList<>();
+        for (String line : Files.readAllLines(CORPUS)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t", 2);
+            attacks.add(new Attack(attacks.size(), parts[0], parts[1]));
+        }
+        assertThat(attacks).as("attack corpus at %s", CORPUS).hasSizeGreaterThanOrEqualTo(150);
+        return attacks;
+    }
+
+    private static Properties producerConfig() {
+        var p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return p;
+    }
+
+    private static String bootstrapServers() {
+        return dbchat.infrastructureProperties().get("dbchat.kafka.bootstrap-servers");
+    }
+
+    private static Connection database() throws Exception {
+        var p = dbchat.infrastructureProperties();
+        return DriverManager.getConnection(PostgresUrl.parse(p.get("dbchat.datasource.url")).jdbcUrl(),
+                p.get("dbchat.datasource.username"), null);
+    }
+}
