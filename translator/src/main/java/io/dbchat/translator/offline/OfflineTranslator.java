@@ -51,8 +51,14 @@ public final class OfflineTranslator implements Translator {
             return refuse(ErrorCode.NO_SCHEMA, "The database '" + schema.datasource()
                     + "' has no tables I may read, so there is nothing to ask about yet.");
         }
-        Vocabulary vocabulary = vocabulary(schema);
         String question = request.question().question();
+        Optional<String> change = ChangeRequests.verb(question);
+        if (change.isPresent()) {
+            return refuse(ErrorCode.UNTRANSLATABLE, "dbchat only reads your data, so it cannot " + change.get()
+                    + " anything. Ask a question about the data instead, e.g. \"How many "
+                    + schema.tables().getFirst().name() + " are there?\"");
+        }
+        Vocabulary vocabulary = vocabulary(schema);
         Optional<IntentParser.Parsed> parsed = parse(question, vocabulary);
         String effective = FollowUps.effective(question, request.history(), vocabulary);
         if (!effective.equals(question)) {

@@ -113,6 +113,30 @@ class OfflineTranslatorTest {
         assertThat(refusal.problem().message()).contains("nothing to ask about");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "DROP TABLE users|drop",
+            "Please delete all invoices|delete",
+            "Can you update the budget of project Apollo to 5000?|update",
+            "  Truncate the tasks table|truncate",
+            "INSERT INTO teams (name) VALUES ('x')|insert"})
+    void saysItOnlyReadsWhenAskedToChangeData(String question, String verb) {
+        var refusal = refusalOf(question, CONSULTANCY);
+
+        assertThat(refusal.problem().code()).isEqualTo("untranslatable");
+        assertThat(refusal.problem().message()).startsWith("dbchat only reads your data, so it cannot " + verb + " anything.");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "How many projects were deleted?",
+            "Which users changed teams?",
+            "Add up the budget of all projects",
+            "Settings of the teams"})
+    void questionsThatMentionChangesAreStillQuestions(String question) {
+        assertThat(ChangeRequests.verb(question)).isEmpty();
+    }
+
     private String followUp(String first, String second) {
         List<Turn> history = new ArrayList<>();
         history.add(new Turn("q1", first, sqlOf(first, CONSULTANCY), "an answer"));
