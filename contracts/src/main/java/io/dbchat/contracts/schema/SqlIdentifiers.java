@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writes identifiers as PostgreSQL reads them back exactly: bare when they are lower-case words that
- * are not reserved, double-quoted otherwise (mixed case, spaces, non-ASCII letters, reserved words).
+ * are not reserved, double-quoted otherwise (mixed case, spaces, non-ASCII letters, reserved words, and
+ * words the SQL guard's parser reserves).
  */
 public final class SqlIdentifiers {
 
@@ -26,11 +27,30 @@ public final class SqlIdentifiers {
             "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
             "where", "window", "with");
 
+    /**
+     * Words PostgreSQL takes as bare column names but the SQL guard's parser (JSqlParser 5.4) reads as key
+     * words, so "SELECT number FROM t" would be refused as unreadable. Quoted, both read them the same.
+     * Found by parsing every PostgreSQL and JSqlParser key word as a column, a table and an alias.
+     */
+    private static final Set<String> PARSER_KEYWORDS = Set.of(
+            "absent", "between", "bigint", "connect_by_root", "csv", "current", "decimal", "distinctrow", "double",
+            "enum", "errors", "excludes", "exists", "extend", "fbv", "final", "float", "force", "import", "includes",
+            "int", "integer", "minus", "nchar", "nocycle", "number", "numeric", "output", "pivot", "precision",
+            "preferring", "prewhere", "prior", "real", "returns", "sample", "script", "semi", "settings", "smallint",
+            "sql_cache", "sql_calc_found_rows", "sql_no_cache", "statement", "unbounded", "unknown", "unpivot",
+            "use", "uuid", "varchar", "varying", "verify", "xmlserialize", "xor");
+
     private SqlIdentifiers() {
     }
 
+    /** The words quoted only because the SQL guard's parser reserves them. */
+    public static Set<String> parserKeywords() {
+        return PARSER_KEYWORDS;
+    }
+
     public static String quote(String identifier) {
-        if (BARE.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+        if (BARE.matcher(identifier).matches() && !RESERVED.contains(identifier)
+                && !PARSER_KEYWORDS.contains(identifier)) {
             return identifier;
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';

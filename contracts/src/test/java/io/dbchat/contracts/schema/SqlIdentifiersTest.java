@@ -22,6 +22,14 @@ class SqlIdentifiersTest {
     }
 
     @Test
+    void quotesWordsTheGuardsParserReservesThoughPostgresqlDoesNot() {
+        assertThat(SqlIdentifiers.quote("number")).isEqualTo("\"number\"");
+        assertThat(SqlIdentifiers.quote("uuid")).isEqualTo("\"uuid\"");
+        assertThat(SqlIdentifiers.table("public", "settings")).isEqualTo("\"settings\"");
+        assertThat(SqlIdentifiers.quote("numbers")).isEqualTo("numbers");
+    }
+
+    @Test
     void namesTablesOutsidePublicWithTheirSchema() {
         assertThat(SqlIdentifiers.table("public", "users")).isEqualTo("users");
         assertThat(SqlIdentifiers.table("Sales", "user")).isEqualTo("\"Sales\".\"user\"");
