@@ -100,10 +100,11 @@ class AsyncProcessorTest {
     @Test
     void turnsAFailedOrTimedOutCallIntoItsErrorRecord() throws Exception {
         start(10, Duration.ofMillis(50));
+        // failed before it is issued, so however slow the machine, the 50 ms timeout cannot overtake the failure
+        calls.put("boom", CompletableFuture.failedFuture(new IllegalStateException("provider said 500")));
 
         in.pipeInput("c1", "boom");
         in.pipeInput("c2", "hang");
-        calls.get("boom").completeExceptionally(new IllegalStateException("provider said 500"));
         List<String> forwarded = new ArrayList<>();
         for (long deadline = System.currentTimeMillis() + 10_000; forwarded.size() < 2 && System.currentTimeMillis() < deadline; ) {
             Thread.sleep(20);
