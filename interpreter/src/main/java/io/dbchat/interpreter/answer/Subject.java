@@ -5,8 +5,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a query is about, in words: its first FROM table, humanised ("time_entries" → "time entries"). */
+/**
+ * What a query is about, in words: its first FROM table, humanised and in the plural ("time_entries" →
+ * "time entries", "Customer" → "customers"), since tables are named either way.
+ */
 record Subject(String plural) {
+
+    private static final java.util.Set<String> UNCOUNTABLE = java.util.Set.of("data", "staff", "news", "information",
+            "equipment", "inventory", "feedback", "metadata", "personnel", "stock", "software", "media");
 
     private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\s+(?:(?:\"[^\"]+\"|\\w+)\\.)?(\"[^\"]+\"|\\w+)");
 
@@ -16,7 +22,23 @@ record Subject(String plural) {
             return new Subject("rows");
         }
         String name = m.group(1).replace("\"", "").replace('_', ' ').strip().toLowerCase(Locale.ROOT);
-        return new Subject(name.isEmpty() ? "rows" : name);
+        return new Subject(name.isEmpty() ? "rows" : pluralOf(name));
+    }
+
+    /** The plural of a name whose last word may be singular ("order line" → "order lines"). */
+    static String pluralOf(String name) {
+        String last = name.substring(name.lastIndexOf(' ') + 1);
+        if (UNCOUNTABLE.contains(last) || !last.matches("[a-z]+")
+                || last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is")) {
+            return name;
+        }
+        if (last.matches(".*[^aeiou]y")) {
+            return name.substring(0, name.length() - 1) + "ies";
+        }
+        if (last.matches(".*(s|x|z|ch|sh)")) {
+            return name + "es";
+        }
+        return name + "s";
     }
 
     String singular() {

@@ -70,7 +70,7 @@ public final class TemplatedAnswers {
     }
 
     private static String list(Subject subject, QueryAnswered r) {
-        int label = labelColumn(r.columns());
+        int label = labelColumn(r.columns(), r.rows());
         ColumnKind kind = ColumnKind.of(r.columns().get(label));
         List<String> names = r.rows().stream().limit(LISTED).map(row -> Values.format(kind, row.get(label))).toList();
         long more = r.rowCount() - names.size();
@@ -79,11 +79,18 @@ public final class TemplatedAnswers {
         return "Here are " + subject.counted(r.rowCount()) + ": " + listed + ".";
     }
 
-    /** The column that names a row best: the first one that is neither a measure nor an identifier. */
-    private static int labelColumn(List<ColumnMeta> columns) {
-        return IntStream.range(0, columns.size())
+    /**
+     * The column that names a row best: the first one that is neither a measure nor an identifier, and whose
+     * listed values differ (the status a question filtered on names no row apart).
+     */
+    private static int labelColumn(List<ColumnMeta> columns, List<List<Object>> rows) {
+        int[] candidates = IntStream.range(0, columns.size())
                 .filter(i -> !ColumnKind.of(columns.get(i)).isNumeric() && !ColumnKind.isIdentifier(columns.get(i)))
-                .findFirst().orElse(0);
+                .toArray();
+        List<List<Object>> listed = rows.subList(0, Math.min(LISTED, rows.size()));
+        return java.util.Arrays.stream(candidates)
+                .filter(i -> listed.size() < 2 || listed.stream().map(row -> row.get(i)).distinct().count() > 1)
+                .findFirst().orElse(candidates.length > 0 ? candidates[0] : 0);
     }
 
     private static String truncation(QueryAnswered r) {

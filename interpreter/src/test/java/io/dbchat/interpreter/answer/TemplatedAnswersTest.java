@@ -114,6 +114,30 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void aTableNamedInTheSingularIsCountedInThePlural() {
+        assertThat(answer("SELECT count(*) AS count FROM sales.\"Customer\"", List.of(col("count", "int8")), row(500L)))
+                .isEqualTo("There are 500 customers.");
+        assertThat(answer("SELECT count(*) FROM order_line", List.of(col("count", "int8")), row(3L)))
+                .isEqualTo("There are 3 order lines.");
+        assertThat(answer("SELECT count(*) FROM category", List.of(col("count", "int8")), row(1L)))
+                .isEqualTo("There is 1 category.");
+        assertThat(Subject.pluralOf("category")).isEqualTo("categories");
+        assertThat(Subject.pluralOf("box")).isEqualTo("boxes");
+        assertThat(Subject.pluralOf("address")).isEqualTo("addresses");
+        assertThat(Subject.pluralOf("status")).isEqualTo("statuses");
+        assertThat(Subject.pluralOf("staff")).isEqualTo("staff");
+        assertThat(Subject.pluralOf("orders")).isEqualTo("orders");
+    }
+
+    @Test
+    void aListIsNamedByAColumnWhoseValuesDiffer() {
+        assertThat(answer("SELECT id, status, name FROM projects WHERE status = 'On Hold'",
+                List.of(col("id", "int4"), col("status", "text"), col("name", "text")),
+                row(1, "On Hold", "Apollo"), row(2, "On Hold", "Gemini"), row(3, "On Hold", "Mercury")))
+                .isEqualTo("Here are 3 projects: Apollo, Gemini and Mercury.");
+    }
+
+    @Test
     void aLongListNamesTheFirstFewAndCountsTheRest() {
         List<List<Object>> rows = IntStream.rangeClosed(1, 42).mapToObj(i -> row(i, "user" + i)).toList();
 
