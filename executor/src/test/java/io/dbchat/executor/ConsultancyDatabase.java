@@ -3,6 +3,7 @@ package io.dbchat.executor;
 import io.dbchat.contracts.runtime.DatasourceProperties;
 import io.dbchat.executor.execution.ConnectionPools;
 import io.dbchat.executor.execution.ExecutionLimits;
+import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -60,9 +61,14 @@ public final class ConsultancyDatabase implements AutoCloseable {
     }
 
     /** A runner logging in as the reader role, as the executor does with dbchat.executor.username set. */
+    public R2dbcQueryRunner readerRunner(ExecutionLimits limits, int poolSize, ExecutionMode mode) {
+        var pool = ConnectionPools.create(datasource(), READER, READER_PASSWORD, poolSize, limits);
+        return new R2dbcQueryRunner(Map.of(ConsultancySchema.DATASOURCE, pool), limits, mode);
+    }
+
+    /** A reader-role runner in the default (session) mode. */
     public R2dbcQueryRunner readerRunner(ExecutionLimits limits, int poolSize) {
-        var pool = ConnectionPools.create(datasource(), READER, READER_PASSWORD, poolSize);
-        return new R2dbcQueryRunner(Map.of(ConsultancySchema.DATASOURCE, pool), limits);
+        return readerRunner(limits, poolSize, ExecutionMode.SESSION);
     }
 
     private static String resource(String name) {

@@ -10,8 +10,11 @@ import io.r2dbc.postgresql.client.SSLMode;
 import java.time.Duration;
 
 /**
- * Builds one connection pool per datasource. Prepared statements are not cached: every statement is new
- * text, and an unbounded cache would grow with every question.
+ * Builds one connection pool per datasource. Every connection logs in with the execution limits as startup
+ * parameters (read-only transactions, statement, lock and idle-in-transaction timeouts), so they hold for
+ * every statement on it and are what {@code DISCARD ALL} returns it to. Prepared statements are not cached:
+ * every statement is new text, and an unbounded cache would grow with every question. Compatibility mode
+ * makes the driver send a fetch-sized statement outside a transaction in one exchange, not a cursor loop.
  */
 public final class ConnectionPools {
 
@@ -19,7 +22,8 @@ public final class ConnectionPools {
     }
 
     /** A pool for the datasource, logging in as {@code username} / {@code password} when they are given. */
-    public static ConnectionPool create(DatasourceProperties datasource, String username, String password, int size) {
+    public static ConnectionPool create(DatasourceProperties datasource, String username, String password, int size,
+                                        ExecutionLimits limits) {
         PostgresUrl url = datasource.address().withCredentials(username, password);
         var builder = PostgresqlConnectionConfiguration.builder()
                 .host(url.host())
@@ -28,6 +32,8 @@ public final class ConnectionPools {
                 .username(url.username() == null ? "postgres" : url.username())
                 .password(url.password())
                 .applicationName("dbchat-executor")
+                .options(limits.startupOptions())
+                .compatibilityMode(true)
                 .preparedStatementCacheQueries(0)
                 .connectTimeout(Duration.ofSeconds(10));
         String sslMode = url.options().get("sslmode");

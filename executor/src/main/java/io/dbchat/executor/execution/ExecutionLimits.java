@@ -1,10 +1,12 @@
 package io.dbchat.executor.execution;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Bounds of one execution: server-side timeouts set with SET LOCAL in its transaction, and the caps on the
- * rows and JSON bytes kept of its result (more is dropped and flagged as truncated).
+ * Bounds of one execution: server-side timeouts (startup parameters of every pooled connection, and SET LOCAL
+ * in a transaction-mode execution), and the caps on the rows and JSON bytes kept of its result (more is
+ * dropped and flagged as truncated).
  */
 public record ExecutionLimits(Duration statementTimeout, Duration lockTimeout, Duration idleInTransactionTimeout,
                               int maxRows, long maxBytes) {
@@ -12,9 +14,20 @@ public record ExecutionLimits(Duration statementTimeout, Duration lockTimeout, D
     public static final ExecutionLimits DEFAULTS = new ExecutionLimits(Duration.ofSeconds(5), Duration.ofSeconds(1),
             Duration.ofSeconds(10), 1000, 4L * 1024 * 1024);
 
-    /** The statements that open each execution's transaction; values are numbers, never text from outside. */
-    String setLocals() {
-        return "SET LOCAL statement_timeout = " + statementTimeout.toMillis()
+    /**
+     * The session settings every pooled connection starts with: read-only transactions and the timeouts, also
+     * what {@code DISCARD ALL} returns a connection to. Values are numbers (milliseconds), never outside text.
+     */
+    Map<String, String> startupOptions() {
+        return Map.of("default_transaction_read_only", "on",
+                "statement_timeout", Long.toString(statementTimeout.toMillis()),
+                "lock_timeout", Long.toString(lockTimeout.toMillis()),
+                "idle_in_transaction_session_timeout", Long.toString(idleInTransactionTimeout.toMillis()));
+    }
+
+    /** One simple-query batch opening a transaction-mode execution; values are numbers, never outside text. */
+    String openTransaction() {
+        return "BEGIN READ ONLY; SET LOCAL statement_timeout = " + statementTimeout.toMillis()
                 + "; SET LOCAL lock_timeout = " + lockTimeout.toMillis()
                 + "; SET LOCAL idle_in_transaction_session_timeout = " + idleInTransactionTimeout.toMillis();
     }

@@ -36,9 +36,9 @@ class ExecutorConfiguration {
         Map<String, ConnectionPool> pools = new LinkedHashMap<>();
         for (DatasourceProperties d : datasources.all()) {
             pools.put(d.name(), ConnectionPools.create(d, properties.username(), properties.password(),
-                    properties.poolSize()));
+                    properties.poolSize(), properties.executionLimits()));
         }
-        return new R2dbcQueryRunner(pools, properties.executionLimits());
+        return new R2dbcQueryRunner(pools, properties.executionLimits(), properties.mode());
     }
 
     @Bean

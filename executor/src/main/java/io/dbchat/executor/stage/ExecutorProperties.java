@@ -2,6 +2,7 @@ package io.dbchat.executor.stage;
 
 import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.executor.execution.ExecutionLimits;
+import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.guard.GuardLimits;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the executor ({@code dbchat.executor.*}). {@code username} / {@code password}, when set,
  * replace every datasource's credentials (the least-privileged reader role). {@code guardEnabled} is a
- * test-only switch proving the database-side defences alone; never turn it off in a deployment.
+ * test-only switch proving the database-side defences alone; never turn it off in a deployment. {@code mode}
+ * picks how each statement runs ({@link ExecutionMode}): {@code session} (one round trip, the default) or
+ * {@code transaction} (its own READ ONLY transaction with SET LOCAL timeouts).
  */
 @Validated
 @ConfigurationProperties("dbchat.executor")
@@ -29,12 +32,13 @@ public record ExecutorProperties(
         @DefaultValue("8") @Min(1) int maxDepth,
         @DefaultValue("8") @Min(1) int poolSize,
         @DefaultValue("true") boolean guardEnabled,
+        @DefaultValue("session") ExecutionMode mode,
         String username,
         String password) {
 
     public static ExecutorProperties defaults() {
         return new ExecutorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10), 1000,
-                DataSize.ofMegabytes(4), 1000, 20_000, 12, 8, 8, true, null, null);
+                DataSize.ofMegabytes(4), 1000, 20_000, 12, 8, 8, true, ExecutionMode.SESSION, null, null);
     }
 
     /** The guard asks for one row more than is kept, so that a cut result shows as truncated. */
@@ -62,6 +66,6 @@ public record ExecutorProperties(
 
     public ExecutorProperties withGuardEnabled(boolean enabled) {
         return new ExecutorProperties(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows, maxBytes,
-                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, username, password);
+                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, mode, username, password);
     }
 }

@@ -12,14 +12,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Results are cut at the row cap and at the byte cap and flagged truncated; a slow query holds no other up. */
+/**
+ * In either execution mode, results are cut at the row cap and at the byte cap and flagged truncated; a slow
+ * query holds no other up.
+ */
+@ParameterizedClass
+@EnumSource(ExecutionMode.class)
 class CapsIntegrationTest {
 
     static final ExecutionLimits SMALL = new ExecutionLimits(Duration.ofSeconds(5), Duration.ofSeconds(1),
             Duration.ofSeconds(10), 10, 1_000);
 
     static ConsultancyDatabase database;
+
+    @Parameter
+    ExecutionMode mode;
 
     @BeforeAll
     static void start() {
@@ -33,7 +44,7 @@ class CapsIntegrationTest {
 
     @Test
     void cutsAtTheRowCapAndTheConnectionStaysUsable() {
-        try (var runner = database.readerRunner(SMALL, 1)) {
+        try (var runner = database.readerRunner(SMALL, 1, mode)) {
             var cut = rows(runner, "SELECT g FROM generate_series(1, 1000000) g");
             var next = rows(runner, "SELECT 1 AS one");
 
@@ -46,7 +57,7 @@ class CapsIntegrationTest {
 
     @Test
     void cutsAtTheByteCap() {
-        try (var runner = database.readerRunner(SMALL, 1)) {
+        try (var runner = database.readerRunner(SMALL, 1, mode)) {
             var cut = rows(runner, "SELECT repeat('x', 100) AS filler FROM generate_series(1, 20)");
 
             assertThat(cut.truncated()).isTrue();
@@ -57,7 +68,7 @@ class CapsIntegrationTest {
 
     @Test
     void keepsAResultThatFitsWhole() {
-        try (var runner = database.readerRunner(SMALL, 1)) {
+        try (var runner = database.readerRunner(SMALL, 1, mode)) {
             var whole = rows(runner, "SELECT name FROM teams ORDER BY id");
 
             assertThat(whole.truncated()).isFalse();
@@ -67,7 +78,7 @@ class CapsIntegrationTest {
 
     @Test
     void aSlowQueryDoesNotHoldUpAQuickOne() throws Exception {
-        try (var runner = database.readerRunner(SMALL, 2)) {
+        try (var runner = database.readerRunner(SMALL, 2, mode)) {
             CompletableFuture<ExecutionOutcome> slow = runner.run(ConsultancySchema.DATASOURCE,
                     "SELECT pg_sleep(3)").toCompletableFuture();
             long start = System.nanoTime();

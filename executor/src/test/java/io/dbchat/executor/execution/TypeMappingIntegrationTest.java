@@ -13,23 +13,44 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-/** Every PostgreSQL type the answers show arrives as faithful JSON: exact numbers, ISO times, base64 bytes. */
+/**
+ * In either execution mode, every PostgreSQL type the answers show arrives as faithful JSON: exact numbers, ISO
+ * times, base64 bytes.
+ */
+@ParameterizedClass
+@EnumSource(ExecutionMode.class)
 class TypeMappingIntegrationTest {
 
     static ConsultancyDatabase database;
-    static R2dbcQueryRunner runner;
+
+    @Parameter
+    ExecutionMode mode;
+    R2dbcQueryRunner runner;
 
     @BeforeAll
     static void start() {
         database = ConsultancyDatabase.start();
-        runner = database.readerRunner(ExecutionLimits.DEFAULTS, 2);
+    }
+
+    @BeforeEach
+    void startRunner() {
+        runner = database.readerRunner(ExecutionLimits.DEFAULTS, 1, mode);
+    }
+
+    @AfterEach
+    void stopRunner() {
+        runner.close();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        runner.close();
         database.close();
     }
 

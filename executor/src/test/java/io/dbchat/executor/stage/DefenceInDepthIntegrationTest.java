@@ -11,6 +11,8 @@ import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
 import io.dbchat.executor.ConsultancyDatabase;
 import io.dbchat.executor.ConsultancySchema;
+import io.dbchat.executor.execution.ExecutionMode;
+import io.dbchat.executor.execution.ExecutionOutcome;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
 import io.dbchat.executor.guard.SqlGuard;
 import java.time.Clock;
@@ -20,34 +22,53 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * With the guard switched off (the test-only setting), the database still refuses: the READ ONLY
- * transaction stops writes and DDL, the reader role's grants stop unpublished data, the statement timeout
- * stops pg_sleep(60), and the extended protocol stops a second statement.
+ * With the guard switched off (the test-only setting), in either execution mode, the database still refuses:
+ * read-only transactions stop writes and DDL, the reader role's grants stop unpublished data, the statement
+ * timeout stops pg_sleep(60), and the extended protocol stops a second statement. The pool holds one
+ * connection, so a session setting one statement changes would meet the next statement, were it not reset.
  */
+@ParameterizedClass
+@EnumSource(ExecutionMode.class)
 class DefenceInDepthIntegrationTest {
 
     static final ExecutorProperties UNGUARDED = new ExecutorProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(10), 1000, org.springframework.util.unit.DataSize.ofMegabytes(4), 1000, 20_000, 12, 8,
-            2, false, null, null);
+            1, false, ExecutionMode.SESSION, null, null);
 
     static ConsultancyDatabase database;
-    static R2dbcQueryRunner runner;
-    static QueryHandler handler;
+
+    @Parameter
+    ExecutionMode mode;
+    R2dbcQueryRunner runner;
+    QueryHandler handler;
 
     @BeforeAll
     static void start() {
         database = ConsultancyDatabase.start();
-        runner = database.readerRunner(UNGUARDED.executionLimits(), 2);
+    }
+
+    @BeforeEach
+    void startRunner() {
+        runner = database.readerRunner(UNGUARDED.executionLimits(), UNGUARDED.poolSize(), mode);
         handler = new QueryHandler(new SqlGuard(UNGUARDED.guardLimits()), runner, UNGUARDED, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stopRunner() {
+        runner.close();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        runner.close();
         database.close();
     }
 
@@ -103,15 +124,39 @@ class DefenceInDepthIntegrationTest {
         assertNothingChanged();
     }
 
-    @Test
-    void aSessionSettingCannotLiftTheNextQueryOutOfReadOnly() {
-        last("SET default_transaction_read_only = off");
-        last("SET statement_timeout = 0");
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SET default_transaction_read_only = off",
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE",
+            "SELECT set_config('default_transaction_read_only', 'off', false)",
+            "BEGIN READ WRITE",
+            "RESET ALL"})
+    void aSessionSettingCannotLiftTheNextQueryOutOfReadOnly(String sql) {
+        last(sql);
 
-        assertThat(last("INSERT INTO teams (name) VALUES ('later')")).isInstanceOf(QueryRejected.class);
-        assertThat(last("SELECT pg_sleep(60)")).isInstanceOfSatisfying(QueryRejected.class,
-                r -> assertThat(r.problem().code()).isEqualTo("query_timeout"));
-        assertNothingChanged();
+        // the role may create temporary tables: only read-only stops this one
+        var write = runner.execute(ConsultancySchema.DATASOURCE, "CREATE TEMP TABLE later (a int)").block();
+
+        assertThat(write).isInstanceOfSatisfying(ExecutionOutcome.Failed.class,
+                f -> assertThat(f.sqlState()).isEqualTo("25006"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SET statement_timeout = 0",
+            "SELECT set_config('statement_timeout', '0', false)",
+            "/* a comment first */ (SELECT set_config('statement_timeout', '0', false))",
+            "RESET statement_timeout"})
+    void aSessionSettingCannotLiftTheNextQuerysTimeout(String sql) {
+        last(sql);
+
+        var sleep = runner.execute(ConsultancySchema.DATASOURCE, "SELECT pg_sleep(60)").block();
+
+        // the server's statement timeout, not the client's later fallback, stopped it
+        assertThat(sleep).isInstanceOfSatisfying(ExecutionOutcome.Failed.class, f -> {
+            assertThat(f.sqlState()).isEqualTo("57014");
+            assertThat(f.message()).contains("statement timeout");
+        });
     }
 
     @Test
@@ -120,7 +165,7 @@ class DefenceInDepthIntegrationTest {
                 a -> assertThat(a.rows()).containsExactly(List.of(3L)));
     }
 
-    private static Object last(String sql) {
+    private Object last(String sql) {
         var question = QuestionAsked.of("q-1", "c-1", "tester", ConsultancySchema.DATASOURCE, "?", Instant.EPOCH);
         var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.offline("t"), Usage.NONE, 0, "v-test");
         Object last = handler.check(proposal, ConsultancySchema.snapshot()).getLast();
@@ -137,7 +182,7 @@ class DefenceInDepthIntegrationTest {
                        (SELECT count(*) FROM invoice_lines), (SELECT min(hourly_rate) FROM users),
                        (SELECT count(*) FROM pg_tables WHERE tablename = 'stolen')""").block();
         check.close();
-        assertThat(((io.dbchat.executor.execution.ExecutionOutcome.Rows) counts).rows().getFirst())
+        assertThat(((ExecutionOutcome.Rows) counts).rows().getFirst())
                 .containsExactly(3L, 2L, 3L, new java.math.BigDecimal("80.25"), 0L);
     }
 }

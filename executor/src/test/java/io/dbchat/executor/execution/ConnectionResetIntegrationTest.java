@@ -1,0 +1,88 @@
+package io.dbchat.executor.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.executor.ConsultancyDatabase;
+import io.dbchat.executor.ConsultancySchema;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * On a pool of one connection, in either mode: a statement that changed its session leaves the connection
+ * back at its startup parameters for the next one (DISCARD ALL, same backend), and a connection that cannot
+ * be reset is replaced, not handed out again.
+ */
+@ParameterizedClass
+@EnumSource(ExecutionMode.class)
+class ConnectionResetIntegrationTest {
+
+    static final ExecutionLimits LIMITS = new ExecutionLimits(Duration.ofMillis(4500), Duration.ofMillis(700),
+            Duration.ofSeconds(9), 100, 100_000);
+    static final String SETTINGS = """
+            SELECT pg_backend_pid(), current_setting('default_transaction_read_only'),
+                   current_setting('statement_timeout'), current_setting('lock_timeout'),
+                   current_setting('idle_in_transaction_session_timeout')""";
+
+    static ConsultancyDatabase database;
+
+    @Parameter
+    ExecutionMode mode;
+
+    @BeforeAll
+    static void start() {
+        database = ConsultancyDatabase.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void everyConnectionStartsWithTheLimitsAsSessionSettings() {
+        try (var runner = database.readerRunner(LIMITS, 1, mode)) {
+            assertThat(row(runner, "SELECT current_setting('default_transaction_read_only'), "
+                    + "current_setting('transaction_read_only')")).containsExactly("on", "on");
+        }
+    }
+
+    @Test
+    void aChangedSessionIsResetToItsStartupSettingsOnTheSameConnection() {
+        try (var runner = database.readerRunner(LIMITS, 1, mode)) {
+            Object pid = row(runner, SETTINGS).getFirst();
+            for (String change : List.of("SET default_transaction_read_only = off", "SET statement_timeout = 0",
+                    "SET lock_timeout = 0", "SELECT set_config('idle_in_transaction_session_timeout', '0', false)")) {
+                runner.execute(ConsultancySchema.DATASOURCE, change).block();
+            }
+
+            assertThat(row(runner, SETTINGS)).containsExactly(pid, "on", "4500ms", "700ms", "9s");
+        }
+    }
+
+    @Test
+    void aConnectionThatCannotBeResetIsReplaced() {
+        try (var runner = database.readerRunner(LIMITS, 1, mode)) {
+            Object pid = row(runner, SETTINGS).getFirst();
+
+            ExecutionOutcome killed = runner.execute(ConsultancySchema.DATASOURCE,
+                    "SELECT pg_terminate_backend(pg_backend_pid()) /* taints: set_config */").block();
+
+            assertThat(killed).isInstanceOf(ExecutionOutcome.Failed.class);
+            List<Object> after = row(runner, SETTINGS);
+            assertThat(after.getFirst()).isNotEqualTo(pid);
+            assertThat(after.subList(1, 5)).containsExactly("on", "4500ms", "700ms", "9s");
+        }
+    }
+
+    private static List<Object> row(R2dbcQueryRunner runner, String sql) {
+        ExecutionOutcome outcome = runner.execute(ConsultancySchema.DATASOURCE, sql).block();
+        assertThat(outcome).isInstanceOf(ExecutionOutcome.Rows.class);
+        return ((ExecutionOutcome.Rows) outcome).rows().getFirst();
+    }
+}
