@@ -31,7 +31,18 @@ final class Comparisons {
     /** True when a numeric or date condition starts at {@code i}, so a column before it is compared, not tested for NULL. */
     boolean followsComparison(int i) {
         return p.is(i, "before", "after", "since", "until", "between", "over", "under", "above", "below", "at", "exactly")
-                || p.token(i) != null && (Cues.GREATER.contains(p.token(i).lower()) || Cues.LESS.contains(p.token(i).lower()));
+                || p.token(i) != null && (Cues.GREATER.contains(p.token(i).lower()) || Cues.LESS.contains(p.token(i).lower()))
+                || startsPeriod(i);
+    }
+
+    /** "last month", "today", "in the past 7 days", "in 2024", "during March 2024": a period a date falls in. */
+    private boolean startsPeriod(int i) {
+        if (p.is(i, "last", "this", "past", "previous", "current", "today", "yesterday")) {
+            return true;
+        }
+        int at = p.skip(i + 1, "the");
+        return p.is(i, "in", "during", "within", "on", "of")
+                && (p.is(at, "last", "this", "past", "previous", "current") || isDateAt(at));
     }
 
     // ---- relative dates ----
@@ -47,7 +58,8 @@ final class Comparisons {
         int n = p.token(i + 1) != null && p.token(i + 1).isNumber() ? Integer.parseInt(p.token(i + 1).raw()) : 0;
         int unitAt = n > 0 ? i + 2 : i + 1;
         String unit = p.is(unitAt, "day") ? "day" : p.is(unitAt, "week") ? "week" : p.is(unitAt, "month") ? "month"
-                : p.is(unitAt, "year") ? "year" : p.is(unitAt, "quarter") ? "quarter" : null;
+                : p.is(unitAt, "year") ? "year" : p.is(unitAt, "quarter") ? "quarter"
+                : n > 0 && p.is(unitAt, "hour") ? "hour" : n > 0 && p.is(unitAt, "minute") ? "minute" : null;
         if (unit == null) {
             return false;
         }
@@ -56,6 +68,9 @@ final class Comparisons {
     }
 
     private static String relativeTemplate(String unit, int n, boolean current) {
+        if (n > 0 && (unit.equals("hour") || unit.equals("minute"))) {
+            return "%1$s >= now() - interval '" + n + " " + unit + "s'";
+        }
         if (n > 0) {
             return "%1$s >= current_date - interval '" + n + " " + unit + "s' AND %1$s <= current_date";
         }

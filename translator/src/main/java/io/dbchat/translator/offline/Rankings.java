@@ -42,7 +42,9 @@ final class Rankings {
     }
 
     private boolean topN(int i) {
-        boolean top = p.is(i, "top", "first", "bottom", "last") && isCount(i + 1);
+        // "the last 30 days" is a period (Comparisons), not the bottom 30 rows
+        boolean period = p.is(i + 2, "day", "week", "month", "quarter", "year", "hour", "minute");
+        boolean top = p.is(i, "top", "first", "bottom", "last") && isCount(i + 1) && !period;
         boolean numberThenSuperlative = isCount(i) && superlativeAt(i + 1) != null && !p.is(i - 1, "than", "least", "most");
         if (!top && !numberThenSuperlative) {
             return false;
