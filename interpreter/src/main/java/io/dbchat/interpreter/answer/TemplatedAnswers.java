@@ -74,8 +74,10 @@ public final class TemplatedAnswers {
         ColumnKind kind = ColumnKind.of(r.columns().get(label));
         List<String> names = r.rows().stream().limit(LISTED).map(row -> Values.format(kind, row.get(label))).toList();
         long more = r.rowCount() - names.size();
-        String listed = more > 0 ? String.join(", ", names) + " and " + Values.number(more) + " more"
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+        // labels that hold commas themselves ("21 November 2026, 22:18") are kept apart with semicolons
+        String comma = names.stream().anyMatch(n -> n.contains(",")) ? "; " : ", ";
+        String listed = more > 0 ? String.join(comma, names) + " and " + Values.number(more) + " more"
+                : String.join(comma, names.subList(0, names.size() - 1)) + " and " + names.getLast();
         return "Here are " + subject.counted(r.rowCount()) + ": " + listed + ".";
     }
 

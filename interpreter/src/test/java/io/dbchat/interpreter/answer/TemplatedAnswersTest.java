@@ -138,6 +138,13 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void labelsWithCommasAreKeptApartWithSemicolons() {
+        assertThat(answer("SELECT id, name FROM clients", List.of(col("id", "int4"), col("name", "text")),
+                row(1, "Smith, Jones & Co"), row(2, "Acme"), row(3, "Initech, Inc")))
+                .isEqualTo("Here are 3 clients: Smith, Jones & Co; Acme and Initech, Inc.");
+    }
+
+    @Test
     void aLongListNamesTheFirstFewAndCountsTheRest() {
         List<List<Object>> rows = IntStream.rangeClosed(1, 42).mapToObj(i -> row(i, "user" + i)).toList();
 
