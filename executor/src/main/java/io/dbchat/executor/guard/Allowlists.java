@@ -64,7 +64,12 @@ final class Allowlists {
     }
 
     static boolean castType(String dataType) {
-        String first = dataType.strip().toLowerCase(Locale.ROOT).split("[\\s(\\[]", 2)[0];
-        return CAST_TYPES.contains(first);
+        String type = dataType.strip();
+        int end = 0;
+        while (end < type.length() && !Character.isWhitespace(type.charAt(end)) && type.charAt(end) != '('
+                && type.charAt(end) != '[') {
+            end++;
+        }
+        return CAST_TYPES.contains(type.substring(0, end).toLowerCase(Locale.ROOT));
     }
 }

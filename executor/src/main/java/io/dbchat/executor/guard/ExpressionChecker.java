@@ -7,6 +7,7 @@ import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TrimFunction;
@@ -95,6 +96,15 @@ final class ExpressionChecker extends ForeignConstructs {
             check(function.getLimit().getOffset());
         }
         return null;
+    }
+
+    /** A numbered parameter is a literal's place when the walker checks a marked shape, else it is refused. */
+    @Override
+    public <S> Void visit(JdbcParameter parameter, S context) {
+        if (walker.acceptsMarkers() && parameter.isUseFixedIndex()) {
+            return null;
+        }
+        return super.visit(parameter, context);
     }
 
     @Override

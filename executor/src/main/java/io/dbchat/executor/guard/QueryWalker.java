@@ -23,11 +23,18 @@ final class QueryWalker {
 
     private final GuardLimits limits;
     private final FromResolver from;
+    private final boolean markers;
     private int joins;
 
-    QueryWalker(SchemaSnapshot schema, GuardLimits limits) {
+    /** With {@code markers}, numbered parameters stand for literals (a marked {@link Shape}) and are accepted. */
+    QueryWalker(SchemaSnapshot schema, GuardLimits limits, boolean markers) {
         this.limits = limits;
         this.from = new FromResolver(this, schema);
+        this.markers = markers;
+    }
+
+    boolean acceptsMarkers() {
+        return markers;
     }
 
     List<String> select(Select select, Scope outer, int depth) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
@@ -16,7 +18,8 @@ import net.sf.jsqlparser.statement.select.Select;
 /**
  * Proves a proposed statement safe before it runs: exactly one query over published tables, columns and
  * functions, within the complexity bounds, and returns it with its row limit added or tightened. Pure and
- * thread-safe: the same SQL and snapshot always give the same verdict.
+ * thread-safe: the same SQL and snapshot always give the same verdict. Verdicts are remembered by text
+ * ({@link VerdictCache}) and by shape ({@link ShapeCache}: the same statement with other literal values).
  */
 public final class SqlGuard {
 
@@ -31,19 +34,42 @@ public final class SqlGuard {
 
     private final GuardLimits limits;
     private final VerdictCache cache = new VerdictCache(2_048);
+    private final ShapeCache shapes = new ShapeCache(2_048);
 
     public SqlGuard(GuardLimits limits) {
         this.limits = limits;
     }
 
     public GuardResult check(String sql, SchemaSnapshot schema) {
-        return cache.get(sql, schema, () -> verdict(sql, schema));
+        return cache.get(sql, schema, () -> unknownText(sql, schema));
     }
 
-    private GuardResult verdict(String sql, SchemaSnapshot schema) {
+    /** How many checks the shape cache answered without parsing (for tests and figures). */
+    long shapeAnswers() {
+        return shapes.answered();
+    }
+
+    /** A text the verdict cache does not know: bounded on the raw text, then answered by its shape or in full. */
+    private GuardResult unknownText(String sql, SchemaSnapshot schema) {
+        try {
+            bound(sql);
+        } catch (Refusal refusal) {
+            return new GuardResult.Rejected(refusal.problem());
+        }
+        Shape shape = schema.version() == null || sql.length() > VerdictCache.MAX_CACHED_LENGTH
+                ? null : ShapeLexer.shape(sql);
+        if (shape == null) {
+            return verdict(sql, schema, false);
+        }
+        return shapes.get(schema.datasource() + '\u0000' + schema.version(), shape,
+                () -> verdict(sql, schema, false), marked -> verdict(marked, schema, true));
+    }
+
+    /** The full check of a text already bounded; with {@code markers}, the numbered parameters of a marked shape. */
+    private GuardResult verdict(String sql, SchemaSnapshot schema, boolean markers) {
         try {
             Select select = singleQuery(sql);
-            new QueryWalker(schema, limits).select(select, null, 1);
+            new QueryWalker(schema, limits, markers).select(select, null, 1);
             limit(select);
             return new GuardResult.Accepted(select.toString());
         } catch (Refusal refusal) {
@@ -55,7 +81,8 @@ public final class SqlGuard {
         }
     }
 
-    private Select singleQuery(String sql) {
+    /** Bounds of the raw text, checked on every text whatever the caches know. */
+    private void bound(String sql) {
         if (sql == null || sql.isBlank()) {
             throw Refusal.notAQuery();
         }
@@ -66,6 +93,29 @@ public final class SqlGuard {
         if (SqlText.parenthesisDepth(sql) > limits.maxDepth() * 8) {
             throw Refusal.tooComplex("too deeply nested");
         }
+    }
+
+    private static Select singleQuery(String sql) {
+        if (!(parseOne(sql) instanceof Select select)) {
+            throw Refusal.notAQuery();
+        }
+        return select;
+    }
+
+    /**
+     * Reads one statement and checks that only the end of the text follows it; anything else (an error, a second
+     * statement) is read again as a list of statements, which classifies the fault.
+     */
+    private static Statement parseOne(String sql) {
+        try {
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false);
+            Statement statement = parser.Statement();
+            if (statement != null && parser.getNextToken().kind == CCJSqlParserConstants.EOF) {
+                return statement;
+            }
+        } catch (Exception | StackOverflowError simple) {
+            // classified below
+        }
         Statements statements = parse(sql);
         if (statements.isEmpty()) {
             throw Refusal.notAQuery();
@@ -73,11 +123,7 @@ public final class SqlGuard {
         if (statements.size() != 1) {
             throw multipleStatements(String.valueOf(statements.size()));
         }
-        Statement statement = statements.getFirst();
-        if (!(statement instanceof Select select)) {
-            throw Refusal.notAQuery();
-        }
-        return select;
+        return statements.getFirst();
     }
 
     /** Parses without the parser's costly complex mode first, as CCJSqlParserUtil does, and with it on failure. */

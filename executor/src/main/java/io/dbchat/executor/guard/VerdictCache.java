@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 final class VerdictCache {
 
-    private static final int MAX_CACHED_LENGTH = 4_000;
+    static final int MAX_CACHED_LENGTH = 4_000;
 
     private final Map<String, GuardResult> entries;
 

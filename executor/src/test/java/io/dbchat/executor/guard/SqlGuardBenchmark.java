@@ -2,7 +2,6 @@ package io.dbchat.executor.guard;
 
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.executor.ConsultancySchema;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,9 +15,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Guard throughput on one thread over the typical statements of the legitimate corpus (see BENCHMARK.md).
- * {@code freshStatement} makes every text new (a varying literal), so each check parses; {@code
- * repeatedStatement} cycles through the corpus as replays do, and is answered from the verdict cache.
+ * Guard throughput on one thread over the legitimate corpus, three kinds of statement (see {@link GuardWorkload}
+ * and BENCHMARK.md): {@code freshStatement}, a shape never seen, so the parser runs; {@code typicalStatement}, a new
+ * text of a known shape, answered by the shape cache; {@code repeatedStatement}, a known text, answered by the
+ * verdict cache.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,23 +31,22 @@ public class SqlGuardBenchmark {
 
     private final SqlGuard guard = new SqlGuard(GuardLimits.DEFAULTS);
     private final SchemaSnapshot schema = ConsultancySchema.snapshot();
-    private final List<String> statements = GuardCorpus.legit();
-    private int next;
+    private final GuardWorkload workload = new GuardWorkload();
     private long serial;
 
     @Benchmark
     public GuardResult freshStatement() {
-        return guard.check(statements.get(turn()) + " /* " + serial++ + " */", schema);
+        return guard.check(workload.fresh(serial++), schema);
+    }
+
+    @Benchmark
+    public GuardResult typicalStatement() {
+        return guard.check(workload.typical(serial++), schema);
     }
 
     @Benchmark
     public GuardResult repeatedStatement() {
-        return guard.check(statements.get(turn()), schema);
-    }
-
-    private int turn() {
-        next = (next + 1) % statements.size();
-        return next;
+        return guard.check(workload.repeated(serial++), schema);
     }
 
     public static void main(String[] args) throws Exception {
