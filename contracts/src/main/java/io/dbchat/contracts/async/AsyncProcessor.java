@@ -2,7 +2,9 @@ package io.dbchat.contracts.async;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs slow calls without blocking the stream thread. Each request is written to a changelogged
  * pending store and its call started; a wall-clock punctuator forwards finished calls on the stream
  * thread, inside the task's transaction. At most one call per key is in flight, which keeps each
- * conversation in order; {@code init} re-issues what was pending when the task last stopped.
+ * conversation in order; {@code init} re-issues what was pending when the task last stopped. The queues last
+ * read or written are also kept decoded in memory (this processor is their only writer), so the hot path does
+ * not parse JSON from the store for every request and every completion.
  */
 final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
 
@@ -36,6 +40,8 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
     private final Queue<Completion<I, R>> completed = new ConcurrentLinkedQueue<>();
     /** Keys whose head call waits for a free slot. */
     private final Set<String> waiting = new LinkedHashSet<>();
+    /** The latest queues, decoded: a bounded copy of part of the store, which stays the durable truth. */
+    private final Map<String, PendingQueue<I>> decoded;
     private ProcessorContext<String, O> context;
     private KeyValueStore<String, PendingQueue<I>> pending;
     private volatile boolean closed;
@@ -49,12 +55,22 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
         this.onError = onError;
         this.settings = settings;
         this.inFlight = inFlight;
+        int keep = Math.max(1024, 4 * settings.maxInFlight());
+        this.decoded = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PendingQueue<I>> eldest) {
+                return size() > keep;
+            }
+        };
     }
 
     @Override
     public void init(ProcessorContext<String, O> context) {
         this.context = context;
         this.pending = context.getStateStore(storeName);
+        // a task revived after a failed commit is initialised again: its store was wiped and restored meanwhile
+        decoded.clear();
+        closed = false;
         try (var all = pending.all()) {
             all.forEachRemaining(kv -> waiting.add(kv.key));
         }
@@ -68,7 +84,7 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
         if (queue.entries().stream().anyMatch(e -> e.id().equals(id))) {
             return; // a redelivered request that is already pending
         }
-        pending.put(record.key(), queue.append(new PendingQueue.Entry<>(id, record.value(), record.timestamp())));
+        store(record.key(), queue.append(new PendingQueue.Entry<>(id, record.value(), record.timestamp())));
         if (queue.isEmpty()) {
             startHead(record.key());
         }
@@ -92,10 +108,8 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
         O out = done.error() == null ? onResult.apply(head.input(), done.result()) : onError.apply(head.input(), done.error());
         context.forward(new Record<>(done.key(), out, context.currentSystemTimeMs()));
         PendingQueue<I> rest = queue.dropHead();
-        if (rest.isEmpty()) {
-            pending.delete(done.key());
-        } else {
-            pending.put(done.key(), rest);
+        store(done.key(), rest);
+        if (!rest.isEmpty()) {
             startHead(done.key());
         }
     }
@@ -127,8 +141,19 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
     }
 
     private PendingQueue<I> queueOf(String key) {
-        PendingQueue<I> queue = pending.get(key);
-        return queue == null ? PendingQueue.empty() : queue;
+        PendingQueue<I> queue = decoded.get(key);
+        if (queue == null) {
+            queue = pending.get(key);
+            queue = queue == null ? PendingQueue.empty() : queue;
+            decoded.put(key, queue);
+        }
+        return queue;
+    }
+
+    /** An empty queue is deleted by putting null: {@code delete} would read and decode the old value to return it. */
+    private void store(String key, PendingQueue<I> queue) {
+        pending.put(key, queue.isEmpty() ? null : queue);
+        decoded.put(key, queue);
     }
 
     private static Throwable unwrap(Throwable error) {

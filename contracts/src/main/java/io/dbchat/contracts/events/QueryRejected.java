@@ -1,10 +1,13 @@
 package io.dbchat.contracts.events;
 
 import io.dbchat.contracts.errors.Problem;
+import java.util.List;
 
 /**
  * No rows for this question, and why: the translator could not write SQL, the guard refused it, or the
  * database failed it for good. {@code sql} and {@code translator} are null when no SQL was written.
+ * {@code interactions} lists the model calls of a translator that gave up (each with its status and error);
+ * it is empty when the rejection came from a later stage, and in events written before it existed.
  */
 public record QueryRejected(
         int v,
@@ -12,12 +15,28 @@ public record QueryRejected(
         QuestionAsked question,
         String sql,
         TranslatorInfo translator,
-        Problem problem) implements QueryResult {
+        Problem problem,
+        List<LlmInteraction> interactions) implements QueryResult {
 
     public static final int VERSION = 1;
 
+    public QueryRejected {
+        interactions = interactions == null ? List.of() : List.copyOf(interactions);
+    }
+
+    /** Without a list of model calls, as events were before it. */
+    public QueryRejected(int v, String queryId, QuestionAsked question, String sql, TranslatorInfo translator,
+                         Problem problem) {
+        this(v, queryId, question, sql, translator, problem, List.of());
+    }
+
     public static QueryRejected of(QuestionAsked question, String sql, TranslatorInfo translator, Problem problem) {
-        return new QueryRejected(VERSION, question.queryId(), question, sql, translator, problem);
+        return of(question, sql, translator, problem, List.of());
+    }
+
+    public static QueryRejected of(QuestionAsked question, String sql, TranslatorInfo translator, Problem problem,
+                                   List<LlmInteraction> interactions) {
+        return new QueryRejected(VERSION, question.queryId(), question, sql, translator, problem, interactions);
     }
 
     public static QueryRejected of(SqlProposed proposal, Problem problem) {

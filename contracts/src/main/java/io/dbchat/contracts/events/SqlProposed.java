@@ -1,8 +1,12 @@
 package io.dbchat.contracts.events;
 
+import java.util.List;
+
 /**
  * A translator proposes SQL for a question; attempt 1 is the first try, later attempts follow a
- * {@link SqlFailed}. Keyed by conversation id on the {@code sql} topic.
+ * {@link SqlFailed}. Keyed by conversation id on the {@code sql} topic. {@code usage} sums all model calls of
+ * the translation; {@code interactions} lists each of them (retries and malformed replies included), oldest
+ * first, and is empty for a translator that calls no model and in events written before it existed.
  */
 public record SqlProposed(
         int v,
@@ -13,13 +17,29 @@ public record SqlProposed(
         TranslatorInfo translator,
         Usage usage,
         long latencyMs,
-        String schemaVersion) {
+        String schemaVersion,
+        List<LlmInteraction> interactions) {
 
     public static final int VERSION = 1;
 
+    public SqlProposed {
+        interactions = interactions == null ? List.of() : List.copyOf(interactions);
+    }
+
+    /** Without a list of model calls, as events were before it. */
+    public SqlProposed(int v, String queryId, QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
+                       Usage usage, long latencyMs, String schemaVersion) {
+        this(v, queryId, question, sql, attempt, translator, usage, latencyMs, schemaVersion, List.of());
+    }
+
     public static SqlProposed of(QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
                                  Usage usage, long latencyMs, String schemaVersion) {
+        return of(question, sql, attempt, translator, usage, latencyMs, schemaVersion, List.of());
+    }
+
+    public static SqlProposed of(QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
+                                 Usage usage, long latencyMs, String schemaVersion, List<LlmInteraction> interactions) {
         return new SqlProposed(VERSION, question.queryId(), question, sql, attempt, translator, usage,
-                latencyMs, schemaVersion);
+                latencyMs, schemaVersion, interactions);
     }
 }

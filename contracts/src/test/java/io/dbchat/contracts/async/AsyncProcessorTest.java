@@ -2,6 +2,8 @@ package io.dbchat.contracts.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.serde.Json;
+import io.dbchat.contracts.serde.JsonSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -17,6 +20,10 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +38,9 @@ class AsyncProcessorTest {
 
     @AfterEach
     void close() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     @Test
@@ -103,6 +112,9 @@ class AsyncProcessorTest {
         // failed before it is issued, so however slow the machine, the 50 ms timeout cannot overtake the failure
         calls.put("boom", CompletableFuture.failedFuture(new IllegalStateException("provider said 500")));
 
+        // failed before it is asked for: on a loaded machine the 50 ms timeout could otherwise win the race
+        calls.computeIfAbsent("boom", k -> new CompletableFuture<>())
+                .completeExceptionally(new IllegalStateException("provider said 500"));
         in.pipeInput("c1", "boom");
         in.pipeInput("c2", "hang");
         List<String> forwarded = new ArrayList<>();
@@ -127,6 +139,56 @@ class AsyncProcessorTest {
         tick();
 
         assertThat(out.readValuesToList()).containsExactly("q1->once");
+    }
+
+    @Test
+    void thePendingStoreHoldsWhatWaitsAndForgetsAFinishedConversation() {
+        start(10, Duration.ofSeconds(30));
+        KeyValueStore<String, PendingQueue<String>> pending = driver.getKeyValueStore("pending");
+
+        in.pipeInput("c1", "first");
+        in.pipeInput("c1", "second");
+        assertThat(pending.get("c1").entries()).extracting(PendingQueue.Entry::id).containsExactly("first", "second");
+        calls.get("first").complete("1");
+        tick();
+        assertThat(pending.get("c1").entries()).extracting(PendingQueue.Entry::id).containsExactly("second");
+        calls.get("second").complete("2");
+        tick();
+
+        assertThat(pending.get("c1")).isNull();
+        assertThat(out.readValuesToList()).containsExactly("first->1", "second->2");
+    }
+
+    @Test
+    void aProcessorInitialisedAgainReissuesFromItsStoreAndForwardsAgain() {
+        var context = new MockProcessorContext<String, String>();
+        context.setCurrentSystemTimeMs(0);
+        KeyValueStore<String, PendingQueue<String>> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("pending"),
+                Serdes.String(), new JsonSerde<PendingQueue<String>>(Json.MAPPER.getTypeFactory()
+                        .constructParametricType(PendingQueue.class, String.class))).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        var processor = new AsyncProcessor<String, String, String>("pending",
+                input -> calls.computeIfAbsent(input, k -> new CompletableFuture<>()), input -> input,
+                (input, result) -> input + "->" + result, (input, error) -> input + "!" + error,
+                new AsyncSettings(10, Duration.ofSeconds(30), Duration.ofMillis(5)), new Semaphore(10));
+        processor.init(context);
+        processor.process(new Record<>("c1", "q1", 0));
+        processor.close();
+        calls.clear();
+
+        processor.init(context);
+        collect(context);
+        calls.get("q1").complete("after-revival");
+        collect(context);
+
+        List<String> forwarded = context.forwarded().stream().map(f -> (String) f.record().value()).toList();
+        assertThat(forwarded).containsExactly("q1->after-revival");
+        assertThat(store.get("c1")).isNull();
+    }
+
+    private static void collect(MockProcessorContext<String, String> context) {
+        context.scheduledPunctuators().getLast().getPunctuator().punctuate(0);
     }
 
     private void start(int maxInFlight, Duration timeout) {

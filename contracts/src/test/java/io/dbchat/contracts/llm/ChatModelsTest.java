@@ -46,6 +46,16 @@ class ChatModelsTest {
     }
 
     @Test
+    void aStubForLoadAnswersWithoutKeepingTheRequests() {
+        stub.withoutRecording().answerWith(r -> LlmStub.Reply.text("SELECT 2"));
+        var model = ChatModels.chat(props("openai", null, stub.openAiBaseUrl()));
+
+        assertThat(model.chat("One?")).isEqualTo("SELECT 2");
+        assertThat(model.chat("Two?")).isEqualTo("SELECT 2");
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
     void streamsTokensInOrder() throws Exception {
         stub.enqueue(LlmStub.Reply.text("There are 600 users."));
         var model = ChatModels.streaming(props("openai", null, stub.openAiBaseUrl()));

@@ -67,6 +67,7 @@ public final class LlmStub implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private volatile Function<Recorded, Reply> fallback = r -> Reply.text("SELECT 1");
+    private volatile boolean recording = true;
 
     public LlmStub() {
         try {
@@ -99,6 +100,12 @@ public final class LlmStub implements AutoCloseable {
         return this;
     }
 
+    /** Keeps no requests from now on: a load test sends thousands, and copying the list on each one costs more than the reply. */
+    public LlmStub withoutRecording() {
+        this.recording = false;
+        return this;
+    }
+
     public List<Recorded> requests() {
         return new ArrayList<>(requests);
     }
@@ -107,7 +114,9 @@ public final class LlmStub implements AutoCloseable {
         try (exchange) {
             JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
             var recorded = new Recorded(exchange.getRequestURI().getPath(), body, Map.copyOf(exchange.getRequestHeaders()));
-            requests.add(recorded);
+            if (recording) {
+                requests.add(recorded);
+            }
             Reply reply = script.poll();
             reply = reply != null ? reply : fallback.apply(recorded);
             sleep(reply.delay());

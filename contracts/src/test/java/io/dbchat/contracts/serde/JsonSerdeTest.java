@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
@@ -49,6 +50,66 @@ class JsonSerdeTest {
 
         assertThat(back).isInstanceOf(QueryRejected.class).isEqualTo(rejected);
         assertThat(new String(results.serialize("t", rejected), StandardCharsets.UTF_8)).contains("\"kind\":\"rejected\"");
+    }
+
+    @Test
+    void eachModelCallOfAProposalRoundTrips() {
+        var retried = new LlmInteraction("openai", "gpt-4o-mini", "translate-v1", 0, 0, BigDecimal.ZERO, 41,
+                "unavailable", "stub error 500");
+        var answered = new LlmInteraction("openai", "gpt-4o-mini", "translate-v1", 100, 4,
+                new BigDecimal("0.0000174"), 2003, LlmInteraction.OK, null);
+        var serde = new JsonSerde<>(SqlProposed.class);
+        var proposal = SqlProposed.of(QUESTION, "SELECT count(*) FROM users", 1,
+                new TranslatorInfo("openai", "gpt-4o-mini", "translate-v1"), new Usage(100, 4, new BigDecimal("0.0000174")),
+                2050, "abc", List.of(retried, answered));
+
+        SqlProposed back = serde.deserialize("t", serde.serialize("t", proposal));
+
+        assertThat(back).isEqualTo(proposal);
+        assertThat(back.interactions()).containsExactly(retried, answered);
+        assertThat(back.interactions().getLast().costUsd()).isEqualTo(new BigDecimal("0.0000174"));
+    }
+
+    @Test
+    void aRejectionKeepsTheFailedModelCalls() {
+        var timedOut = new LlmInteraction("anthropic", "claude-3-5-haiku-latest", "translate-v1", 0, 0, BigDecimal.ZERO,
+                60000, "timeout", "request timed out");
+        QueryResult rejected = QueryRejected.of(QUESTION, null, null,
+                ErrorCode.TIMEOUT.problem("The language model did not answer in time."), List.of(timedOut, timedOut));
+
+        QueryResult back = results.deserialize("t", results.serialize("t", rejected));
+
+        assertThat(back).isEqualTo(rejected);
+        assertThat(((QueryRejected) back).interactions()).hasSize(2).allSatisfy(i -> assertThat(i.status()).isEqualTo("timeout"));
+    }
+
+    @Test
+    void eventsWrittenBeforeTheInteractionLogReadWithAnEmptyList() {
+        String proposal = """
+                {"v":1,"queryId":"q1","question":{"v":1,"queryId":"q1","conversationId":"c1","question":"How many?"},
+                 "sql":"SELECT 1","attempt":1,"translator":{"provider":"offline","model":"rules","promptVersion":"v1"},
+                 "usage":{"inputTokens":0,"outputTokens":0,"costUsd":0},"latencyMs":3,"schemaVersion":"abc"}""";
+        String rejection = """
+                {"kind":"rejected","v":1,"queryId":"q1","question":{"v":1,"queryId":"q1","question":"How many?"},
+                 "problem":{"code":"untranslatable","message":"no"}}""";
+
+        SqlProposed oldProposal = new JsonSerde<>(SqlProposed.class).deserialize("t", proposal.getBytes(StandardCharsets.UTF_8));
+        QueryResult oldRejection = results.deserialize("t", rejection.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(oldProposal.sql()).isEqualTo("SELECT 1");
+        assertThat(oldProposal.interactions()).isEmpty();
+        assertThat(((QueryRejected) oldRejection).interactions()).isEmpty();
+        assertThat(((QueryRejected) oldRejection).problem().code()).isEqualTo("untranslatable");
+    }
+
+    @Test
+    void theConstructorsOfBeforeTheInteractionLogStillBuildEvents() {
+        var proposal = new SqlProposed(1, "q1", QUESTION, "SELECT 1", 1, null, Usage.NONE, 0, "abc");
+        var rejected = new QueryRejected(1, "q1", QUESTION, null, null, ErrorCode.UNTRANSLATABLE.problem("no"));
+
+        assertThat(proposal.interactions()).isEmpty();
+        assertThat(rejected.interactions()).isEmpty();
+        assertThat(proposal).isEqualTo(SqlProposed.of(QUESTION, "SELECT 1", 1, null, Usage.NONE, 0, "abc"));
     }
 
     @Test

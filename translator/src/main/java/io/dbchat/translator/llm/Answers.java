@@ -13,7 +13,7 @@ final class Answers {
     static Problem providerFailure(ProviderException e, TranslatorInfo info) {
         String who = "The language model (" + info.label() + ")";
         return switch (e.status()) {
-            case "circuit_open" -> ErrorCode.UNAVAILABLE.problem(who
+            case Failures.CIRCUIT_OPEN -> ErrorCode.UNAVAILABLE.problem(who
                     + " failed several times in a row, so I paused calling it. Please try again in a minute.");
             case Failures.RATE_LIMITED -> ErrorCode.RATE_LIMITED.problem(who
                     + " is refusing more requests for now (rate limited), even after retries. Please try again shortly.");

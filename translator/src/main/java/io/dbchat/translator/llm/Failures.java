@@ -19,6 +19,7 @@ final class Failures {
     static final String UNAVAILABLE = "unavailable";
     static final String MALFORMED = "malformed";
     static final String ERROR = "error";
+    static final String CIRCUIT_OPEN = "circuit_open";
 
     private Failures() {
     }

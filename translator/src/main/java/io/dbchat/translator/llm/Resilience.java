@@ -40,7 +40,7 @@ public final class Resilience {
         RuntimeException last = null;
         for (int attempt = 0; attempt <= settings.maxRetries(); attempt++) {
             if (!breaker.allows()) {
-                throw new ProviderException("circuit_open", "the language model failed repeatedly, so calls are paused", last);
+                throw new ProviderException(Failures.CIRCUIT_OPEN, "the language model failed repeatedly, so calls are paused", last);
             }
             try {
                 T result = call.get();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,11 +24,13 @@ import java.util.stream.Collectors;
 public final class PromptBuilder {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+    private static final int MAX_RENDERINGS = 256;
 
     private final PromptTemplate template;
     private final SchemaSelector selector;
     private final String dialect;
     private final int limit;
+    private final Map<RenderKey, Rendered> renderings = new ConcurrentHashMap<>();
 
     public PromptBuilder(PromptTemplate template, SchemaSelector selector, String dialect, int limit) {
         this.template = template;
@@ -43,16 +46,36 @@ public final class PromptBuilder {
     public Prompt build(TranslationRequest request) {
         SchemaSnapshot schema = request.schema();
         List<TableSchema> tables = selector.select(schema, request.question().question());
+        List<String> names = tables.stream().map(TableSchema::qualifiedName).toList();
+        Rendered rendered = rendered(schema, tables, names);
         Map<String, String> values = Map.of(
                 "dialect", dialect,
-                "schema", SchemaText.render(schema, tables.stream().map(TableSchema::qualifiedName).toList()),
-                "joins", joins(schema, tables.stream().map(SchemaSelector::ref).collect(Collectors.toSet())),
+                "schema", rendered.schema(),
+                "joins", rendered.joins(),
                 "limit", Integer.toString(limit),
                 "history", history(request.history()),
                 "retry", retry(request),
                 "question", request.question().question());
-        return new Prompt(fill(template.main(), values), template.version(),
-                tables.stream().map(TableSchema::qualifiedName).toList());
+        return new Prompt(fill(template.main(), values), template.version(), names);
+    }
+
+    /**
+     * The schema part of a prompt depends only on the snapshot (its version is a hash of its content) and the tables
+     * chosen, so it is rendered once for each and reused: for a schema that fits whole, that is once per version.
+     */
+    private Rendered rendered(SchemaSnapshot schema, List<TableSchema> tables, List<String> names) {
+        if (renderings.size() > MAX_RENDERINGS) {
+            renderings.clear();
+        }
+        return renderings.computeIfAbsent(new RenderKey(schema.datasource(), schema.version(), names), k -> new Rendered(
+                SchemaText.render(schema, names),
+                joins(schema, tables.stream().map(SchemaSelector::ref).collect(Collectors.toSet()))));
+    }
+
+    private record RenderKey(String datasource, String version, List<String> tables) {
+    }
+
+    private record Rendered(String schema, String joins) {
     }
 
     private String retry(TranslationRequest request) {

@@ -89,8 +89,9 @@ final class Steps {
         QuestionAsked q = request.question();
         return switch (done.translation()) {
             case Translation.Sql sql -> SqlProposed.of(q, sql.sql(), request.attempt(), sql.translator(), sql.usage(),
-                    done.latencyMs(), done.schemaVersion());
-            case Translation.Refusal refusal -> QueryRejected.of(q, failedSql(request), refusal.translator(), refusal.problem());
+                    done.latencyMs(), done.schemaVersion(), sql.interactions());
+            case Translation.Refusal refusal -> QueryRejected.of(q, failedSql(request), refusal.translator(),
+                    refusal.problem(), refusal.interactions());
         };
     }
 

@@ -9,6 +9,7 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.serde.JsonSerde;
+import io.dbchat.contracts.serde.RememberingSerde;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
@@ -18,6 +19,7 @@ import java.util.function.IntSupplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -35,6 +37,8 @@ public final class TranslatorTopology {
 
     static final String SCHEMA_STORE = "translator-schemas";
     static final String PENDING_STORE = "translator-pending";
+    /** Decoded schema snapshots kept: one per datasource in use. */
+    static final int SCHEMAS_REMEMBERED = 64;
 
     /** Further attempts after a failed SQL (for translators that can correct themselves) and the async bounds. */
     public record Options(int maxCorrections, AsyncSettings async) {
@@ -54,8 +58,10 @@ public final class TranslatorTopology {
     /** Adds the stage to {@code builder}; returns the number of translations in flight, for monitoring. */
     public static IntSupplier build(StreamsBuilder builder, Topics topics, Translator translator, Options options,
                                     TurnSink turns, Clock clock) {
+        // every question looks its schema up here: an unchanged snapshot is compared, not parsed again
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
-                topics.schema().consumed(), Materialized.as(SCHEMA_STORE));
+                Consumed.with(topics.schema().key(), new RememberingSerde<>(topics.schema().value(), SCHEMAS_REMEMBERED)),
+                Materialized.as(SCHEMA_STORE));
         KStream<String, QuestionAsked> questions = builder.stream(topics.questions().name(), topics.questions().consumed());
         KStream<String, SqlFailed> failures = builder.stream(topics.sqlFailures().name(), topics.sqlFailures().consumed());
         SchemaCache cache = new SchemaCache();

@@ -67,7 +67,7 @@ final class TurnRecorder {
                 sink.record(question.conversationId(), turn(question, reply.answer()),
                         question.askedAt() != null ? question.askedAt() : Instant.ofEpochMilli(record.timestamp()));
             }
-            open.delete(reply.queryId());
+            open.put(reply.queryId(), null); // a delete, without reading back the value that delete() returns
         }
 
         private static Turn turn(QuestionAsked question, FinalAnswer answer) {

@@ -3,7 +3,9 @@ package io.dbchat.translator.llm;
 import static io.dbchat.translator.Fixtures.PROJECTS;
 import static io.dbchat.translator.Fixtures.ask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
@@ -124,6 +126,11 @@ class LlmTranslatorTest {
 
         var refusal = (Translation.Refusal) t;
         assertThat(refusal.problem().code()).isEqualTo("untranslatable");
+        assertThat(refusal.interactions()).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo("refused");
+            assertThat(c.outputTokens()).isEqualTo(10);
+            assertThat(c.error()).isNull();
+        });
         assertThat(refusal.problem().message()).isEqualTo("I cannot answer that: the schema has no salary information.");
         assertThat(stub.requests()).hasSize(1);
     }
@@ -135,6 +142,8 @@ class LlmTranslatorTest {
         var t = openAi(Duration.ofSeconds(10)).translate(first("How many teams?", List.of()));
 
         assertThat(t).isInstanceOf(Translation.Sql.class);
+        assertThat(t.interactions()).extracting(LlmInteraction::status).containsExactly("rate_limited", "unavailable", "ok");
+        assertThat(t.interactions().getFirst().error()).contains("stub error 429");
         assertThat(stub.requests()).hasSize(3);
         assertThat(meters.get("dbchat.llm.calls").tag("status", "rate_limited").counter().count()).isEqualTo(1);
         assertThat(meters.get("dbchat.llm.calls").tag("status", "unavailable").counter().count()).isEqualTo(1);
@@ -148,6 +157,10 @@ class LlmTranslatorTest {
 
         assertThat(t.sql()).isEqualTo("SELECT 2");
         assertThat(t.usage().inputTokens()).isEqualTo(200);
+        assertThat(t.interactions()).extracting(LlmInteraction::status, LlmInteraction::inputTokens, LlmInteraction::outputTokens)
+                .containsExactly(tuple("malformed", 100L, 2L), tuple("ok", 100L, 2L));
+        assertThat(t.interactions().getFirst().error()).startsWith("the reply held no SQL query");
+        assertThat(t.usage().costUsd()).isEqualByComparingTo(t.interactions().get(0).costUsd().add(t.interactions().get(1).costUsd()));
         assertThat(meters.get("dbchat.llm.calls").tag("status", "malformed").counter().count()).isEqualTo(1);
     }
 
@@ -158,7 +171,7 @@ class LlmTranslatorTest {
 
         var first = (Translation.Refusal) translator.translate(first("How many teams?", List.of()));
         int afterFirst = stub.requests().size();
-        translator.translate(first("How many teams?", List.of()));
+        var second = (Translation.Refusal) translator.translate(first("How many teams?", List.of()));
         int afterOpening = stub.requests().size();
         var third = (Translation.Refusal) translator.translate(first("How many teams?", List.of()));
 
@@ -167,6 +180,16 @@ class LlmTranslatorTest {
         assertThat(afterFirst).isEqualTo(3);
         assertThat(afterOpening).isEqualTo(5);
         assertThat(third.problem().message()).contains("paused");
+        assertThat(first.interactions()).hasSize(3).allSatisfy(c -> assertThat(c.status()).isEqualTo("unavailable"));
+        assertThat(meters.get("dbchat.llm.calls").tag("status", "unavailable").counter().count()).isEqualTo(5);
+        assertThat(second.interactions()).extracting(LlmInteraction::status)
+                .containsExactly("unavailable", "unavailable", "circuit_open");
+        assertThat(meters.get("dbchat.llm.calls").tag("status", "circuit_open").counter().count()).isEqualTo(2);
+        assertThat(meters.get("dbchat.llm.latency").tag("status", "unavailable").timer().count()).isEqualTo(5);
+        assertThat(third.interactions()).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo("circuit_open");
+            assertThat(c.latencyMs()).isZero();
+        });
         assertThat(stub.requests()).hasSize(afterOpening);
     }
 
@@ -177,6 +200,10 @@ class LlmTranslatorTest {
         var t = (Translation.Refusal) openAi(Duration.ofMillis(300)).translate(first("How many teams?", List.of()));
 
         assertThat(t.problem().code()).isEqualTo("timeout");
+        assertThat(t.interactions()).hasSize(3).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo("timeout");
+            assertThat(c.latencyMs()).isGreaterThanOrEqualTo(250);
+        });
         assertThat(t.problem().message()).contains("did not answer in time");
         assertThat(stub.requests()).hasSize(3);
     }

@@ -59,6 +59,19 @@ final class StageHarness {
         createTopics(partitions);
     }
 
+    private StageHarness(String bootstrap, Topics topics, PipelineProperties settings) {
+        this.bootstrap = bootstrap;
+        this.topics = topics;
+        this.settings = settings;
+    }
+
+    /** The same topics, with the stage committing every {@code interval} instead of the stages' default 10 ms. */
+    StageHarness withCommitInterval(Duration interval) {
+        return new StageHarness(bootstrap, topics, new PipelineProperties(bootstrap, settings.topicPrefix(),
+                settings.partitions(), settings.replicationFactor(), settings.retention(), interval,
+                settings.streamThreads(), settings.stateDir()));
+    }
+
     private void createTopics(int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(topics.all().stream().map(t -> new NewTopic(t.name(), partitions, (short) 1)).toList())
@@ -78,12 +91,21 @@ final class StageHarness {
     }
 
     static Translator llm(LlmStub stub, Duration timeout) {
-        var p = new LlmProperties("openai", "stub-model", 0, timeout, 256, 0, null, stub.openAiBaseUrl(), null, null, null);
+        return llm(stub.openAiBaseUrl(), timeout, "stub-model");
+    }
+
+    static Translator llm(LlmStub stub, Duration timeout, String modelName) {
+        return llm(stub.openAiBaseUrl(), timeout, modelName);
+    }
+
+    /** The real LLM translator (LangChain4j OpenAI client, retries, prices) against an OpenAI-compatible URL. */
+    static Translator llm(String openAiBaseUrl, Duration timeout, String modelName) {
+        var p = new LlmProperties("openai", modelName, 0, timeout, 256, 0, null, openAiBaseUrl, null, null, null);
         var prompts = new PromptBuilder(PromptTemplate.load("translate-v1", null), new SchemaSelector(6000, () -> null),
                 "PostgreSQL", 100);
         var resilience = new Resilience(new Resilience.Settings(2, Duration.ofMillis(100), Duration.ofSeconds(1), 50,
                 Duration.ofSeconds(5)), Clock.systemUTC());
-        return new LlmTranslator(ChatModels.chat(p), "openai", "stub-model", prompts, resilience,
+        return new LlmTranslator(ChatModels.chat(p), "openai", modelName, prompts, resilience,
                 new InteractionLog(new SimpleMeterRegistry()), Prices.defaults(), Clock.systemUTC());
     }
 

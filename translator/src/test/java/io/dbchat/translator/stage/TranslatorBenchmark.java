@@ -8,7 +8,6 @@ import io.dbchat.translator.Fixtures;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,15 +19,44 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Throughput of the translator stage with a slow LLM (issue 5): an embedded broker, a stub answering after a fixed
  * latency, N questions over M conversations on P partitions, one stage instance with one stream thread. Reports
- * questions per second, latency percentiles, the most calls in flight, duplicates and per-conversation order.
- * Arguments: questions conversations latencyMs maxInFlight partitions [blocking].
+ * questions per second, latency percentiles, the most calls in flight, duplicates, per-conversation order, and CPU
+ * time per question split by thread group, with the stub LLM's CPU apart (it runs in a JVM of its own by default).
+ * Arguments: questions conversations latencyMs maxInFlight partitions [blocking] [stub-inside] [commit=ms].
  */
 public final class TranslatorBenchmark {
+
+    /** What the optional words after the five numbers ask for. */
+    private record Mode(boolean blocking, boolean stubInside, Duration commitInterval, int warmup) {
+
+        static Mode of(String[] args) {
+            boolean blocking = false;
+            boolean stubInside = false;
+            Duration commit = null;
+            int warmup = 0;
+            for (int i = 5; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("blocking")) {
+                    blocking = true;
+                } else if (a.equals("stub-inside")) {
+                    stubInside = true;
+                } else if (a.startsWith("commit=")) {
+                    commit = Duration.ofMillis(Long.parseLong(a.substring("commit=".length())));
+                } else if (a.startsWith("warmup=")) {
+                    warmup = Integer.parseInt(a.substring("warmup=".length()));
+                } else {
+                    throw new IllegalArgumentException("Unknown option " + a
+                            + ": use blocking, stub-inside, commit=<ms> or warmup=<questions>");
+                }
+            }
+            return new Mode(blocking, stubInside, commit, warmup);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int questions = arg(args, 0, 6000);
@@ -36,48 +64,80 @@ public final class TranslatorBenchmark {
         int latencyMs = arg(args, 2, 2000);
         int maxInFlight = arg(args, 3, 1000);
         int partitions = arg(args, 4, 6);
-        boolean blocking = args.length > 5 && args[5].equals("blocking");
+        Mode mode = Mode.of(args);
         var kafka = StageHarness.broker(partitions);
-        try (var stub = new LlmStub()) {
-            stub.answerWith(r -> LlmStub.Reply.text("SELECT 1").after(Duration.ofMillis(latencyMs)));
-            run(new StageHarness(kafka.getBrokersAsString(), partitions), stub, questions, conversations, maxInFlight, blocking);
+        try {
+            var harness = new StageHarness(kafka.getBrokersAsString(), partitions);
+            if (mode.commitInterval() != null) {
+                harness = harness.withCommitInterval(mode.commitInterval());
+            }
+            System.out.printf("commit interval %d ms, producer linger.ms 0 (the stages' defaults are 10 ms and 0)%n",
+                    harness.settings.commitInterval().toMillis());
+            if (mode.stubInside()) {
+                try (var stub = new LlmStub().withoutRecording()) {
+                    stub.answerWith(r -> LlmStub.Reply.text("SELECT 1").after(Duration.ofMillis(latencyMs)));
+                    run(harness, stub.openAiBaseUrl(), () -> Duration.ZERO, questions, conversations, maxInFlight, mode);
+                }
+            } else {
+                try (var stub = LlmStubProcess.start(latencyMs)) {
+                    run(harness, stub.openAiBaseUrl(), stub::cpu, questions, conversations, maxInFlight, mode);
+                }
+            }
         } finally {
             kafka.destroy();
         }
         System.exit(0);
     }
 
-    private static void run(StageHarness harness, LlmStub stub, int n, int conversations, int maxInFlight, boolean blocking)
-            throws Exception {
-        Translator llm = StageHarness.llm(stub, Duration.ofSeconds(60));
-        Translator translator = blocking ? blockingView(llm) : llm;
+    private static void run(StageHarness harness, String llmUrl, Supplier<Duration> stubCpu, int n, int conversations,
+                            int maxInFlight, Mode mode) throws Exception {
+        Translator llm = StageHarness.llm(llmUrl, Duration.ofSeconds(60), "stub-model");
+        Translator translator = mode.blocking() ? blockingView(llm) : llm;
         var options = new TranslatorTopology.Options(2, new AsyncSettings(maxInFlight, Duration.ofMinutes(5), Duration.ofMillis(5)));
         try (var stage = harness.start(translator, options, 1)) {
             awaitRunning(stage.streams());
             harness.publish(Fixtures.PROJECTS, List.of());
             Thread.sleep(1000);
+            if (mode.warmup() > 0) {
+                // the same work first, unmeasured: a long-running stage has its code compiled and its pools filled
+                harness.publish(Fixtures.PROJECTS, questions("w-", mode.warmup(), conversations));
+                Result warm = read(harness, "w-", mode.warmup(), Duration.ofMinutes(10));
+                System.out.printf("warm-up: %d questions translated%n", warm.latenciesMs().size());
+            }
             AtomicInteger maxSeen = new AtomicInteger();
             var sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(() -> maxSeen.accumulateAndGet(stage.inFlight().getAsInt(), Math::max),
                     0, 20, TimeUnit.MILLISECONDS);
-            long cpuBefore = processCpuNanos();
+            var cpu = new CpuByThread(harness.settings.topicPrefix() + TranslatorStageConfiguration.STAGE);
+            Duration stubBefore = stubCpu.get();
             long started = System.currentTimeMillis();
-            harness.publish(Fixtures.PROJECTS, questions(n, conversations));
+            harness.publish(Fixtures.PROJECTS, questions("q-", n, conversations));
             long published = System.currentTimeMillis();
-            Result result = read(harness, n, Duration.ofMinutes(blocking ? 2 : 10));
-            long cpuMs = (processCpuNanos() - cpuBefore) / 1_000_000;
+            Result result = read(harness, "q-", n, Duration.ofMinutes(mode.blocking() ? 2 : 10));
+            Map<String, Long> used = cpu.sinceStart();
+            long stubMs = stubCpu.get().minus(stubBefore).toMillis();
             sampler.shutdownNow();
-            report(n, conversations, started, published, result, maxSeen.get(), blocking);
-            // broker, stub and stage share this JVM: the CPU per question bounds throughput on an idle machine
-            System.out.printf("process CPU %d ms = %.2f ms per question (all in-process: broker, stub, stage, reader)%n",
-                    cpuMs, (double) cpuMs / Math.max(1, result.latenciesMs().size()));
+            report(n, conversations, started, published, result, maxSeen.get(), mode.blocking());
+            reportCpu(used, stubMs, Math.max(1, result.latenciesMs().size()), mode.stubInside());
         }
     }
 
-    private static List<QuestionAsked> questions(int n, int conversations) {
+    private static void reportCpu(Map<String, Long> used, long stubMs, int done, boolean stubInside) {
+        System.out.printf("CPU per question (ms), this JVM%s:%n", stubInside ? " (the stub LLM inside, on the same carriers)" : "");
+        used.forEach((group, ms) -> System.out.printf("  %-70s %7d ms  %6.2f%n", group, ms, (double) ms / done));
+        long stage = used.get(CpuByThread.STREAM_THREAD) + used.get(CpuByThread.STAGE_CLIENTS) + used.get(CpuByThread.LLM_CALLS);
+        System.out.printf("  %-70s %7d ms  %6.2f%n", "translator stage (stream thread + its clients + LLM calls)", stage,
+                (double) stage / done);
+        if (!stubInside) {
+            System.out.printf("  %-70s %7d ms  %6.2f%n", "stub LLM process (separate JVM)", stubMs, (double) stubMs / done);
+        }
+    }
+
+    /** Query ids {@code prefix + number}, in order within each conversation (conversation ids carry the prefix too). */
+    private static List<QuestionAsked> questions(String prefix, int n, int conversations) {
         List<QuestionAsked> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(QuestionAsked.of("q-%07d".formatted(i), "c-" + (i % conversations), "bench", "demo",
+            out.add(QuestionAsked.of(prefix + "%07d".formatted(i), prefix + "c-" + (i % conversations), "bench", "demo",
                     "How many projects are On Hold?", Instant.now()));
         }
         return out;
@@ -87,7 +147,8 @@ public final class TranslatorBenchmark {
     private record Result(List<Long> latenciesMs, long lastArrival, int duplicates, int outOfOrder) {
     }
 
-    private static Result read(StageHarness harness, int n, Duration timeout) {
+    /** Reads the SQL of the {@code n} questions whose ids start with {@code prefix}; others are skipped. */
+    private static Result read(StageHarness harness, String prefix, int n, Duration timeout) {
         List<Long> latencies = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, String> lastByConversation = new HashMap<>();
@@ -99,6 +160,9 @@ public final class TranslatorBenchmark {
             while (seen.size() < n && System.currentTimeMillis() < deadline) {
                 for (var record : reader.poll(Duration.ofMillis(100))) {
                     SqlProposed p = record.value();
+                    if (!p.queryId().startsWith(prefix)) {
+                        continue;
+                    }
                     if (!seen.add(p.queryId())) {
                         duplicates++;
                         continue;
@@ -148,10 +212,6 @@ public final class TranslatorBenchmark {
         while (streams.state() != KafkaStreams.State.RUNNING) {
             Thread.sleep(100);
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static int arg(String[] args, int i, int fallback) {

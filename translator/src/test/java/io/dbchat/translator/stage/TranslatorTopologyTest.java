@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.FinalAnswer;
+import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
@@ -16,6 +17,8 @@ import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.contracts.llm.LlmStub.Reply;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topic;
@@ -27,6 +30,7 @@ import io.dbchat.translator.context.Turn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
@@ -215,6 +219,59 @@ class TranslatorTopologyTest {
         var rejected = (QueryRejected) awaitResult();
         assertThat(rejected.problem().code()).isEqualTo("unavailable");
         assertThat(rejected.problem().message()).contains("boom");
+    }
+
+    @Test
+    void theProposalListsEveryModelCallWithItsStatusTokensLatencyAndCost() throws Exception {
+        try (var stub = new LlmStub()) {
+            stub.enqueue(Reply.error(500).after(Duration.ofMillis(50)), Reply.text("{\"weird\": true}"),
+                    Reply.text("SELECT count(*) FROM teams").after(Duration.ofMillis(30)));
+            start(StageHarness.llm(stub, Duration.ofSeconds(10), "gpt-4o-mini"));
+            schema.pipeInput("demo", PROJECTS);
+
+            questions.pipeInput("c-1", ask("How many teams?"));
+
+            SqlProposed proposed = awaitSql(1).getFirst();
+            assertThat(proposed.interactions()).extracting(LlmInteraction::status)
+                    .containsExactly("unavailable", "malformed", "ok");
+            var failed = proposed.interactions().get(0);
+            assertThat(failed.error()).contains("stub error 500");
+            assertThat(failed.latencyMs()).isGreaterThanOrEqualTo(50);
+            assertThat(failed.inputTokens()).isZero();
+            assertThat(failed.costUsd()).isEqualByComparingTo(BigDecimal.ZERO);
+            var malformed = proposed.interactions().get(1);
+            assertThat(malformed.error()).contains("no SQL query");
+            assertThat(malformed.inputTokens()).isEqualTo(100);
+            assertThat(malformed.outputTokens()).isEqualTo(2);
+            assertThat(malformed.costUsd()).isEqualByComparingTo(new BigDecimal("0.0000162"));
+            var ok = proposed.interactions().get(2);
+            assertThat(ok).extracting(LlmInteraction::provider, LlmInteraction::model, LlmInteraction::promptVersion,
+                    LlmInteraction::error).containsExactly("openai", "gpt-4o-mini", "translate-v1", null);
+            assertThat(ok.latencyMs()).isGreaterThanOrEqualTo(30);
+            assertThat(ok.outputTokens()).isEqualTo(4);
+            assertThat(ok.costUsd()).isEqualByComparingTo(new BigDecimal("0.0000174"));
+            assertThat(proposed.usage().inputTokens()).isEqualTo(200);
+            assertThat(proposed.usage().costUsd()).isEqualByComparingTo(new BigDecimal("0.0000336"));
+        }
+    }
+
+    @Test
+    void aRejectionAfterAnOutageListsEveryFailedCall() throws Exception {
+        try (var stub = new LlmStub()) {
+            stub.answerWith(r -> Reply.error(503));
+            start(StageHarness.llm(stub, Duration.ofSeconds(10), "gpt-4o-mini"));
+            schema.pipeInput("demo", PROJECTS);
+
+            questions.pipeInput("c-1", ask("How many teams?"));
+
+            var rejected = (QueryRejected) awaitResult();
+            assertThat(rejected.problem().code()).isEqualTo("unavailable");
+            assertThat(rejected.interactions()).hasSize(3).allSatisfy(call -> {
+                assertThat(call.status()).isEqualTo("unavailable");
+                assertThat(call.error()).contains("stub error 503");
+                assertThat(call.costUsd()).isEqualByComparingTo(BigDecimal.ZERO);
+            });
+        }
     }
 
     @Test
