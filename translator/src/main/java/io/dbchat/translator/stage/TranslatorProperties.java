@@ -23,7 +23,7 @@ public record TranslatorProperties(
         @DefaultValue("PostgreSQL") String dialect,
         @DefaultValue("100") @Min(1) int rowLimit,
         @DefaultValue("6000") @Min(100) int schemaTokenBudget,
-        @DefaultValue("512") @Min(1) int maxInFlight,
+        @DefaultValue("1024") @Min(1) int maxInFlight,
         @DefaultValue("5m") Duration callTimeout,
         @DefaultValue("500ms") Duration retryBackoff,
         @DefaultValue("10s") Duration retryMaxBackoff,

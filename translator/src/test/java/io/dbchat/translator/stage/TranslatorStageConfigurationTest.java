@@ -61,7 +61,7 @@ class TranslatorStageConfigurationTest {
         assertThat(p.maxCorrections()).isEqualTo(2);
         assertThat(p.promptVersion()).isEqualTo("translate-v1");
         assertThat(p.schemaTokenBudget()).isEqualTo(6000);
-        assertThat(p.maxInFlight()).isEqualTo(512);
+        assertThat(p.maxInFlight()).isEqualTo(1024);
         assertThat(p.contextTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(p.contextMaxTurns()).isEqualTo(10);
         assertThat(p.priceTable().cost("my-model", 1_000_000, 1_000_000)).isEqualByComparingTo(new BigDecimal("3.5"));
