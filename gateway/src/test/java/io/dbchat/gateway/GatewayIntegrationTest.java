@@ -9,6 +9,9 @@ import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +68,8 @@ class GatewayIntegrationTest {
     private Topics topics;
     @Autowired
     private PipelineProperties pipeline;
+    @Autowired
+    private ObservationRegistry observations;
     private FakePipeline fake;
 
     @BeforeAll
@@ -161,6 +166,29 @@ class GatewayIntegrationTest {
 
         assertThat(messages.getLast()).containsEntry("type", "chat_response").containsEntry("reply", "Ada has 42 orders.");
         assertThat(messages.getFirst()).containsEntry("type", "status").containsEntry("stage", "translating");
+    }
+
+    @Test
+    void recordsNoObservationPerRequest() {
+        // Given a handler that would see every observation started from now on
+        List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                observed.add(context.getName());
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+
+        // When a question is submitted through the security filter chain
+        submit("Who ordered most?");
+
+        // Then neither the HTTP server nor Spring Security observed anything: nothing reads the observations
+        assertThat(observed).isEmpty();
     }
 
     @Test

@@ -31,6 +31,12 @@ import reactor.core.publisher.Mono;
 @RestController
 class EventsController {
 
+    /**
+     * Replies waiting between the subscriber's own bounded queue and the socket. Small, since publish
+     * allocates all of it for every open stream, and the subscriber's queue already absorbs bursts.
+     */
+    private static final int PUBLISH_PREFETCH = 8;
+
     private final ReplySource replies;
     private final QueryAccess access;
     private final Conversations conversations;
@@ -71,7 +77,7 @@ class EventsController {
     private Flux<ServerSentEvent<String>> stream(Flux<ReplyEvent> events, Function<ReplyEvent, String> id) {
         return events.map(r -> toSse(r, id.apply(r)))
                 .onErrorResume(SlowSubscriberException.class, e -> Flux.just(comment(e.getMessage())))
-                .publish(sse -> Flux.merge(sse, heartbeats(sse)));
+                .publish(sse -> Flux.merge(sse, heartbeats(sse)), PUBLISH_PREFETCH);
     }
 
     private Flux<ServerSentEvent<String>> heartbeats(Flux<ServerSentEvent<String>> events) {

@@ -1,13 +1,15 @@
 package io.dbchat.gateway.replies;
 
 import io.dbchat.contracts.events.ReplyEvent;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
  * One subscriber's bounded queue of live replies. When it is full the subscriber is dropped with a
- * {@link SlowSubscriberException} rather than letting a slow client hold memory without bound.
+ * {@link SlowSubscriberException} rather than letting a slow client hold memory without bound. The queue
+ * takes memory per reply waiting in it, not per slot: most subscribers hold one query's few replies, and
+ * an array of {@code capacity} slots for each of 10,000 of them would be 10 MiB of empty references.
  */
 final class LiveSubscriber {
 
@@ -16,7 +18,7 @@ final class LiveSubscriber {
 
     LiveSubscriber(long afterSeq, int capacity) {
         this.afterSeq = afterSeq;
-        this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(capacity));
+        this.sink = Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(capacity));
     }
 
     Flux<ReplyEvent> flux() {

@@ -6,6 +6,8 @@ import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Benchmark helper, not a test: an in-process KRaft broker on 127.0.0.1:{port} and a stand-in pipeline
@@ -34,9 +37,13 @@ public final class BenchmarkRig {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 19092;
         Duration answerAfter = args.length > 1 && args[1].equals("none") ? null
                 : Duration.parse(args.length > 1 ? args[1] : "PT40S");
+        // a fresh log directory: a gateway reads back 30 minutes of questions and replies, and those of
+        // an earlier run would count against this run's heap
+        Path logDir = Files.createTempDirectory("bench-kafka-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(logDir.toFile())));
         var broker = new EmbeddedKafkaKraftBroker(1, 3).kafkaPorts(port);
         broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "log.dir", System.getProperty("java.io.tmpdir") + "/bench-kafka-" + port));
+                "transaction.state.log.min.isr", "1", "log.dir", logDir.toString()));
         broker.afterPropertiesSet();
         System.out.println("BROKER " + broker.getBrokersAsString());
         if (answerAfter != null) {

@@ -3,6 +3,9 @@ package io.dbchat.gateway.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -10,6 +13,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -23,6 +27,8 @@ public final class SseSubscribersBenchmark {
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
+
+    private static final int OPENING = 512;
 
     private SseSubscribersBenchmark() {
     }
@@ -46,18 +52,36 @@ public final class SseSubscribersBenchmark {
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger finals = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        Map<String, AtomicInteger> causes = new ConcurrentHashMap<>();
         long subscribe = System.nanoTime();
+        // at most OPENING streams are being opened at once (a stream counts as open at its first event):
+        // 10,000 connects in one burst are more than the listen backlog (net.core.somaxconn) holds, and
+        // on a loaded machine a connect left waiting can miss the client's 30 s connect timeout
+        Semaphore opening = new Semaphore(OPENING);
         Flux.fromIterable(eventUrls)
-                .flatMap(url -> web.get().uri(url).accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(SSE)
-                        .doOnNext(e -> count(e, connected, finals, n, subscribe))
-                        .then()
-                        .onErrorResume(e -> {
-                            failed.incrementAndGet();
-                            return reactor.core.publisher.Mono.empty();
-                        }), n)
+                .doOnNext(url -> opening.acquireUninterruptibly())
+                .flatMap(url -> {
+                    AtomicBoolean opened = new AtomicBoolean();
+                    Runnable open = () -> {
+                        if (opened.compareAndSet(false, true)) {
+                            opening.release();
+                        }
+                    };
+                    return web.get().uri(url).accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(SSE)
+                            .doOnNext(e -> open.run())
+                            .doOnNext(e -> count(e, connected, finals, n, subscribe))
+                            .doFinally(signal -> open.run())
+                            .then()
+                            .onErrorResume(e -> {
+                                failed.incrementAndGet();
+                                causes.computeIfAbsent(cause(e), c -> new AtomicInteger()).incrementAndGet();
+                                return Mono.empty();
+                            });
+                }, n)
                 .blockLast(Duration.ofMinutes(10));
         System.out.printf("subscribers %d, got status %d, got final %d, failed %d, %.1f s after subscribing%n",
                 n, connected.get(), finals.get(), failed.get(), seconds(subscribe));
+        causes.forEach((cause, count) -> System.out.printf("  failed %d times: %s%n", count.get(), cause));
         pool.dispose();
         System.exit(finals.get() == n ? 0 : 1);
     }
@@ -69,6 +93,11 @@ public final class SseSubscribersBenchmark {
         if ("final".equals(e.event())) {
             finals.incrementAndGet();
         }
+    }
+
+    private static String cause(Throwable e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("[0-9a-f-]{36}", "<id>");
+        return e.getClass().getSimpleName() + ": " + message;
     }
 
     private static double seconds(long since) {

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.serde.Json;
+import io.dbchat.gateway.Fixtures;
 import io.dbchat.gateway.WebSliceTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -44,6 +46,28 @@ class EventsControllerTest extends WebSliceTest {
         assertThat(events).extracting(ServerSentEvent::id)
                 .containsExactly(Long.toString(ReplySeq.translating(1)), Long.toString(ReplySeq.interpreter(1)));
         assertThat(Json.MAPPER.readValue(events.get(1).data(), ReplyEvent.class)).isEqualTo(answered(q));
+    }
+
+    @Test
+    void deliversABurstOfLiveRepliesLargerThanThePublishPrefetchInOrder() {
+        // Given a subscriber to an open query
+        var q = question(UUID.randomUUID().toString());
+        replies.register(q);
+        Flux<ServerSentEvent<String>> stream = subscribe(q.queryId(), null);
+
+        // When 40 replies arrive at once, more than the stream prefetches
+        Schedulers.parallel().schedule(() -> {
+            IntStream.rangeClosed(1, 39).forEach(seq ->
+                    replies.add(ReplyEvent.status(q, seq, "translating", Fixtures.NOW)));
+            replies.add(answered(q));
+        }, 200, TimeUnit.MILLISECONDS);
+
+        // Then every one of them reaches the client, in seq order
+        List<ServerSentEvent<String>> events = replyEvents(stream);
+        assertThat(events).hasSize(40);
+        assertThat(events.subList(0, 39)).extracting(ServerSentEvent::id).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, 39).mapToObj(Integer::toString).toList());
+        assertThat(events.getLast().event()).isEqualTo("final");
     }
 
     @Test
