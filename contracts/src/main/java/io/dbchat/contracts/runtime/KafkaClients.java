@@ -11,7 +11,7 @@ public final class KafkaClients {
     private KafkaClients() {
     }
 
-    /** Idempotent, fully acknowledged, and sent at once (no linger: questions are latency-bound). */
+    /** Idempotent, fully acknowledged, and sent at once (no linger; the gateway lingers 2 ms for questions, see its submit-linger). */
     public static Map<String, Object> producer(PipelineProperties p, String clientId) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, p.bootstrapServers());
