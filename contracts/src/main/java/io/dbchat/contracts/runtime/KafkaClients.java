@@ -11,7 +11,10 @@ public final class KafkaClients {
     private KafkaClients() {
     }
 
-    /** Idempotent, fully acknowledged, and sent at once (no linger; the gateway lingers 2 ms for questions, see its submit-linger). */
+    /**
+     * Idempotent, fully acknowledged, and sent at once (no linger; only the gateway's question producer lingers
+     * 2 ms, its {@code submit-linger}, so concurrent questions share produce requests).
+     */
     public static Map<String, Object> producer(PipelineProperties p, String clientId) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, p.bootstrapServers());
