@@ -47,6 +47,18 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
         return "By " + by + ", the highest " + TemplatedAnswers.words(measureColumn.name()) + " is " + ranked + ".";
     }
 
+    /** The one group a filtered question left: "There are 1,250 orders with state Paid." */
+    String single(Subject subject, List<Object> row) {
+        String by = TemplatedAnswers.words(categoryColumn.name());
+        String value = Values.format(ColumnKind.of(categoryColumn), row.get(category));
+        if (TemplatedAnswers.isCount(measureColumn) && row.get(measure) instanceof Number n) {
+            return (n.longValue() == 1 ? "There is " : "There are ") + subject.counted(n.longValue()) + " with " + by
+                    + " " + value + ".";
+        }
+        return capitalised("the " + TemplatedAnswers.words(measureColumn.name())) + " for " + by + " " + value + " is "
+                + Values.format(ColumnKind.of(measureColumn), row.get(measure)) + ".";
+    }
+
     private List<List<Object>> ordered(List<List<Object>> rows, boolean overTime) {
         if (overTime) {
             return rows;

@@ -43,10 +43,11 @@ public final class TemplatedAnswers {
         if (r.rows().size() == 1 && r.columns().stream().allMatch(ColumnKind::isMeasure)) {
             return figures(r.columns(), r.rows().getFirst());
         }
-        if (r.rows().size() == 1) {
-            return "I found one " + subject.singular() + ": " + pairs(r.columns(), r.rows().getFirst()) + ".";
-        }
         GroupedAnswer grouped = GroupedAnswer.of(r.columns());
+        if (r.rows().size() == 1) {
+            return grouped != null ? grouped.single(subject, r.rows().getFirst())
+                    : "I found one " + subject.singular() + ": " + pairs(r.columns(), r.rows().getFirst()) + ".";
+        }
         return grouped != null ? grouped.sentence(subject, r.rows()) : list(subject, r);
     }
 

@@ -162,6 +162,16 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void theOneGroupAFilterLeftIsSaidAsACountOrAFigure() {
+        assertThat(answer("SELECT state, count(*) AS count FROM orders WHERE state = 'Paid' GROUP BY state",
+                List.of(col("state", "text"), col("count", "int8")), row("Paid", 1250L)))
+                .isEqualTo("There are 1,250 orders with state Paid.");
+        assertThat(answer("SELECT status, sum(budget) AS sum_budget FROM projects WHERE status = 'Active' GROUP BY status",
+                List.of(col("status", "text"), col("sum_budget", "numeric")), row("Active", new BigDecimal("1500.00"))))
+                .isEqualTo("The sum budget for status Active is $1,500.00.");
+    }
+
+    @Test
     void manyGroupsNameTheLargestAndCountTheRest() {
         assertThat(answer("SELECT status, count(*) AS task_count FROM tasks GROUP BY status",
                 List.of(col("status", "text"), col("task_count", "int8")),
