@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -16,6 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Where the feed starts: every partition of the questions and replies topics at the first record of
  * the last {@code lookback} (their end when there is none), and the compacted schema topic from the start.
+ * Partitions added to a topic while the feed runs are picked up by {@link #addNew} and read from their start,
+ * since everything in them was written after the feed began.
  */
 final class FeedPositions {
 
@@ -39,6 +42,26 @@ final class FeedPositions {
         consumer.assign(all);
         consumer.seekToBeginning(schema);
         seekToLookback(consumer, recent);
+    }
+
+    /** Assigns the partitions the topics gained since the last look, from their beginning; returns them. */
+    List<TopicPartition> addNew(Consumer<?, ?> consumer) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        List<TopicPartition> added = new ArrayList<>();
+        for (String name : List.of(topics.questions().name(), topics.replies().name(), topics.schema().name())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(name);
+            if (infos != null) {
+                infos.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .filter(tp -> !assigned.contains(tp)).forEach(added::add);
+            }
+        }
+        if (!added.isEmpty()) {
+            List<TopicPartition> all = new ArrayList<>(assigned);
+            all.addAll(added);
+            consumer.assign(all);
+            consumer.seekToBeginning(added);
+        }
+        return added;
     }
 
     private void seekToLookback(Consumer<?, ?> consumer, List<TopicPartition> partitions) {

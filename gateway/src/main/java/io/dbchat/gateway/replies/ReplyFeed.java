@@ -34,6 +34,8 @@ class ReplyFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReplyFeed.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /** How often the feed looks for partitions added to its topics while it runs. */
+    private static final Duration NEW_PARTITIONS = Duration.ofSeconds(30);
 
     private final PipelineProperties pipeline;
     private final Topics topics;
@@ -98,9 +100,14 @@ class ReplyFeed implements SmartLifecycle {
         try (var c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             positions.assignAndSeek(c, () -> running);
+            long nextLook = System.nanoTime() + NEW_PARTITIONS.toNanos();
             while (running) {
                 c.poll(POLL).forEach(this::dispatch);
                 store.expire();
+                if (System.nanoTime() - nextLook > 0) {
+                    positions.addNew(c).forEach(tp -> log.info("Reading partition {}, added while running", tp));
+                    nextLook = System.nanoTime() + NEW_PARTITIONS.toNanos();
+                }
             }
         } finally {
             consumer = null;
