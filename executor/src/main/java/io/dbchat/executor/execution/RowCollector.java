@@ -7,7 +7,6 @@ import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Keeps rows until the row cap or the byte cap (measured as the rows' JSON) would be passed; the first row
@@ -17,6 +16,9 @@ final class RowCollector {
 
     private final ExecutionLimits limits;
     private final long startNanos = System.nanoTime();
+    /** Types whose Java mapping loses part of the value (an inet's netmask): read as PostgreSQL writes them. */
+    private static final java.util.Set<String> TEXT_FORM = java.util.Set.of("inet");
+
     private final List<List<Object>> rows = new ArrayList<>();
     private List<ColumnMeta> columns = List.of();
     private long bytes;
@@ -32,7 +34,7 @@ final class RowCollector {
         }
         List<Object> values = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
-            values.add(JsonValues.map(value(row, i)));
+            values.add(JsonValues.map(TEXT_FORM.contains(columns.get(i).type()) ? row.get(i, String.class) : value(row, i)));
         }
         return values;
     }
@@ -64,6 +66,6 @@ final class RowCollector {
     }
 
     private static ColumnMeta column(ColumnMetadata meta) {
-        return new ColumnMeta(meta.getName(), meta.getType().getName().toLowerCase(Locale.ROOT));
+        return new ColumnMeta(meta.getName(), PgTypeNames.of(meta.getType().getName()));
     }
 }

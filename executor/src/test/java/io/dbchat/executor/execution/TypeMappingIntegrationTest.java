@@ -89,6 +89,20 @@ class TypeMappingIntegrationTest {
     }
 
     @Test
+    void mapsNetworkGeometricRangeAndTextSearchTypesAsPostgresqlWritesThem() {
+        var rows = run("""
+                SELECT '10.0.0.1'::inet AS ip, '10.1.0.0/16'::inet AS ip_net, '10.0.0.0/24'::cidr AS net,
+                       '08:00:2b:01:02:03'::macaddr AS mac, point(1, 2) AS loc, int4range(1, 5) AS span,
+                       B'1010' AS bits, 'fox'::tsvector AS search
+                """);
+
+        assertThat(rows.rows().getFirst()).containsExactly("10.0.0.1", "10.1.0.0/16", "10.0.0.0/24", "08:00:2b:01:02:03",
+                "(1.0,2.0)", "[1,5)", "1010", "'fox'");
+        assertThat(rows.columns()).extracting(ColumnMeta::type)
+                .containsExactly("inet", "inet", "cidr", "macaddr", "point", "int4range", "bit", "tsvector");
+    }
+
+    @Test
     void exactNumbersSurviveTheJsonOfTheEvent() {
         var rows = run("SELECT 9007199254740993::int8 AS big, 0.1::numeric + 0.2::numeric AS sum");
 
