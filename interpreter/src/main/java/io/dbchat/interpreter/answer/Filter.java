@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a query looked for, when its WHERE clause is only equalities on text literals joined by AND
- * ({@code status = 'On Hold'}), so that an empty result can say it: "No projects are On Hold." Any other
+ * ({@code status = 'On Hold'}), so that a count or an empty result can say it: "No projects are On Hold." Any other
  * condition makes the filter unknown (null), since a sentence naming only part of it would mislead.
  */
 record Filter(List<Equality> equalities) {
@@ -43,11 +43,27 @@ record Filter(List<Equality> equalities) {
         return new Filter(List.copyOf(equalities));
     }
 
+    /** A count with what it counted: "13 projects are On Hold.", "There are 4 users with team id 7 and role Dev." */
+    String countSentence(Subject subject, long count) {
+        if (equalities.size() == 1 && STATES.contains(equalities.getFirst().column().toLowerCase(Locale.ROOT))) {
+            return capitalised(subject.counted(count)) + (count == 1 ? " is " : " are ")
+                    + equalities.getFirst().value() + ".";
+        }
+        return (count == 1 ? "There is " : "There are ") + subject.counted(count) + " with " + conditions() + ".";
+    }
+
+    private String conditions() {
+        return String.join(" and ", equalities.stream().map(e -> e.column().replace('_', ' ') + " " + e.value()).toList());
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     String noneSentence(Subject subject) {
         if (equalities.size() == 1 && STATES.contains(equalities.getFirst().column().toLowerCase(Locale.ROOT))) {
             return "No " + subject.plural() + " are " + equalities.getFirst().value() + ".";
         }
-        List<String> parts = equalities.stream().map(e -> e.column().replace('_', ' ') + " " + e.value()).toList();
-        return "No " + subject.plural() + " have " + String.join(" and ", parts) + ".";
+        return "No " + subject.plural() + " have " + conditions() + ".";
     }
 }

@@ -38,7 +38,12 @@ public final class TemplatedAnswers {
             return filter == null ? "No " + subject.plural() + " matched your question." : filter.noneSentence(subject);
         }
         if (r.rows().size() == 1 && r.columns().size() == 1) {
-            return scalar(subject, r.columns().getFirst(), r.rows().getFirst().getFirst());
+            Filter filter = Filter.of(r.proposal().sql());
+            Object value = r.rows().getFirst().getFirst();
+            if (filter != null && isCount(r.columns().getFirst()) && value instanceof Number n) {
+                return filter.countSentence(subject, n.longValue());
+            }
+            return scalar(subject, r.columns().getFirst(), value);
         }
         if (r.rows().size() == 1 && r.columns().stream().allMatch(ColumnKind::isMeasure)) {
             return figures(r.columns(), r.rows().getFirst());

@@ -30,6 +30,18 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void aCountSaysWhatItCounted() {
+        assertThat(answer("SELECT count(*) AS count FROM projects WHERE status = 'On Hold'", List.of(col("count", "int8")),
+                row(13L))).isEqualTo("13 projects are On Hold.");
+        assertThat(answer("SELECT count(*) AS count FROM projects WHERE status = 'On Hold'", List.of(col("count", "int8")),
+                row(1L))).isEqualTo("1 project is On Hold.");
+        assertThat(answer("SELECT count(*) FROM users u WHERE u.country = 'DE' AND role = 'Dev'",
+                List.of(col("count", "int8")), row(4L))).isEqualTo("There are 4 users with country DE and role Dev.");
+        assertThat(answer("SELECT count(*) FROM users WHERE salary > 100000", List.of(col("count", "int8")), row(4L)))
+                .isEqualTo("There are 4 users.");
+    }
+
+    @Test
     void aCountOfOneIsSingular() {
         assertThat(answer("SELECT count(*) AS count FROM time_entries", List.of(col("count", "int8")), row(1L)))
                 .isEqualTo("There is 1 time entry.");
