@@ -9,6 +9,7 @@ import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.executor.execution.ExecutionOutcome;
 import io.dbchat.executor.execution.QueryRunner;
 import io.dbchat.executor.guard.GuardResult;
+import io.dbchat.executor.guard.ResultColumns;
 import io.dbchat.executor.guard.SqlGuard;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,6 +66,10 @@ public final class QueryHandler {
     }
 
     public Object outcome(Execution execution, ExecutionOutcome outcome) {
+        if (outcome instanceof ExecutionOutcome.Rows r && r.rows().isEmpty() && r.columns().isEmpty()) {
+            // no row, so no metadata from the driver: the header comes from the checked statement itself
+            outcome = new ExecutionOutcome.Rows(ResultColumns.of(execution.sql()), r.rows(), r.truncated(), r.execMs());
+        }
         return Outcomes.event(execution.proposal(), outcome, properties.statementTimeout());
     }
 

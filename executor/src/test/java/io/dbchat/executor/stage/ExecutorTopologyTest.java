@@ -96,6 +96,18 @@ class ExecutorTopologyTest {
     }
 
     @Test
+    void anEmptyResultStillNamesItsColumns() {
+        start(true);
+        runner.answer = s -> new ExecutionOutcome.Rows(List.of(), List.of(), false, 2);
+
+        pipe("conv-1", proposal("SELECT name, count(*) FROM teams WHERE name = 'None' GROUP BY name", 1));
+
+        assertThat(results.readValuesToList()).singleElement()
+                .satisfies(r -> assertThat(((QueryAnswered) r).columns()).extracting(ColumnMeta::name)
+                        .containsExactly("name", "count"));
+    }
+
+    @Test
     void refusesWhatTheGuardRefusesWithoutRunningIt() {
         start(true);
 
