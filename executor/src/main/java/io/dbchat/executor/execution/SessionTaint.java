@@ -1,5 +1,6 @@
 package io.dbchat.executor.execution;
 
+import io.dbchat.executor.guard.SqlText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,46 +27,8 @@ final class SessionTaint {
                 || SUSPECT_TEXT.stream().anyMatch(lower::contains);
     }
 
-    /** The first word of the statement, skipping comments (block comments nest), whitespace and '('. */
+    /** The first word of the statement, past comments (block comments nest), whitespace and '('. */
     static String firstKeyword(String sql) {
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c) || c == '(') {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*", i)) {
-                i = afterBlockComment(sql, i);
-            } else {
-                int start = i;
-                while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-                    i++;
-                }
-                return sql.substring(start, i);
-            }
-        }
-        return "";
-    }
-
-    private static int afterBlockComment(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
+        return SqlText.firstWord(sql);
     }
 }

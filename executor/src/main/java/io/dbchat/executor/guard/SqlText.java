@@ -1,7 +1,10 @@
 package io.dbchat.executor.guard;
 
-/** Lexical facts about raw SQL text, read without parsing: string literals, quoted names and comments skipped. */
-final class SqlText {
+/**
+ * Lexical facts about raw SQL text, read without parsing: string literals, quoted names and comments skipped.
+ * Public for the executor's session check, which needs the same first word.
+ */
+public final class SqlText {
 
     private SqlText() {
     }
@@ -35,8 +38,8 @@ final class SqlText {
         return false;
     }
 
-    /** The first keyword, past leading blanks, comments and parentheses. */
-    static String firstWord(String sql) {
+    /** The first word, past leading blanks, comments (block comments nest, as in PostgreSQL) and parentheses. */
+    public static String firstWord(String sql) {
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
@@ -46,17 +49,36 @@ final class SqlText {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? sql.length() : end + 1;
             } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
+                i = afterBlockComment(sql, i);
             } else {
                 break;
             }
         }
         int start = i;
-        while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
             i++;
         }
         return sql.substring(start, i);
+    }
+
+    private static int afterBlockComment(String sql, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < sql.length()) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return sql.length();
     }
 
     private static int closing(String sql, int open, char quote) {

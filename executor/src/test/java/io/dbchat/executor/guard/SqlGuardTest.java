@@ -14,6 +14,14 @@ class SqlGuardTest {
     final SqlGuard guard = new SqlGuard(new GuardLimits(20_000, 12, 8, 100));
 
     @Test
+    void aCommandBehindNestedCommentsIsNamedForWhatItIs() {
+        var verdict = guard.check("/* outer /* inner */ still a comment */ DROP TABLE users", SCHEMA);
+
+        assertThat(verdict).isInstanceOf(GuardResult.Rejected.class);
+        assertThat(((GuardResult.Rejected) verdict).problem().code()).isEqualTo("sql.not_a_query");
+    }
+
+    @Test
     void addsARowLimit() {
         assertThat(accepted("SELECT name FROM teams")).isEqualTo("SELECT name FROM teams LIMIT 100");
     }
