@@ -10,6 +10,7 @@ import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
 import io.dbchat.contracts.llm.LlmStub;
 import io.dbchat.contracts.runtime.PostgresUrl;
+import io.dbchat.contracts.serde.Json;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.standalone.infra.EmbeddedDatabase;
 import java.io.IOException;
@@ -20,10 +21,13 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,7 +106,7 @@ class AttackCorpusIntegrationTest {
                         Usage.NONE, 0, null);
                 byQuery.put(question.queryId(), attack);
                 producer.send(new ProducerRecord<>(topics.sql().name(), question.conversationId(),
-                        io.dbchat.contracts.serde.Json.MAPPER.writeValueAsBytes(proposal)));
+                        Json.MAPPER.writeValueAsBytes(proposal)));
             }
             producer.flush();
         }
@@ -173,7 +177,7 @@ class AttackCorpusIntegrationTest {
 
     private static boolean severalQueries(String sql) {
         List<String> statements = statements(sql);
-        return statements.size() > 1 && statements.stream().map(st -> st.toLowerCase(java.util.Locale.ROOT))
+        return statements.size() > 1 && statements.stream().map(st -> st.toLowerCase(Locale.ROOT))
                 .allMatch(st -> st.startsWith("select") || st.startsWith("with"));
     }
 
@@ -183,7 +187,7 @@ class AttackCorpusIntegrationTest {
 
     /** Splits on semicolons outside string literals, which is enough for the corpus' multi-statement lines. */
     private static List<String> statements(String sql) {
-        return java.util.Arrays.stream(sql.split(";(?=(?:[^']*'[^']*')*[^']*$)")).map(String::strip).toList();
+        return Arrays.stream(sql.split(";(?=(?:[^']*'[^']*')*[^']*$)")).map(String::strip).toList();
     }
 
     /** The model as an attacker controls it: the SQL of the attack the question names, in a code block. */
@@ -196,7 +200,7 @@ class AttackCorpusIntegrationTest {
         return LlmStub.Reply.text("That query was refused.");
     }
 
-    private static Map<String, ReplyEvent> awaitFinals(String topic, java.util.Set<String> queryIds) {
+    private static Map<String, ReplyEvent> awaitFinals(String topic, Set<String> queryIds) {
         var p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -211,7 +215,7 @@ class AttackCorpusIntegrationTest {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (finals.size() < queryIds.size() && System.nanoTime() < deadline) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
-                    var event = io.dbchat.contracts.serde.Json.MAPPER.readValue(r.value(), ReplyEvent.class);
+                    var event = Json.MAPPER.readValue(r.value(), ReplyEvent.class);
                     if (event.type() == ReplyType.FINAL && queryIds.contains(event.queryId())) {
                         finals.put(event.queryId(), event);
                     }

@@ -7,6 +7,7 @@ import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps rows until the row cap or the byte cap (measured as the rows' JSON) would be passed; the first row
@@ -17,7 +18,7 @@ final class RowCollector {
     private final ExecutionLimits limits;
     private final long startNanos = System.nanoTime();
     /** Types whose Java mapping loses part of the value (an inet's netmask): read as PostgreSQL writes them. */
-    private static final java.util.Set<String> TEXT_FORM = java.util.Set.of("inet");
+    private static final Set<String> TEXT_FORM = Set.of("inet");
 
     private final List<List<Object>> rows = new ArrayList<>();
     private List<ColumnMeta> columns = List.of();

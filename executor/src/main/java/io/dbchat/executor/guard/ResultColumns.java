@@ -9,6 +9,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
@@ -29,7 +30,9 @@ public final class ResultColumns {
 
     public static List<ColumnMeta> of(String sql) {
         try {
-            return CCJSqlParserUtil.parse(sql) instanceof Select select ? columns(select) : List.of();
+            // the parser itself, as the guard uses it: CCJSqlParserUtil.parse would start a thread for its timeout
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statement() instanceof Select select
+                    ? columns(select) : List.of();
         } catch (Exception | StackOverflowError e) {
             return List.of();
         }
@@ -61,7 +64,7 @@ public final class ResultColumns {
             return unquote(alias.getName());
         }
         return switch (expression) {
-            case net.sf.jsqlparser.statement.select.AllColumns all -> null;
+            case AllColumns all -> null;
             case Column column -> unquote(column.getColumnName());
             case Function function -> unquote(function.getName()
                     .substring(function.getName().lastIndexOf('.') + 1));

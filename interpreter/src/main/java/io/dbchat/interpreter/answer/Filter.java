@@ -46,7 +46,7 @@ record Filter(List<Equality> equalities) {
     /** A count with what it counted: "13 projects are On Hold.", "There are 4 users with team id 7 and role Dev." */
     String countSentence(Subject subject, long count) {
         if (equalities.size() == 1 && STATES.contains(equalities.getFirst().column().toLowerCase(Locale.ROOT))) {
-            return capitalised(subject.counted(count)) + (count == 1 ? " is " : " are ")
+            return TemplatedAnswers.capitalised(subject.counted(count)) + (count == 1 ? " is " : " are ")
                     + equalities.getFirst().value() + ".";
         }
         return (count == 1 ? "There is " : "There are ") + subject.counted(count) + " with " + conditions() + ".";
@@ -56,9 +56,6 @@ record Filter(List<Equality> equalities) {
         return String.join(" and ", equalities.stream().map(e -> e.column().replace('_', ' ') + " " + e.value()).toList());
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     String noneSentence(Subject subject) {
         if (equalities.size() == 1 && STATES.contains(equalities.getFirst().column().toLowerCase(Locale.ROOT))) {

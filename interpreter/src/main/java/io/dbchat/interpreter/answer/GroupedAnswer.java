@@ -36,7 +36,7 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
         List<String> groups = ordered(rows, overTime).stream().map(this::group).toList();
         String by = TemplatedAnswers.words(categoryColumn.name());
         if (overTime) {
-            return capitalised(TemplatedAnswers.words(measureColumn.name())) + " by " + by + ": "
+            return TemplatedAnswers.capitalised(TemplatedAnswers.words(measureColumn.name())) + " by " + by + ": "
                     + named(groups, NAMED) + ".";
         }
         String ranked = groups.size() == 1 ? groups.getFirst()
@@ -55,7 +55,8 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
             return (n.longValue() == 1 ? "There is " : "There are ") + subject.counted(n.longValue()) + " with " + by
                     + " " + value + ".";
         }
-        return capitalised("the " + TemplatedAnswers.words(measureColumn.name())) + " for " + by + " " + value + " is "
+        return TemplatedAnswers.capitalised("the " + TemplatedAnswers.words(measureColumn.name())) + " for " + by + " "
+                + value + " is "
                 + Values.format(ColumnKind.of(measureColumn), row.get(measure)) + ".";
     }
 
@@ -86,9 +87,5 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
             return String.join(", ", groups.subList(0, groups.size() - 1)) + " and " + groups.getLast();
         }
         return String.join(", ", groups.subList(0, limit)) + " and " + Values.number(groups.size() - limit) + " more";
-    }
-
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -2,6 +2,7 @@ package io.dbchat.interpreter.answer;
 
 import io.dbchat.interpreter.result.Values;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 record Subject(String plural) {
 
-    private static final java.util.Set<String> UNCOUNTABLE = java.util.Set.of("data", "staff", "news", "information",
+    private static final Set<String> UNCOUNTABLE = Set.of("data", "staff", "news", "information",
             "equipment", "inventory", "feedback", "metadata", "personnel", "stock", "software", "media");
 
     private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\s+(?:(?:\"[^\"]+\"|\\w+)\\.)?(\"[^\"]+\"|\\w+)");

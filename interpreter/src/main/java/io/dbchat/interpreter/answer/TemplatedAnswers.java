@@ -6,6 +6,7 @@ import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.interpreter.result.ColumnKind;
 import io.dbchat.interpreter.result.Values;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -72,7 +73,7 @@ public final class TemplatedAnswers {
         List<String> said = IntStream.range(0, columns.size()).mapToObj(i -> "the " + words(columns.get(i).name())
                 + " is " + Values.format(ColumnKind.of(columns.get(i)), row.get(i))).toList();
         String joined = String.join(", ", said.subList(0, said.size() - 1)) + " and " + said.getLast();
-        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
+        return capitalised(joined) + ".";
     }
 
     private static String list(Subject subject, QueryAnswered r) {
@@ -96,7 +97,7 @@ public final class TemplatedAnswers {
                 .filter(i -> !ColumnKind.of(columns.get(i)).isNumeric() && !ColumnKind.isIdentifier(columns.get(i)))
                 .toArray();
         List<List<Object>> listed = rows.subList(0, Math.min(LISTED, rows.size()));
-        return java.util.Arrays.stream(candidates)
+        return Arrays.stream(candidates)
                 .filter(i -> listed.size() < 2 || listed.stream().map(row -> row.get(i)).distinct().count() > 1)
                 .findFirst().orElse(candidates.length > 0 ? candidates[0] : 0);
     }
@@ -119,5 +120,10 @@ public final class TemplatedAnswers {
 
     static String words(String column) {
         return column.replace('_', ' ');
+    }
+
+    /** The sentence with its first letter in capitals. */
+    static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
