@@ -1,6 +1,9 @@
 package io.dbchat.executor.guard;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,17 +37,31 @@ final class Allowlists {
             "make_timestamptz", "to_date", "to_timestamp", "to_number", "justify_days", "justify_hours",
             "justify_interval", "date_bin", "isfinite", "timezone",
             // conditionals, casts and grouping
-            "coalesce", "nullif", "cast", "rollup", "cube", "grouping",
+            "coalesce", "nullif", "cast", "rollup", "cube", "grouping", "row",
             // json and arrays
             "json_build_object", "jsonb_build_object", "json_build_array", "jsonb_build_array", "to_json",
             "to_jsonb", "json_extract_path_text", "jsonb_extract_path_text", "jsonb_array_length",
             "json_array_length", "jsonb_typeof", "array_length", "cardinality", "array_to_string",
             "array_position", "array_remove", "array_append", "string_to_array", "unnest");
 
-    /** Set-returning functions allowed in FROM. */
-    private static final Set<String> TABLE_FUNCTIONS = Set.of(
-            "generate_series", "unnest", "jsonb_array_elements", "json_array_elements",
-            "jsonb_array_elements_text", "json_array_elements_text", "regexp_split_to_table");
+    /**
+     * Set-returning functions allowed in FROM, with the columns PostgreSQL names them by: a function with OUT
+     * parameters keeps their names whatever its alias (jsonb_array_elements AS ssn still yields "value"); one
+     * returning a base type (empty here) takes its alias as the column name.
+     */
+    private static final Map<String, List<String>> TABLE_FUNCTIONS = Map.ofEntries(
+            Map.entry("generate_series", List.of()),
+            Map.entry("regexp_split_to_table", List.of()),
+            Map.entry("jsonb_object_keys", List.of()),
+            Map.entry("json_object_keys", List.of()),
+            Map.entry("jsonb_array_elements", List.of("value")),
+            Map.entry("json_array_elements", List.of("value")),
+            Map.entry("jsonb_array_elements_text", List.of("value")),
+            Map.entry("json_array_elements_text", List.of("value")),
+            Map.entry("jsonb_each", List.of("key", "value")),
+            Map.entry("json_each", List.of("key", "value")),
+            Map.entry("jsonb_each_text", List.of("key", "value")),
+            Map.entry("json_each_text", List.of("key", "value")));
 
     /** First word of a type name a value may be cast to; reg* (catalog lookups) and row types are not. */
     private static final Set<String> CAST_TYPES = Set.of(
@@ -59,8 +76,16 @@ final class Allowlists {
         return SCALARS.contains(name) || AGGREGATES.contains(name) || WINDOWS.contains(name);
     }
 
-    static boolean tableFunction(String name) {
-        return TABLE_FUNCTIONS.contains(name);
+    /**
+     * The output columns of an allowed set-returning function called with {@code arguments} arguments (empty: one
+     * column named by the alias), or null when it is not allowed. unnest of one array yields its elements; of
+     * several, one column per array, each named "unnest".
+     */
+    static List<String> tableFunctionColumns(String name, int arguments) {
+        if ("unnest".equals(name)) {
+            return arguments <= 1 ? List.of() : Collections.nCopies(arguments, "unnest");
+        }
+        return TABLE_FUNCTIONS.get(name);
     }
 
     static boolean castType(String dataType) {

@@ -28,6 +28,12 @@ final class Refusal extends RuntimeException {
         return of("column_not_allowed", "The column '" + name + "' is not available.");
     }
 
+    /** A whole row (an alias used as a value, t.*, (t).col) may carry columns the snapshot leaves out. */
+    static Refusal wholeRow(String name) {
+        return of("column_not_allowed", "'" + name + "' reads whole rows, which may hold columns that are not"
+                + " available; name the columns instead.");
+    }
+
     static Refusal function(String name) {
         return of("function_not_allowed", "The function '" + name + "' is not allowed.");
     }

@@ -73,6 +73,11 @@ final class Scope {
         return null;
     }
 
+    /** Whether a name that is no visible column names a FROM source, which PostgreSQL reads as its whole row. */
+    boolean namesWholeRow(String name) {
+        return source(name, null) != null;
+    }
+
     /**
      * Whether an unqualified column resolves to a visible column. PostgreSQL looks at the innermost level
      * first; a published table there may hold an unpublished column of that name, so the search only moves

@@ -2,6 +2,7 @@ package io.dbchat.executor.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -30,6 +31,7 @@ final class SelectList {
 
     List<String> expand(PlainSelect plain) {
         for (SelectItem<?> item : plain.getSelectItems()) {
+            NodeFields.onlyHandled(item, Set.of("expression", "alias"));
             switch (item.getExpression()) {
                 case AllTableColumns star -> tableStar(star);
                 case AllColumns star -> level.sources().forEach(this::source);

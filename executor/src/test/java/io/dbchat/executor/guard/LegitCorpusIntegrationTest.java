@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the guard accepts and rewrites still runs: every legitimate query, as rewritten (stars expanded,
- * limits set), answers on PostgreSQL as the reader role, whose grants leave out what the snapshot does.
+ * limits set), answers on PostgreSQL as the reader role, whose grants leave out what the snapshot does. The
+ * generated positions are among them, so each position the attacks probe is a real place PostgreSQL evaluates.
  */
 class LegitCorpusIntegrationTest {
 
@@ -36,7 +37,7 @@ class LegitCorpusIntegrationTest {
     }
 
     static Stream<String> legit() {
-        return GuardCorpus.legit().stream();
+        return Stream.concat(GuardCorpus.legit().stream(), GeneratedCorpus.legit().stream().map(GeneratedCorpus.Case::sql));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
