@@ -5,6 +5,7 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Function;
@@ -156,7 +157,7 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
         String alias = item.getAlias() == null ? name : Identifiers.fold(item.getAlias().getName());
         List<String> columns = new ArrayList<>(declared.isEmpty() ? List.of(alias) : declared);
         if (item.getWithClause() != null) {
-            if (!"WITH ORDINALITY".equalsIgnoreCase(item.getWithClause().strip())) {
+            if (!item.getWithClause().strip().toUpperCase(Locale.ROOT).endsWith("ORDINALITY")) {
                 throw Refusal.construct(item.getWithClause());
             }
             columns.add("ordinality");

@@ -70,8 +70,7 @@ public final class SqlGuard {
         try {
             Select select = singleQuery(sql);
             new QueryWalker(schema, limits, markers).select(select, null, 1);
-            limit(select);
-            return new GuardResult.Accepted(select.toString());
+            return new GuardResult.Accepted(limit(select));
         } catch (Refusal refusal) {
             return new GuardResult.Rejected(refusal.problem());
         } catch (RuntimeException unexpected) {
@@ -149,25 +148,30 @@ public final class SqlGuard {
         }
     }
 
-    /** Lowers LIMIT / FETCH FIRST to the row limit, or adds a LIMIT; LIMIT ALL and computed limits are replaced. */
-    private void limit(Select select) {
+    /**
+     * Lowers LIMIT / FETCH FIRST to the row limit, or adds a LIMIT; LIMIT ALL and computed limits are replaced.
+     * FETCH … WITH TIES may return more rows than it names, so such a query is wrapped in one that is limited.
+     */
+    private String limit(Select select) {
         long max = limits.rowLimit();
         if (select.getFetch() != null) {
             var fetch = select.getFetch();
             if (!(fetch.getExpression() == null || fetch.getExpression() instanceof LongValue v && v.getValue() <= max)) {
                 fetch.setExpression(new LongValue(max));
             }
-            return;
+            boolean ties = fetch.getFetchParameters().stream().anyMatch(p -> p.toUpperCase(Locale.ROOT).contains("TIES"));
+            return ties ? "SELECT * FROM (" + select + ") AS limited LIMIT " + max : select.toString();
         }
         Limit limit = select.getLimit();
         if (limit != null && limit.getRowCount() instanceof LongValue v && v.getValue() <= max) {
-            return;
+            return select.toString();
         }
         if (limit == null) {
             limit = new Limit();
             select.setLimit(limit);
         }
         limit.setRowCount(new LongValue(max));
+        return select.toString();
     }
 
     private static Refusal multipleStatements(String count) {
