@@ -8,6 +8,8 @@ import io.dbchat.translator.TranslatorApplication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,8 +92,15 @@ public final class Standalone implements AutoCloseable {
     }
 
     static List<String> arguments(Map<String, String> properties, List<String> extra) {
+        // an argument the caller gives wins: Spring would join two values of one key into a list
+        Set<String> given = extra.stream().filter(a -> a.startsWith("--"))
+                .map(a -> a.substring(2, a.contains("=") ? a.indexOf('=') : a.length())).collect(Collectors.toSet());
         List<String> args = new ArrayList<>();
-        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        properties.forEach((k, v) -> {
+            if (!given.contains(k)) {
+                args.add("--" + k + "=" + v);
+            }
+        });
         args.addAll(extra);
         return args;
     }

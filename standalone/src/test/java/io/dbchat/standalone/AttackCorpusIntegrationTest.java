@@ -2,6 +2,7 @@ package io.dbchat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
@@ -12,6 +13,7 @@ import io.dbchat.contracts.llm.LlmStub;
 import io.dbchat.contracts.runtime.PostgresUrl;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.executor.guard.GeneratedCorpus;
 import io.dbchat.standalone.infra.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +46,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The executor's whole adversarial corpus through the running system, and the demo database checksummed
@@ -51,8 +57,12 @@ import org.junit.jupiter.api.Test;
  * {@code sql} topic (what a compromised translator could publish), where every statement must be refused
  * with the code the guard's own tests expect; and as the replies of a language model to questions asked
  * over HTTP (a prompt injection that made the model write the attack), through translator, executor and
- * interpreter to the answer.
+ * interpreter to the answer. The executor connects as the tables' owner, as when dbchat is pointed at an
+ * application database, so the guard and the plan check are all that stand between an attack and the data; the
+ * generated corpus (every expression position with a hostile subquery) goes in as proposed SQL too. Afterwards no
+ * advisory lock is held and every pooled connection still stops a slow query at the statement timeout.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttackCorpusIntegrationTest {
 
     private static final Path CORPUS = Path.of(System.getProperty("basedir", "."))
@@ -76,7 +86,9 @@ class AttackCorpusIntegrationTest {
         dbchat = Standalone.start(new StandaloneSettings(
                 Map.of("DBCHAT_LLM_PROVIDER", "openai", "OPENAI_BASE_URL", llm.openAiBaseUrl()),
                 // the guard's tests deny the salaries as well as the password hashes; so does this database
-                List.of("--server.port=0", "--dbchat.schema.columns.exclude=users.password_hash,users.salary")));
+                List.of("--server.port=0", "--dbchat.schema.columns.exclude=users.password_hash,users.salary",
+                        "--dbchat.executor.username=" + EmbeddedDatabase.OWNER, "--dbchat.executor.password=",
+                        "--dbchat.executor.allow-superuser=true")));
         client = new PipelineClient(dbchat.port());
         client.awaitSchema();
         try (var c = database()) {
@@ -123,6 +135,65 @@ class AttackCorpusIntegrationTest {
         });
         assertThat(wrong).as("attacks refused with another code, or run").isEmpty();
         assertUnchanged();
+    }
+
+    @Test
+    void everyGeneratedAttackPublishedAsProposedSqlIsRefusedAndNothingChanges() throws Exception {
+        Topics topics = Topics.withPrefix(Topics.DEFAULT_PREFIX);
+        Map<String, String> byQuery = publish(topics, GeneratedCorpus.attacks().stream().map(GeneratedCorpus.Case::sql)
+                .toList());
+
+        Map<String, ReplyEvent> finals = awaitFinals(topics.replies().name(), byQuery.keySet());
+
+        // the demo's columns differ from the guard's test schema, so a template may be refused before its payload
+        List<String> ran = new ArrayList<>();
+        byQuery.forEach((queryId, sql) -> {
+            var answer = finals.get(queryId).answer();
+            if (answer.problem() == null || !answer.rows().isEmpty()) {
+                ran.add(sql);
+            }
+        });
+        assertThat(byQuery).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(ran).as("generated attacks the pipeline ran").isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void afterTheCorpusNoLockIsHeldAndEveryPooledConnectionStillTimesOut() throws Exception {
+        Topics topics = Topics.withPrefix(Topics.DEFAULT_PREFIX);
+        // twice the pool, all at once, so that every pooled connection runs one; the planner cannot see the row count
+        List<String> slow = Collections.nCopies(16,
+                "SELECT count(*) FROM generate_series(1, (SELECT 4000000000)) AS g");
+        Map<String, String> byQuery = publish(topics, slow);
+
+        Map<String, ReplyEvent> finals = awaitFinals(topics.replies().name(), byQuery.keySet());
+
+        assertThat(finals.values()).allSatisfy(f -> assertThat(f.answer().problem()).isNotNull()
+                .satisfies(p -> assertThat(p.code()).isEqualTo(ErrorCode.QUERY_TIMEOUT.code())));
+        try (var c = database(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("advisory locks held").isZero();
+        }
+    }
+
+    /** Publishes each statement as a translator's proposal; returns the query ids with their SQL. */
+    private static Map<String, String> publish(Topics topics, List<String> statements) throws Exception {
+        Map<String, String> byQuery = new HashMap<>();
+        try (var producer = new KafkaProducer<String, byte[]>(producerConfig())) {
+            for (String sql : statements) {
+                var question = QuestionAsked.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "anonymous",
+                        EmbeddedDatabase.DEMO, "generated attack", Instant.now());
+                var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.offline("attack-corpus"), Usage.NONE, 0,
+                        null);
+                byQuery.put(question.queryId(), sql);
+                producer.send(new ProducerRecord<>(topics.sql().name(), question.conversationId(),
+                        Json.MAPPER.writeValueAsBytes(proposal)));
+            }
+            producer.flush();
+        }
+        return byQuery;
     }
 
     @Test

@@ -18,6 +18,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DEMO = "demo";
     private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
+    /** The login that owns the demo's tables (the embedded server's superuser). */
+    public static final String OWNER = SUPERUSER;
     private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(120);
 
     private final Path dataDirectory;
