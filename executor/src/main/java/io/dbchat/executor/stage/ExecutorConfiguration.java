@@ -8,6 +8,8 @@ import io.dbchat.contracts.topics.Topics;
 import io.dbchat.executor.execution.ConnectionPools;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
 import io.dbchat.executor.guard.SqlGuard;
+import io.dbchat.executor.plan.PlanCheck;
+import io.dbchat.executor.plan.PlanCheckProperties;
 import io.r2dbc.pool.ConnectionPool;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** Wires the executor: its Streams instance, the guard, one connection pool per datasource, the topology. */
+/**
+ * Wires the executor: its Streams instance, the guard, the plan check, one connection pool per datasource, the
+ * topology.
+ */
 @Configuration(proxyBeanMethods = false)
 class ExecutorConfiguration {
 
@@ -31,20 +36,27 @@ class ExecutorConfiguration {
         return new SqlGuard(properties.guardLimits());
     }
 
+    @Bean
+    PlanCheck planCheck(PlanCheckProperties properties) {
+        return new PlanCheck(properties.budget());
+    }
+
     @Bean(destroyMethod = "close")
-    R2dbcQueryRunner queryRunner(DatasourcesProperties datasources, ExecutorProperties properties) {
+    R2dbcQueryRunner queryRunner(DatasourcesProperties datasources, ExecutorProperties properties,
+                                 PlanCheckProperties planCheckProperties, PlanCheck planCheck) {
         Map<String, ConnectionPool> pools = new LinkedHashMap<>();
         for (DatasourceProperties d : datasources.all()) {
             pools.put(d.name(), ConnectionPools.create(d, properties.username(), properties.password(),
                     properties.poolSize(), properties.executionLimits()));
         }
-        return new R2dbcQueryRunner(pools, properties.executionLimits(), properties.mode());
+        return new R2dbcQueryRunner(pools, properties.executionLimits(), properties.mode(),
+                planCheckProperties.enabled() ? planCheck : null);
     }
 
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
-                                    R2dbcQueryRunner runner, ExecutorProperties properties) {
-        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC());
+                                    R2dbcQueryRunner runner, ExecutorProperties properties, PlanCheck planCheck) {
+        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(), planCheck::seen);
         ExecutorTopology.build(executorStreams, topics, handler, properties.async());
         return new TopologyMarker();
     }

@@ -24,6 +24,7 @@ final class Outcomes {
             case ExecutionOutcome.Rows r -> new QueryAnswered(QueryAnswered.VERSION, proposal.queryId(), proposal,
                     r.columns(), r.rows(), r.rows().size(), r.truncated(), r.execMs());
             case ExecutionOutcome.Failed f -> failure(proposal, f, statementTimeout);
+            case ExecutionOutcome.Refused r -> QueryRejected.of(proposal, r.problem());
         };
     }
 
