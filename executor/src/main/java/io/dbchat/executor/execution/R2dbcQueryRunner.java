@@ -35,7 +35,12 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
     /** The client gives up only well after the server's statement_timeout should have fired. */
     private static final Duration CLIENT_GRACE = Duration.ofSeconds(2);
     private static final Set<String> QUERY_KEYWORDS = Set.of("select", "with", "values", "table");
-    private static final String EXPLAIN = "EXPLAIN (VERBOSE, FORMAT JSON)\n";
+    /**
+     * The statement is explained as a subquery: PostgreSQL qualifies every column in a plan's output only when
+     * the plan has more than one range table entry, and the judge must know each column's relation. The
+     * subquery is pulled up, so the plan is the statement's own; line breaks end a trailing comment.
+     */
+    private static final String EXPLAIN = "EXPLAIN (VERBOSE, FORMAT JSON) SELECT * FROM (\n%s\n) AS dbchat_plan";
 
     private final Map<String, ConnectionPool> pools;
     private final ExecutionLimits limits;
@@ -106,7 +111,7 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
 
     /** The plan's JSON: EXPLAIN without ANALYZE plans the statement and runs nothing of it. */
     private static Mono<String> explain(Connection c, String sql) {
-        return Flux.from(c.createStatement(EXPLAIN + sql).fetchSize(FETCH_SIZE).execute())
+        return Flux.from(c.createStatement(EXPLAIN.formatted(sql)).fetchSize(FETCH_SIZE).execute())
                 .concatMap(result -> result.map((row, metadata) -> row.get(0, String.class)))
                 .next();
     }
