@@ -4,6 +4,7 @@ import io.dbchat.contracts.errors.Problem;
 import io.dbchat.executor.guard.SqlText;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Duration;
 import java.util.Locale;
@@ -64,6 +65,11 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
     @Override
     public boolean knows(String datasource) {
         return datasource != null && pools.containsKey(datasource);
+    }
+
+    /** The datasource's pool, for the executor's own trusted statements (inspecting its role). */
+    public ConnectionFactory connections(String datasource) {
+        return pools.get(datasource);
     }
 
     @Override

@@ -10,7 +10,9 @@ import io.dbchat.executor.execution.R2dbcQueryRunner;
 import io.dbchat.executor.guard.SqlGuard;
 import io.dbchat.executor.plan.PlanCheck;
 import io.dbchat.executor.plan.PlanCheckProperties;
+import io.dbchat.executor.role.RoleCheck;
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,10 +55,24 @@ class ExecutorConfiguration {
                 planCheckProperties.enabled() ? planCheck : null);
     }
 
+    /** Inspects the executor's role in every datasource before the stage starts; refuses a superuser unless allowed. */
+    @Bean
+    RoleCheck executorRole(R2dbcQueryRunner runner, DatasourcesProperties datasources, ExecutorProperties properties) {
+        Map<String, ConnectionFactory> connections = new LinkedHashMap<>();
+        datasources.all().forEach(d -> connections.put(d.name(), runner.connections(d.name())));
+        var check = new RoleCheck(connections, properties.allowSuperuser());
+        check.inspectAll();
+        return check;
+    }
+
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
-                                    R2dbcQueryRunner runner, ExecutorProperties properties, PlanCheck planCheck) {
-        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(), planCheck::seen);
+                                    R2dbcQueryRunner runner, ExecutorProperties properties, PlanCheck planCheck,
+                                    RoleCheck roleCheck) {
+        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(), schema -> {
+            planCheck.seen(schema);
+            roleCheck.seen(schema);
+        });
         ExecutorTopology.build(executorStreams, topics, handler, properties.async());
         return new TopologyMarker();
     }

@@ -42,7 +42,7 @@ class DefenceInDepthIntegrationTest {
 
     static final ExecutorProperties UNGUARDED = new ExecutorProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(10), 1000, org.springframework.util.unit.DataSize.ofMegabytes(4), 1000, 20_000, 12, 8,
-            1, false, ExecutionMode.SESSION, null, null);
+            1, false, ExecutionMode.SESSION, false, null, null);
 
     static ConsultancyDatabase database;
 
