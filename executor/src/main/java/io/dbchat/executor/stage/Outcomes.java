@@ -11,8 +11,8 @@ import java.time.Duration;
 
 /**
  * Turns an execution outcome into the event that carries it on: rows become QueryAnswered; errors in the
- * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; timeouts, refused access,
- * attempted writes and everything else a final QueryRejected with a reason.
+ * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; a refused plan, timeouts,
+ * refused access, attempted writes and everything else a final QueryRejected with a reason.
  */
 final class Outcomes {
 
