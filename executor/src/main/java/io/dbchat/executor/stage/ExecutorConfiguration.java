@@ -38,9 +38,11 @@ class ExecutorConfiguration {
         return new SqlGuard(properties.guardLimits());
     }
 
+    /** The plan check; before any proposal has been checked it reads the snapshot from the topology's store. */
     @Bean
-    PlanCheck planCheck(PlanCheckProperties properties) {
-        return new PlanCheck(properties.budget());
+    PlanCheck planCheck(PlanCheckProperties properties, StreamsBuilderFactoryBean executorStreams) {
+        return new PlanCheck(properties.budget(),
+                datasource -> ExecutorTopology.storedSnapshot(executorStreams.getKafkaStreams(), datasource));
     }
 
     @Bean(destroyMethod = "close")
