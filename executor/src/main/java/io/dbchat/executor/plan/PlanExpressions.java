@@ -28,8 +28,11 @@ final class PlanExpressions {
     record ColumnRef(String qualifier, String column) {
     }
 
-    /** What one expression refers to. */
-    record References(List<ColumnRef> columns, List<String> functions) {
+    /**
+     * What one expression refers to: column references, called functions, the type names it casts to (first
+     * word, lower-cased) and its other bare words (keywords and SQL value functions such as CURRENT_USER).
+     */
+    record References(List<ColumnRef> columns, List<String> functions, List<String> casts, List<String> words) {
     }
 
     private PlanExpressions() {
@@ -37,12 +40,14 @@ final class PlanExpressions {
 
     /** The references in {@code expression}, or null when it holds something this reader does not know. */
     static References read(String expression) {
-        List<Token> tokens = lex(expression);
+        List<String> casts = new ArrayList<>();
+        List<Token> tokens = lex(expression, casts);
         if (tokens == null) {
             return null;
         }
         List<ColumnRef> columns = new ArrayList<>();
         List<String> functions = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.kind != Kind.WORD) {
@@ -65,9 +70,11 @@ final class PlanExpressions {
             }
             if (at(tokens, i + 1, "(") && (t.quoted || !KEYWORDS.contains(t.text))) {
                 functions.add(t.text);
+            } else if (!t.quoted) {
+                words.add(t.text);
             }
         }
-        return new References(List.copyOf(columns), List.copyOf(functions));
+        return new References(List.copyOf(columns), List.copyOf(functions), List.copyOf(casts), List.copyOf(words));
     }
 
     private static boolean at(List<Token> tokens, int i, String text) {
@@ -80,7 +87,7 @@ final class PlanExpressions {
     private record Token(Kind kind, String text, boolean quoted) {
     }
 
-    private static List<Token> lex(String s) {
+    private static List<Token> lex(String s, List<String> casts) {
         List<Token> out = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
@@ -105,7 +112,11 @@ final class PlanExpressions {
             } else if (Character.isDigit(c) || c == '$') {
                 i = numberEnd(s, i + 1);
             } else if (c == ':' && i + 1 < s.length() && s.charAt(i + 1) == ':') {
+                int start = skipBlanks(s, i + 2);
                 i = skipType(s, i + 2);
+                if (i > start) {
+                    casts.add(s.substring(start, i).replace("\"", "").strip().toLowerCase(Locale.ROOT));
+                }
             } else {
                 out.add(new Token(Kind.PUNCT, String.valueOf(c), false));
                 i++;

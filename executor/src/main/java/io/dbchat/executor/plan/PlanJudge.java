@@ -50,6 +50,9 @@ public final class PlanJudge {
             "Merge Append", "Recursive Union", "SetOp");
     private static final Set<String> ROOT_RELATIONSHIPS = Set.of("InitPlan", "SubPlan", "Subquery", "Member");
     private static final Set<String> CATALOG_SCHEMAS = Set.of("pg_catalog", "information_schema", "pg_toast");
+    /** SQL value functions the deparser writes as bare words: they tell about the session, not the data. */
+    private static final Set<String> SESSION_VALUES = Set.of("current_user", "session_user", "current_role",
+            "user", "system_user", "current_schema", "current_catalog");
     private static final Set<String> SAMPLING_METHODS = Set.of("bernoulli", "system");
 
     private final PlanBudget budget;
@@ -155,6 +158,17 @@ public final class PlanJudge {
                 throw new Refusal("it calls the function " + function + ", which is not allowed");
             }
         }
+        for (String type : refs.casts()) {
+            if (type.startsWith("reg") || type.startsWith("pg_catalog.reg")) {
+                throw new Refusal("it converts to " + type + ", which looks names up in the system catalog");
+            }
+        }
+        for (String word : refs.words()) {
+            if (SESSION_VALUES.contains(word)) {
+                throw new Refusal("it reads " + word.toUpperCase(Locale.ROOT) + ", which is about the session, "
+                        + "not the data");
+            }
+        }
     }
 
     private Optional<Problem> budget(JsonNode plan, double maxRows) {
@@ -163,17 +177,21 @@ public final class PlanJudge {
             return refused("its plan has no cost estimate");
         }
         if (cost > budget.maxCost()) {
-            return Optional.of(new Problem(TOO_EXPENSIVE, String.format(Locale.ROOT,
-                    "The database estimates this query at a cost of %.0f, over the limit of %.0f; narrow it "
-                            + "(filters, fewer joins, aggregates) and ask again.", cost, budget.maxCost())));
+            return Optional.of(new Problem(TOO_EXPENSIVE, "The database estimates this query at a cost of "
+                    + figure(cost) + ", over the limit of " + figure(budget.maxCost())
+                    + "; narrow it (filters, fewer joins, aggregates) and ask again."));
         }
         if (maxRows > budget.maxRows()) {
-            return Optional.of(new Problem(TOO_EXPENSIVE, String.format(Locale.ROOT,
-                    "The database estimates that this query handles %.0f rows in one step, over the limit of "
-                            + "%d; narrow it (filters, fewer joins, aggregates) and ask again.",
-                    maxRows, budget.maxRows())));
+            return Optional.of(new Problem(TOO_EXPENSIVE, "The database estimates that this query handles "
+                    + figure(maxRows) + " rows in one step, over the limit of " + figure(budget.maxRows())
+                    + "; narrow it (filters, fewer joins, aggregates) and ask again."));
         }
         return Optional.empty();
+    }
+
+    /** A whole number as written, or in scientific notation once it is too long to read (a cross join's cost). */
+    private static String figure(double value) {
+        return value < 1e15 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2e", value);
     }
 
     /** Whether an output list holds only plain column references ({@code alias.column}). */

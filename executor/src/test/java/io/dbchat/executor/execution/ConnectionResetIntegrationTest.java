@@ -71,7 +71,7 @@ class ConnectionResetIntegrationTest {
             Object pid = row(runner, SETTINGS).getFirst();
 
             ExecutionOutcome killed = runner.execute(ConsultancySchema.DATASOURCE,
-                    "SELECT pg_terminate_backend(pg_backend_pid()) /* taints: set_config */").block();
+                    "SELECT pg_terminate_backend(pg_backend_pid())").block();
 
             assertThat(killed).isInstanceOf(ExecutionOutcome.Failed.class);
             List<Object> after = row(runner, SETTINGS);

@@ -71,6 +71,11 @@ class PlanCheckIntegrationTest {
             "SELECT id FROM teams WHERE EXISTS (SELECT 1 FROM salaries)",
             "SELECT id FROM teams FOR UPDATE",
             "DECLARE c CURSOR WITH HOLD FOR SELECT 1",
+            "SELECT 'pg_class'::regclass",
+            "SELECT id::regtype FROM teams",
+            "SELECT current_user",
+            "SELECT session_user",
+            "SELECT current_schema",
             "SELECT e FROM users u, LATERAL (SELECT u.password_hash AS e) s"})
     void whatIsNotPublishedOrAllowedIsRefusedBeforeItRuns(String sql) {
         ExecutionOutcome outcome = owner.execute(ConsultancySchema.DATASOURCE, sql).block();
