@@ -1,4 +1,6 @@
--- The least-privileged role the executor logs in as (dbchat.executor.username / .password).
+-- A least-privileged role the executor can log in as (dbchat.executor.username / .password). `dbchat grants`
+-- prints a stricter one for a given database: SELECT on exactly the published columns, PUBLIC's CREATE,
+-- TEMPORARY and large-object rights revoked.
 -- Run as the owner of the database's tables, e.g.:
 --   psql -v reader_password='...' -d shop -f create-reader-role.sql
 -- It can log in and read; every transaction it opens is read-only and bounded by timeouts unless it says

@@ -5,6 +5,8 @@ import io.dbchat.executor.execution.ConnectionPools;
 import io.dbchat.executor.execution.ExecutionLimits;
 import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
+import io.dbchat.executor.plan.PlanCheck;
+import io.dbchat.executor.plan.PlanCheckProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,10 +62,39 @@ public final class ConsultancyDatabase implements AutoCloseable {
                 "postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", null);
     }
 
-    /** A runner logging in as the reader role, as the executor does with dbchat.executor.username set. */
+    /**
+     * A runner logging in as the reader role, as the executor does with dbchat.executor.username set, with the
+     * plan check (the default) judging against the consultancy snapshot.
+     */
     public R2dbcQueryRunner readerRunner(ExecutionLimits limits, int poolSize, ExecutionMode mode) {
-        var pool = ConnectionPools.create(datasource(), READER, READER_PASSWORD, poolSize, limits);
-        return new R2dbcQueryRunner(Map.of(ConsultancySchema.DATASOURCE, pool), limits, mode);
+        return readerRunner(limits, poolSize, mode, true);
+    }
+
+    /** A reader-role runner, with or without the plan check. */
+    public R2dbcQueryRunner readerRunner(ExecutionLimits limits, int poolSize, ExecutionMode mode,
+                                         boolean planCheck) {
+        return runner(READER, READER_PASSWORD, limits, poolSize, mode, planCheck);
+    }
+
+    /** A runner logging in as the owner of the tables (a superuser here), as a careless deployment would. */
+    public R2dbcQueryRunner ownerRunner(ExecutionLimits limits, int poolSize, ExecutionMode mode, boolean planCheck) {
+        return runner("postgres", null, limits, poolSize, mode, planCheck);
+    }
+
+    private R2dbcQueryRunner runner(String user, String password, ExecutionLimits limits, int poolSize,
+                                    ExecutionMode mode, boolean planCheck) {
+        var pool = ConnectionPools.create(datasource(), user, password, poolSize, limits);
+        PlanCheck check = null;
+        if (planCheck) {
+            check = new PlanCheck(PlanCheckProperties.defaults().budget());
+            check.seen(ConsultancySchema.snapshot());
+        }
+        return new R2dbcQueryRunner(Map.of(ConsultancySchema.DATASOURCE, pool), limits, mode, check);
+    }
+
+    /** A plain JDBC connection as the owner, for looking at the database from outside the executor. */
+    public Connection ownerConnection() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     /** A reader-role runner in the default (session) mode. */

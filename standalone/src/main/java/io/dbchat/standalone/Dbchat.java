@@ -1,13 +1,15 @@
 package io.dbchat.standalone;
 
 import io.dbchat.standalone.eval.EvalCommand;
+import io.dbchat.standalone.grants.GrantsCommand;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code dbchat} command: with no command, starts the embedded default (all stages in one process);
- * {@code dbchat eval ...} measures a translator's execution accuracy on a question file.
+ * {@code dbchat eval ...} measures a translator's execution accuracy on a question file; {@code dbchat grants ...}
+ * prints the SQL of the executor's read-only role for a database.
  */
 public final class Dbchat {
 
@@ -20,6 +22,9 @@ public final class Dbchat {
         if (args.length > 0 && args[0].equals("eval")) {
             // the pipeline's client threads would keep the JVM alive after the report
             System.exit(EvalCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("grants")) {
+            System.exit(GrantsCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         long started = System.nanoTime();
         Standalone standalone = Standalone.start(StandaloneSettings.fromProcess(args));

@@ -8,13 +8,15 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.client.SSLMode;
 import java.time.Duration;
+import reactor.core.publisher.Mono;
 
 /**
  * Builds one connection pool per datasource. Every connection logs in with the execution limits as startup
  * parameters (read-only transactions, statement, lock and idle-in-transaction timeouts), so they hold for
  * every statement on it and are what {@code DISCARD ALL} returns it to. Prepared statements are not cached:
  * every statement is new text, and an unbounded cache would grow with every question. Compatibility mode
- * makes the driver send a fetch-sized statement outside a transaction in one exchange, not a cursor loop.
+ * makes the driver send a fetch-sized statement outside a transaction in one exchange, not a cursor loop. The
+ * {@link ValueSizeCodec} lets a row's size be read before its values are decoded.
  */
 public final class ConnectionPools {
 
@@ -35,7 +37,11 @@ public final class ConnectionPools {
                 .options(limits.startupOptions())
                 .compatibilityMode(true)
                 .preparedStatementCacheQueries(0)
-                .connectTimeout(Duration.ofSeconds(10));
+                .connectTimeout(Duration.ofSeconds(10))
+                .codecRegistrar((connection, allocator, registry) -> {
+                    registry.addFirst(new ValueSizeCodec());
+                    return Mono.empty();
+                });
         String sslMode = url.options().get("sslmode");
         if (sslMode != null) {
             builder.sslMode(SSLMode.fromValue(sslMode));

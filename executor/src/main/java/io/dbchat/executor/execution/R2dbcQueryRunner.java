@@ -1,43 +1,75 @@
 package io.dbchat.executor.execution;
 
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.executor.guard.SqlText;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Runs each statement on a pooled connection that logged in read-only with the timeouts (see
  * {@link ConnectionPools}), per {@link ExecutionMode}: alone in autocommit, or inside its own READ ONLY
- * transaction with SET LOCAL timeouts, always rolled back. The statement goes through the extended query
- * protocol (a fetch size forces it), which PostgreSQL refuses for text holding several statements, so nothing
- * but one statement can run. A statement that may have changed its session ({@link SessionTaint}) has its
- * connection reset before the pool hands it out again.
+ * transaction with SET LOCAL timeouts, always rolled back. With a {@link PlanReview}, PostgreSQL's plan for the
+ * statement ({@code EXPLAIN (VERBOSE, FORMAT JSON)}, on the same connection) is judged first and a refused
+ * statement never runs. The statement goes through the extended query protocol (a fetch size forces it), which
+ * PostgreSQL refuses for text holding several statements, so nothing but one statement can run. Every
+ * connection is reset ({@link ConnectionReset}) before the pool hands it out again, unless the plan review
+ * accepted the statement: then PostgreSQL's own plan showed it calls only allowlisted functions, none of which
+ * changes a session. A database error reaches the caller with its quoted values removed
+ * ({@link DatabaseErrors}); the full text goes to the log.
  */
 public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(R2dbcQueryRunner.class);
     private static final int FETCH_SIZE = 256;
     /** The client gives up only well after the server's statement_timeout should have fired. */
     private static final Duration CLIENT_GRACE = Duration.ofSeconds(2);
+    private static final Set<String> QUERY_KEYWORDS = Set.of("select", "with", "values", "table");
+    /**
+     * The statement is explained as a subquery: PostgreSQL qualifies every column in a plan's output only when
+     * the plan has more than one range table entry, and the judge must know each column's relation. The
+     * subquery is pulled up, so the plan is the statement's own; line breaks end a trailing comment.
+     */
+    private static final String EXPLAIN = "EXPLAIN (VERBOSE, FORMAT JSON) SELECT * FROM (\n%s\n) AS dbchat_plan";
 
     private final Map<String, ConnectionPool> pools;
     private final ExecutionLimits limits;
     private final ExecutionMode mode;
+    private final PlanReview review;
 
+    /** A runner without plan review: every connection is reset after every statement. */
     public R2dbcQueryRunner(Map<String, ConnectionPool> pools, ExecutionLimits limits, ExecutionMode mode) {
+        this(pools, limits, mode, null);
+    }
+
+    /** {@code review} null runs statements unreviewed (and resets every connection after use). */
+    public R2dbcQueryRunner(Map<String, ConnectionPool> pools, ExecutionLimits limits, ExecutionMode mode,
+                            PlanReview review) {
         this.pools = Map.copyOf(pools);
         this.limits = limits;
         this.mode = mode;
+        this.review = review;
     }
 
     @Override
     public boolean knows(String datasource) {
         return datasource != null && pools.containsKey(datasource);
+    }
+
+    /** The datasource's pool, for the executor's own trusted statements (inspecting its role). */
+    public ConnectionFactory connections(String datasource) {
+        return pools.get(datasource);
     }
 
     @Override
@@ -52,19 +84,42 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
             return Mono.just(new ExecutionOutcome.Failed(null, "UnknownDatasource",
                     "The datasource '" + datasource + "' is not configured."));
         }
-        Function<Connection, Mono<Void>> release = SessionTaint.taints(sql)
-                ? ConnectionReset::resetAndRelease
-                : c -> Mono.from(c.close());
-        return Mono.usingWhen(pool.create(), c -> run(c, sql), release, (c, e) -> release.apply(c), release)
+        Lease lease = new Lease();
+        // after an error or a cancel the connection may be anywhere (inside a transaction, mid-statement): reset
+        return Mono.usingWhen(pool.create(), c -> run(c, datasource, sql, lease), lease::release,
+                        (c, e) -> ConnectionReset.resetAndRelease(c), ConnectionReset::resetAndRelease)
                 .timeout(limits.statementTimeout().plus(CLIENT_GRACE))
-                .onErrorResume(e -> Mono.just(failure(e)));
+                .onErrorResume(e -> Mono.just(failure(datasource, sql, e)));
     }
 
-    private Mono<ExecutionOutcome> run(Connection c, String sql) {
+    private Mono<ExecutionOutcome> run(Connection c, String datasource, String sql, Lease lease) {
+        if (review == null) {
+            return statement(c, sql);
+        }
+        if (!QUERY_KEYWORDS.contains(SqlText.firstWord(sql).toLowerCase(Locale.ROOT))) {
+            return Mono.just(new ExecutionOutcome.Refused(new Problem("sql.plan_refused",
+                    "Only a query (SELECT, WITH, VALUES or TABLE) may run.")));
+        }
+        return explain(c, sql).flatMap(plan -> review.review(datasource, plan)
+                .<Mono<ExecutionOutcome>>map(problem -> Mono.just(new ExecutionOutcome.Refused(problem)))
+                .orElseGet(() -> {
+                    lease.clean = true;
+                    return statement(c, sql);
+                }));
+    }
+
+    private Mono<ExecutionOutcome> statement(Connection c, String sql) {
         return switch (mode) {
             case SESSION -> query(c, sql);
             case TRANSACTION -> inReadOnlyTransaction(c, sql);
         };
+    }
+
+    /** The plan's JSON: EXPLAIN without ANALYZE plans the statement and runs nothing of it. */
+    private static Mono<String> explain(Connection c, String sql) {
+        return Flux.from(c.createStatement(EXPLAIN.formatted(sql)).fetchSize(FETCH_SIZE).execute())
+                .concatMap(result -> result.map((row, metadata) -> row.get(0, String.class)))
+                .next();
     }
 
     /**
@@ -91,19 +146,32 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
                         .then(Mono.error(e)));
     }
 
-    private ExecutionOutcome failure(Throwable e) {
+    private ExecutionOutcome failure(String datasource, String sql, Throwable e) {
         if (e instanceof R2dbcException r) {
-            return new ExecutionOutcome.Failed(r.getSqlState(), e.getClass().getSimpleName(), r.getMessage());
+            log.info("A statement on {} failed with SQLSTATE {}: {}", datasource, r.getSqlState(), r.getMessage());
+            return new ExecutionOutcome.Failed(r.getSqlState(), e.getClass().getSimpleName(),
+                    DatabaseErrors.redact(r.getSqlState(), r.getMessage(), sql));
         }
         if (e instanceof TimeoutException) {
             return new ExecutionOutcome.Failed("57014", "Timeout",
                     "canceling statement due to client timeout after " + limits.statementTimeout().plus(CLIENT_GRACE));
         }
-        return new ExecutionOutcome.Failed(null, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        log.warn("A statement on {} failed outside the database", datasource, e);
+        return new ExecutionOutcome.Failed(null, e.getClass().getSimpleName(),
+                "the executor could not run the statement (" + e.getClass().getSimpleName() + ")");
     }
 
     @Override
     public void close() {
         pools.values().forEach(ConnectionPool::dispose);
+    }
+
+    /** One borrowing of a connection: returned as it is only when the plan review showed the statement harmless. */
+    private static final class Lease {
+        private volatile boolean clean;
+
+        Mono<Void> release(Connection c) {
+            return clean ? Mono.from(c.close()) : ConnectionReset.resetAndRelease(c);
+        }
     }
 }

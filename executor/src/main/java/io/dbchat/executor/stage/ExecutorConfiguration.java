@@ -8,7 +8,11 @@ import io.dbchat.contracts.topics.Topics;
 import io.dbchat.executor.execution.ConnectionPools;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
 import io.dbchat.executor.guard.SqlGuard;
+import io.dbchat.executor.plan.PlanCheck;
+import io.dbchat.executor.plan.PlanCheckProperties;
+import io.dbchat.executor.role.RoleCheck;
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** Wires the executor: its Streams instance, the guard, one connection pool per datasource, the topology. */
+/**
+ * Wires the executor: its Streams instance, the guard, the plan check, one connection pool per datasource, the
+ * topology.
+ */
 @Configuration(proxyBeanMethods = false)
 class ExecutorConfiguration {
 
@@ -31,20 +38,43 @@ class ExecutorConfiguration {
         return new SqlGuard(properties.guardLimits());
     }
 
+    /** The plan check; before any proposal has been checked it reads the snapshot from the topology's store. */
+    @Bean
+    PlanCheck planCheck(PlanCheckProperties properties, StreamsBuilderFactoryBean executorStreams) {
+        return new PlanCheck(properties.budget(),
+                datasource -> ExecutorTopology.storedSnapshot(executorStreams.getKafkaStreams(), datasource));
+    }
+
     @Bean(destroyMethod = "close")
-    R2dbcQueryRunner queryRunner(DatasourcesProperties datasources, ExecutorProperties properties) {
+    R2dbcQueryRunner queryRunner(DatasourcesProperties datasources, ExecutorProperties properties,
+                                 PlanCheckProperties planCheckProperties, PlanCheck planCheck) {
         Map<String, ConnectionPool> pools = new LinkedHashMap<>();
         for (DatasourceProperties d : datasources.all()) {
             pools.put(d.name(), ConnectionPools.create(d, properties.username(), properties.password(),
                     properties.poolSize(), properties.executionLimits()));
         }
-        return new R2dbcQueryRunner(pools, properties.executionLimits(), properties.mode());
+        return new R2dbcQueryRunner(pools, properties.executionLimits(), properties.mode(),
+                planCheckProperties.enabled() ? planCheck : null);
+    }
+
+    /** Inspects the executor's role in every datasource before the stage starts; refuses a superuser unless allowed. */
+    @Bean
+    RoleCheck executorRole(R2dbcQueryRunner runner, DatasourcesProperties datasources, ExecutorProperties properties) {
+        Map<String, ConnectionFactory> connections = new LinkedHashMap<>();
+        datasources.all().forEach(d -> connections.put(d.name(), runner.connections(d.name())));
+        var check = new RoleCheck(connections, properties.allowSuperuser());
+        check.inspectAll();
+        return check;
     }
 
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
-                                    R2dbcQueryRunner runner, ExecutorProperties properties) {
-        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC());
+                                    R2dbcQueryRunner runner, ExecutorProperties properties, PlanCheck planCheck,
+                                    RoleCheck roleCheck) {
+        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(), schema -> {
+            planCheck.seen(schema);
+            roleCheck.seen(schema);
+        });
         ExecutorTopology.build(executorStreams, topics, handler, properties.async());
         return new TopologyMarker();
     }

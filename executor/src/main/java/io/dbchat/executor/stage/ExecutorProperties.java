@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * replace every datasource's credentials (the least-privileged reader role). {@code guardEnabled} is a
  * test-only switch proving the database-side defences alone; never turn it off in a deployment. {@code mode}
  * picks how each statement runs ({@link ExecutionMode}): {@code session} (one round trip, the default) or
- * {@code transaction} (its own READ ONLY transaction with SET LOCAL timeouts).
+ * {@code transaction} (its own READ ONLY transaction with SET LOCAL timeouts). {@code allowSuperuser} lets the
+ * executor start although its role is a superuser (it refuses to otherwise).
  */
 @Validated
 @ConfigurationProperties("dbchat.executor")
@@ -33,12 +34,13 @@ public record ExecutorProperties(
         @DefaultValue("8") @Min(1) int poolSize,
         @DefaultValue("true") boolean guardEnabled,
         @DefaultValue("session") ExecutionMode mode,
+        @DefaultValue("false") boolean allowSuperuser,
         String username,
         String password) {
 
     public static ExecutorProperties defaults() {
         return new ExecutorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10), 1000,
-                DataSize.ofMegabytes(4), 1000, 20_000, 12, 8, 8, true, ExecutionMode.SESSION, null, null);
+                DataSize.ofMegabytes(4), 1000, 20_000, 12, 8, 8, true, ExecutionMode.SESSION, false, null, null);
     }
 
     /** The guard asks for one row more than is kept, so that a cut result shows as truncated. */
@@ -66,6 +68,6 @@ public record ExecutorProperties(
 
     public ExecutorProperties withGuardEnabled(boolean enabled) {
         return new ExecutorProperties(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows, maxBytes,
-                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, mode, username, password);
+                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, mode, allowSuperuser, username, password);
     }
 }

@@ -11,12 +11,17 @@ import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The executor topology: each SqlProposed, joined with its datasource's schema snapshot (a GlobalKTable), is
@@ -48,6 +53,20 @@ public final class ExecutorTopology {
                         handler::outcome, handler::failure, async));
         route(ran, topics.results(), QueryResult.class);
         route(ran, topics.sqlFailures(), SqlFailed.class);
+    }
+
+    /** The snapshot the running topology holds for a datasource, or null (none yet, or the store not ready). */
+    public static SchemaSnapshot storedSnapshot(KafkaStreams streams, String datasource) {
+        if (streams == null || datasource == null) {
+            return null;
+        }
+        try {
+            ReadOnlyKeyValueStore<String, SchemaSnapshot> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    SCHEMA_STORE, QueryableStoreTypes.<String, SchemaSnapshot>keyValueStore()));
+            return store.get(datasource);
+        } catch (InvalidStateStoreException e) {
+            return null;
+        }
     }
 
     private static List<KeyValue<String, Object>> keyed(SqlProposed proposal, List<Object> events) {

@@ -11,8 +11,8 @@ import java.time.Duration;
 
 /**
  * Turns an execution outcome into the event that carries it on: rows become QueryAnswered; errors in the
- * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; timeouts, refused access,
- * attempted writes and everything else a final QueryRejected with a reason.
+ * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; a refused plan, timeouts,
+ * refused access, attempted writes and everything else a final QueryRejected with a reason.
  */
 final class Outcomes {
 
@@ -24,6 +24,7 @@ final class Outcomes {
             case ExecutionOutcome.Rows r -> new QueryAnswered(QueryAnswered.VERSION, proposal.queryId(), proposal,
                     r.columns(), r.rows(), r.rows().size(), r.truncated(), r.execMs());
             case ExecutionOutcome.Failed f -> failure(proposal, f, statementTimeout);
+            case ExecutionOutcome.Refused r -> QueryRejected.of(proposal, r.problem());
         };
     }
 

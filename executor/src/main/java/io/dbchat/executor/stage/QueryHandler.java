@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal,
@@ -28,12 +29,20 @@ public final class QueryHandler {
     private final QueryRunner runner;
     private final ExecutorProperties properties;
     private final Clock clock;
+    private final Consumer<SchemaSnapshot> schemas;
 
     public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock) {
+        this(guard, runner, properties, clock, schema -> { });
+    }
+
+    /** {@code schemas} hears every snapshot a proposal is checked against (the plan check judges by the newest). */
+    public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock,
+                        Consumer<SchemaSnapshot> schemas) {
         this.guard = guard;
         this.runner = runner;
         this.properties = properties;
         this.clock = clock;
+        this.schemas = schemas;
     }
 
     public List<Object> check(SqlProposed proposal, SchemaSnapshot schema) {
@@ -46,6 +55,9 @@ public final class QueryHandler {
         out.add(status(proposal, ReplySeq.validating(attempt), "validating"));
         String datasource = proposal.question().datasource();
         Problem refusal = refusal(datasource, schema);
+        if (schema != null) {
+            schemas.accept(schema);
+        }
         String sql = proposal.sql();
         if (refusal == null && properties.guardEnabled()) {
             GuardResult verdict = guard.check(sql, schema);

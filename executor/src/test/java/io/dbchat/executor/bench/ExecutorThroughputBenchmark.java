@@ -1,16 +1,22 @@
 package io.dbchat.executor.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.dbchat.contracts.events.ColumnSchema;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.TableSchema;
 import io.dbchat.contracts.runtime.DatasourceProperties;
 import io.dbchat.executor.execution.ConnectionPools;
 import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.execution.ExecutionOutcome;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
+import io.dbchat.executor.plan.PlanCheck;
+import io.dbchat.executor.plan.PlanCheckProperties;
 import io.dbchat.executor.stage.ExecutorProperties;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +31,11 @@ import reactor.core.publisher.Mono;
 /**
  * pgbench's simple indexed single-row query at a given concurrency, for a side-by-side with
  * {@code pgbench -S -c 8} on the same database, through one of: {@code session} or {@code transaction} (the
- * executor's execution path in that {@link ExecutionMode}: pooled R2DBC, read-only, timeouts, caps), or
- * {@code bare} (the same pool, the statement as a plain simple query, no caps: the client's own ceiling).
+ * executor's execution path in that {@link ExecutionMode}: pooled R2DBC, read-only, timeouts, caps; without the
+ * plan check, so every connection is reset with DISCARD ALL after its statement), {@code session-plan} or
+ * {@code transaction-plan} (the same with the plan check: EXPLAIN first, judged, and no reset after an accepted
+ * plan), {@code bare} (the same pool, the statement as a plain simple query, no caps: the client's own
+ * ceiling), or {@code bare-discard} (bare, then DISCARD ALL on the same connection: what a reset costs).
  * Arguments: postgresql URL, user, seconds per path, concurrency, pgbench scale, paths (comma-separated, run
  * in turn after a shared warm-up), warm-up seconds. Prints, per path, queries per second and the process CPU
  * time per 1,000 queries.
@@ -52,10 +61,14 @@ public final class ExecutorThroughputBenchmark {
         List<R2dbcQueryRunner> runners = new ArrayList<>();
         for (String path : paths) {
             if (path.equals("bare")) {
-                queries.put(path, sql -> bare(pool, sql));
+                queries.put(path, sql -> bare(pool, sql, false));
+            } else if (path.equals("bare-discard")) {
+                queries.put(path, sql -> bare(pool, sql, true));
             } else {
+                boolean planned = path.endsWith("-plan");
                 var runner = new R2dbcQueryRunner(Map.of("bench", pool), limits,
-                        ExecutionMode.valueOf(path.toUpperCase(Locale.ROOT)));
+                        ExecutionMode.valueOf(path.replace("-plan", "").toUpperCase(Locale.ROOT)),
+                        planned ? planCheck() : null);
                 runners.add(runner);
                 queries.put(path, executor(runner));
             }
@@ -80,12 +93,24 @@ public final class ExecutorThroughputBenchmark {
                 done / (double) seconds, cpuMs * 1000 / done);
     }
 
-    /** The statement on a pooled connection as a plain simple query, its one value read, nothing else. */
-    private static Mono<?> bare(ConnectionPool pool, String sql) {
+    /** The statement on a pooled connection as a plain simple query, its one value read, then DISCARD ALL or not. */
+    private static Mono<?> bare(ConnectionPool pool, String sql, boolean discard) {
         return Mono.usingWhen(pool.create(),
                 c -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.map((row, meta) -> row.get(0)))
                         .then(Mono.just(1)),
-                Connection::close);
+                c -> discard ? Flux.from(c.createStatement("DISCARD ALL").execute())
+                        .concatMap(Result::getRowsUpdated).then(Mono.from(c.close())) : Mono.from(c.close()));
+    }
+
+    /** The plan check with the default budget, knowing pgbench_accounts as the one published table. */
+    private static PlanCheck planCheck() {
+        var check = new PlanCheck(PlanCheckProperties.defaults().budget());
+        check.seen(new SchemaSnapshot(SchemaSnapshot.VERSION, "bench", "bench", Instant.EPOCH, List.of(
+                new TableSchema("public", "pgbench_accounts", "table", null, 0, List.of(
+                        ColumnSchema.of("aid", "int4", false), ColumnSchema.of("bid", "int4", true),
+                        ColumnSchema.of("abalance", "int4", true), ColumnSchema.of("filler", "bpchar", true)),
+                        List.of("aid"), List.of(), List.of()))));
+        return check;
     }
 
     private static Function<String, Mono<?>> executor(R2dbcQueryRunner runner) {

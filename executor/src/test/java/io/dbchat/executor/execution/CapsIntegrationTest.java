@@ -78,7 +78,7 @@ class CapsIntegrationTest {
 
     @Test
     void aSlowQueryDoesNotHoldUpAQuickOne() throws Exception {
-        try (var runner = database.readerRunner(SMALL, 2, mode)) {
+        try (var runner = database.readerRunner(SMALL, 2, mode, false)) {
             CompletableFuture<ExecutionOutcome> slow = runner.run(ConsultancySchema.DATASOURCE,
                     "SELECT pg_sleep(3)").toCompletableFuture();
             long start = System.nanoTime();

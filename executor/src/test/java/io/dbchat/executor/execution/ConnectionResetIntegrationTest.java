@@ -46,7 +46,7 @@ class ConnectionResetIntegrationTest {
 
     @Test
     void everyConnectionStartsWithTheLimitsAsSessionSettings() {
-        try (var runner = database.readerRunner(LIMITS, 1, mode)) {
+        try (var runner = database.readerRunner(LIMITS, 1, mode, false)) {
             assertThat(row(runner, "SELECT current_setting('default_transaction_read_only'), "
                     + "current_setting('transaction_read_only')")).containsExactly("on", "on");
         }
@@ -54,7 +54,7 @@ class ConnectionResetIntegrationTest {
 
     @Test
     void aChangedSessionIsResetToItsStartupSettingsOnTheSameConnection() {
-        try (var runner = database.readerRunner(LIMITS, 1, mode)) {
+        try (var runner = database.readerRunner(LIMITS, 1, mode, false)) {
             Object pid = row(runner, SETTINGS).getFirst();
             for (String change : List.of("SET default_transaction_read_only = off", "SET statement_timeout = 0",
                     "SET lock_timeout = 0", "SELECT set_config('idle_in_transaction_session_timeout', '0', false)")) {
@@ -67,11 +67,11 @@ class ConnectionResetIntegrationTest {
 
     @Test
     void aConnectionThatCannotBeResetIsReplaced() {
-        try (var runner = database.readerRunner(LIMITS, 1, mode)) {
+        try (var runner = database.readerRunner(LIMITS, 1, mode, false)) {
             Object pid = row(runner, SETTINGS).getFirst();
 
             ExecutionOutcome killed = runner.execute(ConsultancySchema.DATASOURCE,
-                    "SELECT pg_terminate_backend(pg_backend_pid()) /* taints: set_config */").block();
+                    "SELECT pg_terminate_backend(pg_backend_pid())").block();
 
             assertThat(killed).isInstanceOf(ExecutionOutcome.Failed.class);
             List<Object> after = row(runner, SETTINGS);

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * With the guard switched off (the test-only setting), in either execution mode, the database still refuses:
+ * With the guard and the plan check switched off (test-only settings), in either execution mode, the database still refuses:
  * read-only transactions stop writes and DDL, the reader role's grants stop unpublished data, the statement
  * timeout stops pg_sleep(60), and the extended protocol stops a second statement. The pool holds one
  * connection, so a session setting one statement changes would meet the next statement, were it not reset.
@@ -42,7 +42,7 @@ class DefenceInDepthIntegrationTest {
 
     static final ExecutorProperties UNGUARDED = new ExecutorProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(10), 1000, org.springframework.util.unit.DataSize.ofMegabytes(4), 1000, 20_000, 12, 8,
-            1, false, ExecutionMode.SESSION, null, null);
+            1, false, ExecutionMode.SESSION, false, null, null);
 
     static ConsultancyDatabase database;
 
@@ -58,7 +58,7 @@ class DefenceInDepthIntegrationTest {
 
     @BeforeEach
     void startRunner() {
-        runner = database.readerRunner(UNGUARDED.executionLimits(), UNGUARDED.poolSize(), mode);
+        runner = database.readerRunner(UNGUARDED.executionLimits(), UNGUARDED.poolSize(), mode, false);
         handler = new QueryHandler(new SqlGuard(UNGUARDED.guardLimits()), runner, UNGUARDED, Clock.systemUTC());
     }
 
@@ -176,7 +176,7 @@ class DefenceInDepthIntegrationTest {
     }
 
     private static void assertNothingChanged() {
-        var check = database.readerRunner(UNGUARDED.executionLimits(), 1);
+        var check = database.readerRunner(UNGUARDED.executionLimits(), 1, ExecutionMode.SESSION, false);
         var counts = check.execute(ConsultancySchema.DATASOURCE, """
                 SELECT (SELECT count(*) FROM teams), (SELECT count(*) FROM invoices),
                        (SELECT count(*) FROM invoice_lines), (SELECT min(hourly_rate) FROM users),

@@ -2,6 +2,7 @@ package io.dbchat.executor.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
@@ -20,6 +21,7 @@ import io.dbchat.executor.ConsultancySchema;
 import io.dbchat.executor.execution.ExecutionOutcome;
 import io.dbchat.executor.execution.QueryRunner;
 import io.dbchat.executor.guard.SqlGuard;
+import io.dbchat.executor.plan.PlanJudge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +107,21 @@ class ExecutorTopologyTest {
         assertThat(results.readValuesToList()).singleElement()
                 .satisfies(r -> assertThat(((QueryAnswered) r).columns()).extracting(ColumnMeta::name)
                         .containsExactly("name", "count"));
+    }
+
+    @Test
+    void aRefusedPlanTravelsAsARejectionWithItsOwnCode() {
+        start(true);
+        runner.answer = s -> new ExecutionOutcome.Refused(new Problem(PlanJudge.TOO_EXPENSIVE,
+                "The database estimates this query at a cost of 20000000, over the limit of 10000000."));
+
+        pipe("conv-1", proposal("SELECT name FROM teams", 1));
+
+        assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class, r -> {
+            assertThat(r.problem().code()).isEqualTo("sql.too_expensive");
+            assertThat(r.problem().message()).contains("a cost of 20000000");
+        });
+        assertThat(failures.readValuesToList()).isEmpty();
     }
 
     @Test

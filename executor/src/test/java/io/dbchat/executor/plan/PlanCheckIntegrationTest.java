@@ -1,0 +1,141 @@
+package io.dbchat.executor.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.executor.ConsultancyDatabase;
+import io.dbchat.executor.ConsultancySchema;
+import io.dbchat.executor.execution.ConnectionPools;
+import io.dbchat.executor.execution.ExecutionLimits;
+import io.dbchat.executor.execution.ExecutionMode;
+import io.dbchat.executor.execution.ExecutionOutcome;
+import io.dbchat.executor.execution.R2dbcQueryRunner;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The plan check alone (no SQL guard), with the executor logged in as the tables' owner, so that nothing but
+ * PostgreSQL's plan stands between a statement and the data: what reads unpublished tables or columns, system
+ * catalogs, whole rows, or calls a function off the allowlist is refused before it runs; the same forms over
+ * published objects run.
+ */
+class PlanCheckIntegrationTest {
+
+    static ConsultancyDatabase database;
+    static R2dbcQueryRunner owner;
+
+    @BeforeAll
+    static void start() {
+        database = ConsultancyDatabase.start();
+        owner = database.ownerRunner(ExecutionLimits.DEFAULTS, 2, ExecutionMode.SESSION, true);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        owner.close();
+        database.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT amount FROM salaries",
+            "SELECT password_hash FROM users",
+            "SELECT id FROM users WHERE password_hash LIKE 's%'",
+            "SELECT id FROM teams WHERE id = ANY (SELECT length(password_hash) FROM users)",
+            "SELECT id FROM teams WHERE id > ALL (SELECT length(password_hash) FROM users)",
+            "SELECT '{}'::jsonb ->> (SELECT password_hash FROM users LIMIT 1)",
+            "SELECT name FROM teams WHERE name LIKE 'a%' ESCAPE (SELECT substr(password_hash, 1, 1) FROM users LIMIT 1)",
+            "SELECT (ARRAY[1, 2, 3])[1:(SELECT length(password_hash) FROM users LIMIT 1)]",
+            "SELECT now() AT TIME ZONE (SELECT rolname FROM pg_roles LIMIT 1)",
+            "SELECT password_hash FROM users, jsonb_array_elements('[1]') AS password_hash",
+            "SELECT password_hash FROM users JOIN jsonb_array_elements_text('[1]') AS password_hash ON true",
+            "SELECT rolname FROM pg_roles",
+            "SELECT usename FROM pg_user",
+            "SELECT query FROM pg_stat_activity",
+            "SELECT table_name FROM information_schema.tables",
+            "SELECT c FROM clients c",
+            "SELECT row_to_json(u) FROM users u",
+            "SELECT to_jsonb(users) FROM users",
+            "SELECT u::text FROM users u",
+            "SELECT xmin, id FROM teams",
+            "SELECT t.tableoid FROM teams t",
+            "SELECT lo_from_bytea(0, 'x')",
+            "SELECT set_config('statement_timeout', '0', false)",
+            "SELECT pg_try_advisory_lock(1)",
+            "SELECT * FROM query_to_xml('select 1', true, true, '')",
+            "SELECT pg_notify('c', 'x')",
+            "SELECT pg_sleep(0)",
+            "SELECT id FROM teams WHERE EXISTS (SELECT 1 FROM salaries)",
+            "SELECT id FROM teams FOR UPDATE",
+            "DECLARE c CURSOR WITH HOLD FOR SELECT 1",
+            "SELECT 'pg_class'::regclass",
+            "SELECT id::regtype FROM teams",
+            "SELECT current_user",
+            "SELECT session_user",
+            "SELECT current_schema",
+            "SELECT e FROM users u, LATERAL (SELECT u.password_hash AS e) s"})
+    void whatIsNotPublishedOrAllowedIsRefusedBeforeItRuns(String sql) {
+        ExecutionOutcome outcome = owner.execute(ConsultancySchema.DATASOURCE, sql).block();
+
+        assertThat(outcome).isInstanceOfSatisfying(ExecutionOutcome.Refused.class,
+                r -> assertThat(r.problem().code()).isEqualTo(PlanJudge.REFUSED));
+    }
+
+    @Test
+    void aDataModifyingWithIsRefusedByTheDatabaseWhilePlanning() {
+        ExecutionOutcome outcome = owner.execute(ConsultancySchema.DATASOURCE,
+                "WITH d AS (DELETE FROM invoices RETURNING id) SELECT count(*) FROM d").block();
+
+        assertThat(outcome).isInstanceOfSatisfying(ExecutionOutcome.Failed.class,
+                f -> assertThat(f.sqlState()).isEqualTo("0A000"));
+        assertThat(owner.execute(ConsultancySchema.DATASOURCE, "SELECT count(*) AS n FROM invoices").block())
+                .isInstanceOfSatisfying(ExecutionOutcome.Rows.class,
+                        r -> assertThat(((Number) r.rows().getFirst().getFirst()).longValue()).isPositive());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT id FROM users WHERE id = ANY (SELECT assignee_id FROM tasks)",
+            "SELECT u.full_name, (SELECT count(*) FROM tasks t WHERE t.assignee_id = u.id) FROM users u",
+            "SELECT e.value FROM clients c, jsonb_array_elements('[1, 2]') AS e",
+            "SELECT g FROM generate_series(1, 3) AS g",
+            "SELECT now() AT TIME ZONE 'UTC'",
+            "SELECT name FROM teams WHERE name LIKE 'a!%' ESCAPE '!'",
+            "SELECT '{\"a\": 1}'::jsonb ->> 'a'",
+            "SELECT (ARRAY[1, 2, 3])[1:2]",
+            "SELECT count(*) FILTER (WHERE active) AS active, count(*) FROM users",
+            "SELECT team_id, rank() OVER (ORDER BY count(*) DESC) FROM users GROUP BY team_id",
+            "SELECT DISTINCT status FROM projects ORDER BY status",
+            "SELECT name FROM teams UNION SELECT name FROM clients",
+            "WITH t AS MATERIALIZED (SELECT id, name FROM teams) SELECT name FROM t",
+            "SELECT to_char(hired_at, 'YYYY-MM') AS month, count(*) FROM users GROUP BY 1",
+            "SELECT substring(email FROM 1 FOR 3), left(full_name, 2) FROM users",
+            "SELECT EXTRACT(year FROM hired_at), hourly_rate::numeric(10,2) FROM users",
+            "SELECT p.name, c.name FROM projects p JOIN clients c ON c.id = p.client_id WHERE p.budget > 1000",
+            "SELECT id FROM users u WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.assignee_id = u.id)"})
+    void theSameFormsOverPublishedObjectsRun(String sql) {
+        ExecutionOutcome outcome = owner.execute(ConsultancySchema.DATASOURCE, sql).block();
+
+        assertThat(outcome).isInstanceOf(ExecutionOutcome.Rows.class);
+    }
+
+    @Test
+    void aQueryOverBudgetIsRefusedWithTheEstimate() {
+        var check = new PlanCheck(new PlanBudget(1_000, 100_000_000));
+        check.seen(ConsultancySchema.snapshot());
+        var pool = ConnectionPools.create(database.datasource(), "postgres", null, 1, ExecutionLimits.DEFAULTS);
+        try (var runner = new R2dbcQueryRunner(Map.of(ConsultancySchema.DATASOURCE, pool), ExecutionLimits.DEFAULTS,
+                ExecutionMode.SESSION, check)) {
+            ExecutionOutcome outcome = runner.execute(ConsultancySchema.DATASOURCE,
+                    "SELECT count(*) FROM time_entries a, time_entries b, tasks c").block();
+
+            assertThat(outcome).isInstanceOfSatisfying(ExecutionOutcome.Refused.class, r -> {
+                assertThat(r.problem().code()).isEqualTo(PlanJudge.TOO_EXPENSIVE);
+                assertThat(r.problem().message()).containsPattern("a cost of \\d+, over the limit of 1000");
+            });
+        }
+    }
+}
