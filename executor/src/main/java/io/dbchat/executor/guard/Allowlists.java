@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * What a query may call and cast to. An allowlist, not a denylist: anything not named here (pg_sleep,
- * dblink, set_config, lo_*, nextval, a user-defined function) is refused.
+ * dblink, set_config, lo_*, nextval, a user-defined function) is refused. The one list of the executor: the
+ * SQL guard judges the text by it, and the plan check the functions PostgreSQL resolved.
  */
-final class Allowlists {
+public final class Allowlists {
 
     private static final Set<String> AGGREGATES = Set.of(
             "count", "sum", "avg", "min", "max", "array_agg", "string_agg", "bool_and", "bool_or", "every",
@@ -72,7 +73,8 @@ final class Allowlists {
     private Allowlists() {
     }
 
-    static boolean function(String name) {
+    /** Whether a scalar, aggregate or window function of this name may be called. */
+    public static boolean function(String name) {
         return SCALARS.contains(name) || AGGREGATES.contains(name) || WINDOWS.contains(name);
     }
 
@@ -86,6 +88,11 @@ final class Allowlists {
             return arguments <= 1 ? List.of() : Collections.nCopies(arguments, "unnest");
         }
         return TABLE_FUNCTIONS.get(name);
+    }
+
+    /** Whether a set-returning function of this name may be called (in FROM, or in a select list). */
+    public static boolean tableFunction(String name) {
+        return "unnest".equals(name) || TABLE_FUNCTIONS.containsKey(name);
     }
 
     static boolean castType(String dataType) {

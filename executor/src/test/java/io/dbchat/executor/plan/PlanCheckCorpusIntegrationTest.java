@@ -8,6 +8,7 @@ import io.dbchat.executor.execution.ExecutionLimits;
 import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.execution.ExecutionOutcome;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
+import io.dbchat.executor.guard.GeneratedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,13 +67,8 @@ class PlanCheckCorpusIntegrationTest {
         List<String> leaked = new ArrayList<>();
         try (R2dbcQueryRunner owner = database.ownerRunner(LIMITS, 1, mode, true)) {
             for (String sql : attacks(corpus)) {
-                ExecutionOutcome outcome = owner.execute(ConsultancySchema.DATASOURCE, sql).block();
-                String shown = switch (outcome) {
-                    case ExecutionOutcome.Rows r -> r.rows().toString();
-                    case ExecutionOutcome.Failed f -> f.message();
-                    case ExecutionOutcome.Refused r -> r.problem().message();
-                };
-                if (shown.contains("secret-") || shown.contains("90000.00") || shown.contains("70000.00")) {
+                String shown = shown(owner.execute(ConsultancySchema.DATASOURCE, sql).block());
+                if (isProtected(shown)) {
                     leaked.add(sql + " -> " + shown);
                 }
             }
@@ -85,6 +82,37 @@ class PlanCheckCorpusIntegrationTest {
 
         assertThat(leaked).isEmpty();
         assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /** The generated corpus (every expression position, each with four hostile subqueries), plan check alone. */
+    @Test
+    void noGeneratedAttackReadsProtectedValuesOrLeavesATrace() throws Exception {
+        Map<String, String> before = fingerprint();
+        List<String> leaked = new ArrayList<>();
+        try (R2dbcQueryRunner owner = database.ownerRunner(LIMITS, 1, mode, true)) {
+            for (GeneratedCorpus.Case attack : GeneratedCorpus.attacks()) {
+                String shown = shown(owner.execute(ConsultancySchema.DATASOURCE, attack.sql()).block());
+                if (isProtected(shown)) {
+                    leaked.add(attack.sql() + " -> " + shown);
+                }
+            }
+        }
+
+        assertThat(leaked).as("generated attacks the plan check let run").isEmpty();
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    private static String shown(ExecutionOutcome outcome) {
+        return switch (outcome) {
+            case ExecutionOutcome.Rows r -> r.rows().toString();
+            case ExecutionOutcome.Failed f -> f.message();
+            case ExecutionOutcome.Refused r -> r.problem().message();
+        };
+    }
+
+    /** The password hashes and the salaries of the test database, as they would show in rows or messages. */
+    private static boolean isProtected(String shown) {
+        return shown.contains("secret-") || shown.contains("90000.00") || shown.contains("70000.00");
     }
 
     private static List<String> attacks(String corpus) throws IOException {
