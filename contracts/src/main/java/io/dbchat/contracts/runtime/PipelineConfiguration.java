@@ -2,10 +2,13 @@ package io.dbchat.contracts.runtime;
 
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,12 @@ public class PipelineConfiguration {
     @Bean
     Topics topics(PipelineProperties properties) {
         return Topics.withPrefix(properties.topicPrefix());
+    }
+
+    /** Kafka Streams client metrics (consumer lag among them) of the stage, in its meter registry when it has one. */
+    @Bean
+    static BeanPostProcessor streamsMeters(ObjectProvider<MeterRegistry> registry) {
+        return StageMeters.streamsBinder(registry);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import io.dbchat.executor.execution.ConnectionPools;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
 import io.dbchat.executor.guard.SqlGuard;
 import io.r2dbc.pool.ConnectionPool;
+import io.dbchat.contracts.runtime.StageMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /** Wires the executor: its Streams instance, the guard, one connection pool per datasource, the topology. */
 @Configuration(proxyBeanMethods = false)
 class ExecutorConfiguration {
+
+    /** Statements refused before they ran (by the guard, or for want of a schema or datasource), by code. */
+    static final String REFUSALS = "dbchat.guard.refusals";
 
     @Bean
     StreamsBuilderFactoryBean executorStreams(PipelineProperties pipeline, Topics topics) {
@@ -43,9 +48,10 @@ class ExecutorConfiguration {
 
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
-                                    R2dbcQueryRunner runner, ExecutorProperties properties) {
-        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC());
-        ExecutorTopology.build(executorStreams, topics, handler, properties.async());
+                                    R2dbcQueryRunner runner, ExecutorProperties properties, MeterRegistry meters) {
+        var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(),
+                code -> meters.counter(REFUSALS, "code", code).increment());
+        StageMeters.inFlight(meters, "executor", ExecutorTopology.build(executorStreams, topics, handler, properties.async()));
         return new TopologyMarker();
     }
 

@@ -10,6 +10,7 @@ import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,7 +33,8 @@ public final class ExecutorTopology {
     private ExecutorTopology() {
     }
 
-    public static void build(StreamsBuilder builder, Topics topics, QueryHandler handler, AsyncSettings async) {
+    /** Adds the stage to {@code builder}; returns the number of queries running, for monitoring. */
+    public static IntSupplier build(StreamsBuilder builder, Topics topics, QueryHandler handler, AsyncSettings async) {
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
                 topics.schema().consumed(),
                 Materialized.<String, SchemaSnapshot, KeyValueStore<Bytes, byte[]>>as(SCHEMA_STORE)
@@ -42,12 +44,14 @@ public final class ExecutorTopology {
                 .flatMap((key, p) -> keyed(p.proposal(), handler.check(p.proposal(), p.schema())));
         route(checked, topics.replies(), ReplyEvent.class);
         route(checked, topics.results(), QueryResult.class);
+        var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
+                handler::outcome, handler::failure, async);
         KStream<String, Object> ran = checked.filter((k, v) -> v instanceof Execution)
                 .mapValues(v -> (Execution) v)
-                .process(new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
-                        handler::outcome, handler::failure, async));
+                .process(running);
         route(ran, topics.results(), QueryResult.class);
         route(ran, topics.sqlFailures(), SqlFailed.class);
+        return running::inFlight;
     }
 
     private static List<KeyValue<String, Object>> keyed(SqlProposed proposal, List<Object> events) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal,
@@ -28,12 +29,20 @@ public final class QueryHandler {
     private final QueryRunner runner;
     private final ExecutorProperties properties;
     private final Clock clock;
+    private final Consumer<String> refused;
 
     public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock) {
+        this(guard, runner, properties, clock, code -> { });
+    }
+
+    /** {@code refused} hears the code of every refusal, for counting. */
+    public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock,
+                        Consumer<String> refused) {
         this.guard = guard;
         this.runner = runner;
         this.properties = properties;
         this.clock = clock;
+        this.refused = refused;
     }
 
     public List<Object> check(SqlProposed proposal, SchemaSnapshot schema) {
@@ -53,6 +62,7 @@ public final class QueryHandler {
             sql = verdict instanceof GuardResult.Accepted a ? a.sql() : sql;
         }
         if (refusal != null) {
+            refused.accept(refusal.code());
             out.add(Outcomes.rejected(proposal, refusal));
             return out;
         }

@@ -5,6 +5,7 @@ import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.kafka.TopicWriter;
+import io.dbchat.gateway.metrics.QuestionMeters;
 import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QuestionIntake;
 import io.dbchat.gateway.ratelimit.SubmissionLimiter;
@@ -70,8 +71,8 @@ class McpConfiguration {
     McpAsyncServer mcpServer(WebFluxStreamableServerTransportProvider transport, QuestionIntake questions,
                              TopicWriter<SqlProposed> writtenSqlWriter, ReplySource replies, SchemaLookup lookup,
                              SchemaSource schemas, DatasourcePolicy policy, SubmissionLimiter limiter,
-                             GatewayProperties gateway, McpProperties properties, Clock clock) {
-        var sql = new SqlIntake(writtenSqlWriter, replies, lookup, schemas, policy, limiter, properties, clock);
+                             GatewayProperties gateway, McpProperties properties, QuestionMeters meters, Clock clock) {
+        var sql = new SqlIntake(writtenSqlWriter, replies, lookup, schemas, policy, limiter, properties, meters, clock);
         var tools = new Tools(questions, sql, lookup, new ToolAnswers(replies, gateway.answerTimeout(), properties.maxRows()));
         return McpServer.async(transport)
                 .serverInfo("dbchat", "1")

@@ -9,6 +9,7 @@ import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.kafka.TopicWriter;
+import io.dbchat.gateway.metrics.QuestionMeters;
 import io.dbchat.gateway.ratelimit.SubmissionLimiter;
 import io.dbchat.gateway.replies.ReplySource;
 import io.dbchat.gateway.schema.SchemaLookup;
@@ -41,10 +42,12 @@ final class SqlIntake {
     private final DatasourcePolicy policy;
     private final SubmissionLimiter limiter;
     private final McpProperties properties;
+    private final QuestionMeters meters;
     private final Clock clock;
 
     SqlIntake(TopicWriter<SqlProposed> writer, ReplySource replies, SchemaLookup lookup, SchemaSource schemas,
-              DatasourcePolicy policy, SubmissionLimiter limiter, McpProperties properties, Clock clock) {
+              DatasourcePolicy policy, SubmissionLimiter limiter, McpProperties properties, QuestionMeters meters,
+              Clock clock) {
         this.writer = writer;
         this.replies = replies;
         this.lookup = lookup;
@@ -52,6 +55,7 @@ final class SqlIntake {
         this.policy = policy;
         this.limiter = limiter;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -88,7 +92,8 @@ final class SqlIntake {
         return Mono.defer(() -> {
             replies.register(question);
             return writer.send(question.conversationId(), proposal,
-                    Map.of(Headers.TRACE_ID, question.queryId(), Headers.SOURCE_STAGE, "gateway"));
+                    Map.of(Headers.TRACE_ID, question.queryId(), Headers.SOURCE_STAGE, "gateway"))
+                    .doOnSuccess(done -> meters.submitted(question, "sql"));
         }).onErrorMap(e -> !(e instanceof ProblemException), e -> {
             log.warn("Could not submit SQL of query {}", question.queryId(), e);
             return ProblemException.of(ErrorCode.UNAVAILABLE, "The SQL could not be handed to the pipeline; try again shortly.");

@@ -5,10 +5,14 @@ import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.kafka.TopicWriter;
+import io.dbchat.gateway.metrics.QuestionMeters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Kafka side of asking: the question producer, lingering {@code submit-linger} to share produce requests. */
+/**
+ * The Kafka side of asking: the question producer, lingering {@code submit-linger} to share produce requests;
+ * each question Kafka acknowledged is counted.
+ */
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
@@ -18,7 +22,8 @@ class QueryConfiguration {
     }
 
     @Bean
-    QuestionSubmitter questionSubmitter(TopicWriter<QuestionAsked> questionWriter) {
-        return new KafkaQuestionSubmitter(questionWriter);
+    QuestionSubmitter questionSubmitter(TopicWriter<QuestionAsked> questionWriter, QuestionMeters meters) {
+        var kafka = new KafkaQuestionSubmitter(questionWriter);
+        return question -> kafka.submit(question).doOnSuccess(done -> meters.submitted(question, "question"));
     }
 }

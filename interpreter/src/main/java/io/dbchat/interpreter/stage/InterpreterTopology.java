@@ -4,6 +4,7 @@ import io.dbchat.contracts.topics.Topics;
 import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.interpreter.narrate.AnswerWriter;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -23,11 +24,13 @@ public final class InterpreterTopology {
                 .to(topics.replies().name(), topics.replies().produced());
     }
 
-    /** Answers with an LLM, streamed, off the stream thread. */
-    public static void build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
-                             InterpreterProperties settings) {
+    /** Answers with an LLM, streamed, off the stream thread; returns the number of answers being written. */
+    public static IntSupplier build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
+                                    InterpreterProperties settings) {
+        var answers = new StreamedAnswers(writer, settings, clock);
         builder.stream(topics.results().name(), topics.results().consumed())
-                .process(new StreamedAnswers(writer, settings, clock))
+                .process(answers)
                 .to(topics.replies().name(), topics.replies().produced());
+        return answers::inFlight;
     }
 }

@@ -19,6 +19,7 @@ import io.dbchat.translator.prompt.PromptBuilder;
 import io.dbchat.translator.prompt.PromptTemplate;
 import io.dbchat.translator.prompt.SchemaSelector;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.dbchat.contracts.runtime.StageMeters;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -75,10 +76,11 @@ class TranslatorStageConfiguration {
 
     @Bean
     TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
-                                      TranslatorProperties p, ConversationStore history) {
+                                      TranslatorProperties p, ConversationStore history, MeterRegistry meters) {
         var options = new TranslatorTopology.Options(p.maxCorrections(),
                 new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
-        TranslatorTopology.build(builder, topics, translator, options, history::record, Clock.systemUTC());
+        StageMeters.inFlight(meters, STAGE,
+                TranslatorTopology.build(builder, topics, translator, options, history::record, Clock.systemUTC()));
         return new TopologyMarker();
     }
 
