@@ -9,6 +9,7 @@ import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.TraceHop;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.apache.kafka.common.utils.Bytes;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -40,6 +42,7 @@ public final class ExecutorTopology {
                 Materialized.<String, SchemaSnapshot, KeyValueStore<Bytes, byte[]>>as(SCHEMA_STORE)
                         .withKeySerde(topics.schema().key()).withValueSerde(topics.schema().value()));
         KStream<String, Object> checked = builder.stream(topics.sql().name(), topics.sql().consumed())
+                .processValues(TraceHop.at("executor check and run", SqlProposed::queryId), Named.as("trace-proposal"))
                 .leftJoin(schemas, (key, proposal) -> proposal.question().datasource(), Proposal::new)
                 .flatMap((key, p) -> keyed(p.proposal(), handler.check(p.proposal(), p.schema())));
         route(checked, topics.replies(), ReplyEvent.class);

@@ -7,6 +7,7 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
+import io.dbchat.contracts.tracing.StageTracing;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.kafka.TopicWriter;
 import io.dbchat.gateway.metrics.QuestionMeters;
@@ -17,8 +18,10 @@ import io.dbchat.gateway.schema.SchemaSource;
 import io.dbchat.gateway.security.DatasourcePolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +46,12 @@ final class SqlIntake {
     private final SubmissionLimiter limiter;
     private final McpProperties properties;
     private final QuestionMeters meters;
+    private final Optional<StageTracing> tracing;
     private final Clock clock;
 
     SqlIntake(TopicWriter<SqlProposed> writer, ReplySource replies, SchemaLookup lookup, SchemaSource schemas,
               DatasourcePolicy policy, SubmissionLimiter limiter, McpProperties properties, QuestionMeters meters,
-              Clock clock) {
+              Optional<StageTracing> tracing, Clock clock) {
         this.writer = writer;
         this.replies = replies;
         this.lookup = lookup;
@@ -56,6 +60,7 @@ final class SqlIntake {
         this.limiter = limiter;
         this.properties = properties;
         this.meters = meters;
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -91,8 +96,11 @@ final class SqlIntake {
         var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.user("mcp"), Usage.NONE, 0, schemaVersion, List.of());
         return Mono.defer(() -> {
             replies.register(question);
-            return writer.send(question.conversationId(), proposal,
-                    Map.of(Headers.TRACE_ID, question.queryId(), Headers.SOURCE_STAGE, "gateway"))
+            Map<String, String> headers = new HashMap<>(tracing.map(t -> t.start("gateway run sql", question.queryId()))
+                    .orElse(Map.of()));
+            headers.put(Headers.TRACE_ID, question.queryId());
+            headers.put(Headers.SOURCE_STAGE, "gateway");
+            return writer.send(question.conversationId(), proposal, headers)
                     .doOnSuccess(done -> meters.submitted(question, "sql"));
         }).onErrorMap(e -> !(e instanceof ProblemException), e -> {
             log.warn("Could not submit SQL of query {}", question.queryId(), e);
