@@ -2,8 +2,8 @@ package io.dbchat.gateway.query;
 
 import io.dbchat.contracts.Headers;
 import io.dbchat.contracts.events.QuestionAsked;
-import io.dbchat.gateway.kafka.TopicWriter;
 import io.dbchat.contracts.tracing.StageTracing;
+import io.dbchat.gateway.kafka.TopicWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

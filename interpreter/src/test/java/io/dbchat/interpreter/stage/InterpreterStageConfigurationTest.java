@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbchat.contracts.llm.LlmProperties;
-import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.contracts.runtime.StageMeters;
+import io.dbchat.interpreter.InterpreterProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
