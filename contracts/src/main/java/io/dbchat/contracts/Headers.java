@@ -9,6 +9,8 @@ public final class Headers {
     public static final String SCHEMA_VERSION = "dbchat-schema-version";
     /** The stage that wrote the record. */
     public static final String SOURCE_STAGE = "dbchat-stage";
+    /** W3C trace context: one trace per question across the stages (see {@code tracing.StageTracing}). */
+    public static final String TRACEPARENT = "traceparent";
 
     private Headers() {
     }

@@ -66,7 +66,7 @@ class ExecutorApplicationIntegrationTest {
                 "dbchat.datasources.consultancy.url=" + database.datasource().url(),
                 "dbchat.datasources.consultancy.username=postgres",
                 "dbchat.executor.username=" + ConsultancyDatabase.READER,
-                "dbchat.executor.password=" + ConsultancyDatabase.READER_PASSWORD).run()) {
+                "dbchat.executor.password=" + ConsultancyDatabase.READER_PASSWORD).run("--server.port=0")) {
             send(topics.schema(), ConsultancySchema.DATASOURCE, ConsultancySchema.snapshot());
             send(topics.sql(), "conv-1", proposal("q-1", "SELECT name FROM teams ORDER BY id"));
             send(topics.sql(), "conv-2", proposal("q-2", "SELECT amount FROM salaries"));

@@ -75,7 +75,7 @@ public abstract class WebSliceTest {
     @ComponentScan(basePackages = "io.dbchat.gateway", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX,
             pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess)"
-                    + "|schema\\.(SchemaInfoController|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
+                    + "|schema\\.(SchemaInfoController|SchemaLookup|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
     static class Slice {
 
         @Bean

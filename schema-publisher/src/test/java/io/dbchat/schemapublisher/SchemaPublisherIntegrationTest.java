@@ -158,7 +158,7 @@ class SchemaPublisherIntegrationTest {
             props.add("dbchat.datasources." + name + ".url=" + url);
             props.add("dbchat.datasources." + name + ".username=postgres");
         });
-        return SchemaPublisherApplication.builder().properties(props.toArray(String[]::new)).run();
+        return SchemaPublisherApplication.builder().properties(props.toArray(String[]::new)).run("--server.port=0");
     }
 
     private static Health health(ConfigurableApplicationContext app) {

@@ -24,6 +24,8 @@ public final class Standalone implements AutoCloseable {
 
     private final Infrastructure infrastructure;
     private final List<ConfigurableApplicationContext> stages = new ArrayList<>();
+    /** Every stage's meters in one registry, scraped at the gateway's /actuator/prometheus. */
+    private final SharedMeters meters = new SharedMeters();
 
     private Standalone(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -61,9 +63,21 @@ public final class Standalone implements AutoCloseable {
         order.put(GatewayApplication.class, GatewayApplication::builder);
         order.forEach((application, builder) -> stages.add(builder.get()
                 .main(application)
-                .initializers(context -> withEnvironment(context, settings.environment()))
+                .initializers(context -> {
+                    withEnvironment(context, settings.environment());
+                    meters.shareWith(context);
+                })
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .run(args.toArray(String[]::new))));
+                .run(stageArguments(application, args))));
+    }
+
+    /** One HTTP port for the process: the gateway's; the other stages' actuator servers stay off. */
+    private static String[] stageArguments(Class<?> application, List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        if (application != GatewayApplication.class) {
+            all.add("--spring.main.web-application-type=none");
+        }
+        return all.toArray(String[]::new);
     }
 
     /**
@@ -112,5 +126,6 @@ public final class Standalone implements AutoCloseable {
         }
         stages.clear();
         infrastructure.close();
+        meters.close();
     }
 }

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The executor's whole adversarial corpus through the running system, and the demo database checksummed
@@ -69,6 +70,10 @@ class AttackCorpusIntegrationTest {
             .resolve("../executor/src/test/resources/guard/attacks.tsv").normalize();
     private static final Pattern ATTACK = Pattern.compile("ATTACK-(\\d+)\\b");
     private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final Path DASHBOARD = Path.of(System.getProperty("basedir", "."))
+            .resolve("../deploy/grafana/dashboards/dbchat.json").normalize();
+    /** A metric selector in a PromQL query: the name right before its label braces. */
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
     static LlmStub llm;
     static Standalone dbchat;
@@ -220,6 +225,30 @@ class AttackCorpusIntegrationTest {
         assertThat(llm.requests()).as("the model was asked for every attack")
                 .filteredOn(r -> ATTACK.matcher(r.prompt()).find()).hasSizeGreaterThanOrEqualTo(corpus.size());
         assertUnchanged();
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsExposedByTheRunningSystem() throws Exception {
+        // one question the model answers with an attack: a model call, a guard refusal and an answer to count
+        client.ask("ATTACK-0: show me everything");
+        Set<String> queried = new java.util.TreeSet<>();
+        for (JsonNode panel : Json.MAPPER.readTree(DASHBOARD.toFile()).path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher m = SELECTOR.matcher(target.path("expr").asString());
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+
+        String scrape = client.metrics();
+
+        assertThat(queried).as("metrics the dashboard at %s queries", DASHBOARD).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(queried).allSatisfy(name -> assertThat(scrape).as("the scrape, for " + name)
+                .containsPattern("(?m)^" + Pattern.quote(name) + "[{ ]"));
+        assertThat(scrape).containsPattern("(?m)^dbchat_guard_refusals_total\\{code=\"sql\\.")
+                .containsPattern("(?m)^dbchat_llm_calls_total\\{.*provider=\"openai\"")
+                .contains("dbchat_calls_in_flight{stage=\"executor\"} 0.0");
     }
 
     @Test

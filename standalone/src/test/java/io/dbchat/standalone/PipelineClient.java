@@ -19,11 +19,12 @@ final class PipelineClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    private final String base;
     private final WebTestClient http;
     private final WebClient sse;
 
     PipelineClient(int port) {
-        String base = "http://127.0.0.1:" + port;
+        this.base = "http://127.0.0.1:" + port;
         this.http = WebTestClient.bindToServer().baseUrl(base).responseTimeout(TIMEOUT).build();
         this.sse = WebClient.create(base);
     }
@@ -57,6 +58,21 @@ final class PipelineClient {
             sleep();
         }
         throw new AssertionError("schema-info did not show the change within " + TIMEOUT);
+    }
+
+    /** The Prometheus exposition of the process's meters (every stage's, in the all-in-one): larger than a codec buffers. */
+    String metrics() {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/actuator/prometheus"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     JsonNode schemaInfo() {

@@ -1,12 +1,16 @@
 package io.dbchat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbchat.contracts.runtime.PostgresUrl;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,16 +21,21 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
 
     static Standalone dbchat;
     static PipelineClient client;
+    static McpGateway mcp;
 
     @BeforeAll
     static void start() {
         dbchat = Standalone.start(new StandaloneSettings(Map.of(), List.of("--server.port=0")));
         client = new PipelineClient(dbchat.port());
         client.awaitSchema();
+        mcp = McpGateway.start(dbchat.infrastructureProperties());
     }
 
     @AfterAll
     static void stop() {
+        if (mcp != null) {
+            mcp.close();
+        }
         if (dbchat != null) {
             dbchat.close();
         }
@@ -59,6 +68,101 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
             }
             return false;
         });
+    }
+
+    @Test
+    void anMcpClientAsksAndFollowsTheProgress() {
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        try (McpSyncClient agent = mcp.client(McpGateway.ALICE, progress::add)) {
+            agent.initialize();
+            assertThat(agent.listTools().tools()).extracting(McpSchema.Tool::name)
+                    .containsExactlyInAnyOrder("ask", "list_tables", "describe_table", "run_sql");
+
+            var result = agent.callTool(new McpSchema.CallToolRequest("ask",
+                    Map.of("question", "How many users are there?"), Map.of("progressToken", "ask-1")));
+
+            assertThat(result.isError()).isFalse();
+            assertThat(text(result)).containsPattern("There are [\\d,]+ users\\.").contains("SQL:").contains("FROM");
+            var answer = (Map<?, ?>) result.structuredContent();
+            assertThat(answer.get("sql").toString()).containsIgnoringCase("count");
+            assertThat((List<?>) answer.get("rows")).hasSize(1);
+            assertThat(answer.get("conversation_id")).isNotNull();
+            assertThat(progress).isNotEmpty().allMatch(p -> "ask-1".equals(p.progressToken()));
+            assertThat(progress).extracting(McpSchema.ProgressNotification::message).contains("translating", "executing");
+        }
+    }
+
+    @Test
+    void anMcpClientReadsTheSchemaWithItsExactValues() {
+        try (McpSyncClient agent = mcp.client(McpGateway.ALICE, p -> { })) {
+            agent.initialize();
+
+            var tables = agent.callTool(new McpSchema.CallToolRequest("list_tables", Map.of()));
+            var projects = agent.callTool(new McpSchema.CallToolRequest("describe_table", Map.of("table", "projects")));
+            var missing = agent.callTool(new McpSchema.CallToolRequest("describe_table", Map.of("table", "nope")));
+
+            assertThat(text(tables)).contains("public.users").contains("public.projects").doesNotContain("password_hash");
+            assertThat(projects.isError()).isFalse();
+            assertThat(text(projects)).contains("On Hold");
+            assertThat(((Map<?, ?>) projects.structuredContent()).get("primary_key")).isEqualTo(List.of("id"));
+            assertThat(missing.isError()).isTrue();
+            assertThat(text(missing)).startsWith("not_found:");
+        }
+    }
+
+    @Test
+    void sqlAnAgentWroteRunsThroughTheGuardAndARefusalIsAToolError() throws Exception {
+        DatabaseFingerprint before;
+        try (var c = database()) {
+            before = DatabaseFingerprint.of(c);
+        }
+        try (McpSyncClient agent = mcp.client(McpGateway.ALICE, p -> { })) {
+            agent.initialize();
+
+            var counted = agent.callTool(new McpSchema.CallToolRequest("run_sql",
+                    Map.of("sql", "SELECT count(*) AS users FROM users", "purpose", "How many users are there?")));
+            var refused = agent.callTool(new McpSchema.CallToolRequest("run_sql", Map.of("sql", "DELETE FROM users")));
+            var hidden = agent.callTool(new McpSchema.CallToolRequest("run_sql",
+                    Map.of("sql", "SELECT password_hash FROM users")));
+
+            assertThat(counted.isError()).isFalse();
+            var answer = (Map<?, ?>) counted.structuredContent();
+            assertThat(answer.get("translator")).isEqualTo("user (mcp)");
+            assertThat(answer.get("sql").toString()).startsWith("SELECT count(*) AS users FROM users");
+            assertThat((List<?>) answer.get("rows")).hasSize(1);
+            assertThat(refused.isError()).isTrue();
+            assertThat(((Map<?, ?>) ((Map<?, ?>) refused.structuredContent()).get("problem")).get("code").toString())
+                    .startsWith("sql");
+            assertThat(hidden.isError()).isTrue();
+            assertThat(text(hidden)).contains("password_hash");
+        }
+        try (var c = database()) {
+            assertThat(DatabaseFingerprint.of(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void mcpFollowsTheRestApisPrincipalsAndDatasourceRules() throws Exception {
+        assertThat(mcp.post(Map.of())).isEqualTo(401);
+        assertThat(mcp.post(Map.of("X-API-Key", "not-a-key"))).isEqualTo(401);
+        try (McpSyncClient stranger = mcp.client(null, p -> { })) {
+            assertThatThrownBy(stranger::initialize).isInstanceOf(RuntimeException.class);
+        }
+        try (McpSyncClient bob = mcp.client(McpGateway.BOB, p -> { })) {
+            bob.initialize();
+
+            var tables = bob.callTool(new McpSchema.CallToolRequest("list_tables", Map.of()));
+            var sql = bob.callTool(new McpSchema.CallToolRequest("run_sql", Map.of("sql", "SELECT 1")));
+
+            assertThat(tables.isError()).isTrue();
+            assertThat(text(tables)).startsWith("forbidden:");
+            assertThat(sql.isError()).isTrue();
+            assertThat(text(sql)).startsWith("forbidden:");
+        }
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return result.content().stream().map(c -> ((McpSchema.TextContent) c).text()).reduce("", String::concat);
     }
 
     @Override

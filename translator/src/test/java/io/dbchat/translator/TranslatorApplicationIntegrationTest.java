@@ -41,7 +41,7 @@ class TranslatorApplicationIntegrationTest {
         var settings = new PipelineProperties(kafka.getBrokersAsString(), prefix, 1, (short) 1, Duration.ofDays(1),
                 Duration.ofMillis(10), 1, null);
         try (var redis = new TestRedis(); var stub = new LlmStub();
-             var app = TranslatorApplication.builder().run("--dbchat.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+             var app = TranslatorApplication.builder().run("--server.port=0", "--dbchat.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                      "--dbchat.kafka.topic-prefix=" + prefix, "--dbchat.kafka.partitions=1",
                      "--dbchat.llm.provider=openai", "--dbchat.llm.openai-base-url=" + stub.openAiBaseUrl(),
                      "--dbchat.redis.url=" + redis.url())) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,6 +41,8 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
     private final Queue<Completion<I, R>> completed = new ConcurrentLinkedQueue<>();
     /** Keys whose head call waits for a free slot. */
     private final Set<String> waiting = new LinkedHashSet<>();
+    /** The headers of each pending request this task took in (not changelogged: trace context only). */
+    private final Map<String, Headers> headers = new java.util.HashMap<>();
     /** The latest queues, decoded: a bounded copy of part of the store, which stays the durable truth. */
     private final Map<String, PendingQueue<I>> decoded;
     private ProcessorContext<String, O> context;
@@ -85,6 +88,7 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
             return; // a redelivered request that is already pending
         }
         store(record.key(), queue.append(new PendingQueue.Entry<>(id, record.value(), record.timestamp())));
+        headers.put(id, record.headers());
         if (queue.isEmpty()) {
             startHead(record.key());
         }
@@ -106,7 +110,9 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
             return; // stale: the request was finished before, by an earlier run of this task
         }
         O out = done.error() == null ? onResult.apply(head.input(), done.result()) : onError.apply(head.input(), done.error());
-        context.forward(new Record<>(done.key(), out, context.currentSystemTimeMs()));
+        // the request's headers (its trace context) go on with its outcome; after a restart they are gone
+        Headers carried = headers.remove(done.id());
+        context.forward(new Record<>(done.key(), out, context.currentSystemTimeMs(), carried));
         PendingQueue<I> rest = queue.dropHead();
         store(done.key(), rest);
         if (!rest.isEmpty()) {
@@ -163,6 +169,7 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
     @Override
     public void close() {
         closed = true;
+        headers.clear();
     }
 
     /** A finished call, as reported by whatever thread finished it. */

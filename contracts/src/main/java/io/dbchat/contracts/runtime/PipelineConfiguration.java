@@ -2,13 +2,22 @@ package io.dbchat.contracts.runtime;
 
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.StageTracing;
+import io.dbchat.contracts.tracing.TraceHop;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -22,6 +31,30 @@ public class PipelineConfiguration {
     @Bean
     Topics topics(PipelineProperties properties) {
         return Topics.withPrefix(properties.topicPrefix());
+    }
+
+    /** Kafka Streams client metrics (consumer lag among them) of the stage, in its meter registry when it has one. */
+    @Bean
+    static BeanPostProcessor streamsMeters(ObjectProvider<MeterRegistry> registry) {
+        return StageMeters.streamsBinder(registry);
+    }
+
+    /** The stage's tracing, in its Streams configuration for the {@link TraceHop}s, when it has a tracer. */
+    @Bean
+    static BeanPostProcessor streamsTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof StreamsBuilderFactoryBean factory) {
+                    StageTracing.of(tracer, propagator).ifPresent(t -> {
+                        Properties config = factory.getStreamsConfiguration();
+                        config.put(StageTracing.CONFIG, t);
+                        factory.setStreamsConfiguration(config);
+                    });
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

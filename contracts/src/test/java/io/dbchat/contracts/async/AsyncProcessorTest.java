@@ -57,6 +57,22 @@ class AsyncProcessorTest {
     }
 
     @Test
+    void theOutcomeCarriesTheHeadersOfItsRequest() {
+        start(10, Duration.ofSeconds(30));
+
+        in.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("c1", "q1",
+                new org.apache.kafka.common.header.internals.RecordHeaders().add("traceparent",
+                        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes())));
+        calls.get("q1").complete("answer-1");
+        tick();
+
+        var outcome = out.readRecord();
+        assertThat(outcome.value()).isEqualTo("q1->answer-1");
+        assertThat(new String(outcome.headers().lastHeader("traceparent").value()))
+                .isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    }
+
+    @Test
     void keepsOneCallInFlightPerKeySoAConversationStaysInOrder() {
         start(10, Duration.ofSeconds(30));
 

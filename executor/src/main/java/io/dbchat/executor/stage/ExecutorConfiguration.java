@@ -3,6 +3,7 @@ package io.dbchat.executor.stage;
 import io.dbchat.contracts.runtime.DatasourceProperties;
 import io.dbchat.contracts.runtime.DatasourcesProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.executor.execution.ConnectionPools;
@@ -11,6 +12,7 @@ import io.dbchat.executor.guard.SqlGuard;
 import io.dbchat.executor.plan.PlanCheck;
 import io.dbchat.executor.plan.PlanCheckProperties;
 import io.dbchat.executor.role.RoleCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
@@ -27,6 +29,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  */
 @Configuration(proxyBeanMethods = false)
 class ExecutorConfiguration {
+
+    /** Statements refused before they ran (by the guard, or for want of a schema or datasource), by code. */
+    static final String REFUSALS = "dbchat.guard.refusals";
 
     @Bean
     StreamsBuilderFactoryBean executorStreams(PipelineProperties pipeline, Topics topics) {
@@ -70,12 +75,12 @@ class ExecutorConfiguration {
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
                                     R2dbcQueryRunner runner, ExecutorProperties properties, PlanCheck planCheck,
-                                    RoleCheck roleCheck) {
+                                    RoleCheck roleCheck, MeterRegistry meters) {
         var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(), schema -> {
             planCheck.seen(schema);
             roleCheck.seen(schema);
-        });
-        ExecutorTopology.build(executorStreams, topics, handler, properties.async());
+        }, code -> meters.counter(REFUSALS, "code", code).increment());
+        StageMeters.inFlight(meters, "executor", ExecutorTopology.build(executorStreams, topics, handler, properties.async()));
         return new TopologyMarker();
     }
 

@@ -9,7 +9,9 @@ import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.TraceHop;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -37,22 +40,26 @@ public final class ExecutorTopology {
     private ExecutorTopology() {
     }
 
-    public static void build(StreamsBuilder builder, Topics topics, QueryHandler handler, AsyncSettings async) {
+    /** Adds the stage to {@code builder}; returns the number of queries running, for monitoring. */
+    public static IntSupplier build(StreamsBuilder builder, Topics topics, QueryHandler handler, AsyncSettings async) {
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
                 topics.schema().consumed(),
                 Materialized.<String, SchemaSnapshot, KeyValueStore<Bytes, byte[]>>as(SCHEMA_STORE)
                         .withKeySerde(topics.schema().key()).withValueSerde(topics.schema().value()));
         KStream<String, Object> checked = builder.stream(topics.sql().name(), topics.sql().consumed())
+                .processValues(TraceHop.at("executor check and run", SqlProposed::queryId), Named.as("trace-proposal"))
                 .leftJoin(schemas, (key, proposal) -> proposal.question().datasource(), Proposal::new)
                 .flatMap((key, p) -> keyed(p.proposal(), handler.check(p.proposal(), p.schema())));
         route(checked, topics.replies(), ReplyEvent.class);
         route(checked, topics.results(), QueryResult.class);
+        var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
+                handler::outcome, handler::failure, async);
         KStream<String, Object> ran = checked.filter((k, v) -> v instanceof Execution)
                 .mapValues(v -> (Execution) v)
-                .process(new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
-                        handler::outcome, handler::failure, async));
+                .process(running);
         route(ran, topics.results(), QueryResult.class);
         route(ran, topics.sqlFailures(), SqlFailed.class);
+        return running::inFlight;
     }
 
     /** The snapshot the running topology holds for a datasource, or null (none yet, or the store not ready). */

@@ -30,19 +30,24 @@ public final class QueryHandler {
     private final ExecutorProperties properties;
     private final Clock clock;
     private final Consumer<SchemaSnapshot> schemas;
+    private final Consumer<String> refused;
 
     public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock) {
-        this(guard, runner, properties, clock, schema -> { });
+        this(guard, runner, properties, clock, schema -> { }, code -> { });
     }
 
-    /** {@code schemas} hears every snapshot a proposal is checked against (the plan check judges by the newest). */
+    /**
+     * {@code schemas} hears every snapshot a proposal is checked against (the plan check judges by the newest);
+     * {@code refused} hears the code of every refusal, for counting.
+     */
     public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock,
-                        Consumer<SchemaSnapshot> schemas) {
+                        Consumer<SchemaSnapshot> schemas, Consumer<String> refused) {
         this.guard = guard;
         this.runner = runner;
         this.properties = properties;
         this.clock = clock;
         this.schemas = schemas;
+        this.refused = refused;
     }
 
     public List<Object> check(SqlProposed proposal, SchemaSnapshot schema) {
@@ -65,6 +70,7 @@ public final class QueryHandler {
             sql = verdict instanceof GuardResult.Accepted a ? a.sql() : sql;
         }
         if (refusal != null) {
+            refused.accept(refusal.code());
             out.add(Outcomes.rejected(proposal, refusal));
             return out;
         }

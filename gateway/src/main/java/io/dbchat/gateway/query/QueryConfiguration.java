@@ -3,12 +3,20 @@ package io.dbchat.gateway.query;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.StageTracing;
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.kafka.TopicWriter;
+import io.dbchat.gateway.metrics.QuestionMeters;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Kafka side of asking: the question producer, lingering {@code submit-linger} to share produce requests. */
+/**
+ * The Kafka side of asking: the question producer, lingering {@code submit-linger} to share produce requests;
+ * each question Kafka acknowledged is counted.
+ */
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
@@ -18,7 +26,9 @@ class QueryConfiguration {
     }
 
     @Bean
-    QuestionSubmitter questionSubmitter(TopicWriter<QuestionAsked> questionWriter) {
-        return new KafkaQuestionSubmitter(questionWriter);
+    QuestionSubmitter questionSubmitter(TopicWriter<QuestionAsked> questionWriter, QuestionMeters meters,
+                                        ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        var kafka = new KafkaQuestionSubmitter(questionWriter, StageTracing.of(tracer, propagator));
+        return question -> kafka.submit(question).doOnSuccess(done -> meters.submitted(question, "question"));
     }
 }

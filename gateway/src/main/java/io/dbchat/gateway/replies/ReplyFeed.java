@@ -6,12 +6,14 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.StageTracing;
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.schema.SchemaCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,18 +45,20 @@ class ReplyFeed implements SmartLifecycle {
     private final ReplyStore store;
     private final List<ReplyListener> listeners;
     private final SchemaCatalog schemas;
+    private final Optional<StageTracing> tracing;
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
     ReplyFeed(PipelineProperties pipeline, Topics topics, GatewayProperties gateway, ReplyStore store,
-              List<ReplyListener> listeners, SchemaCatalog schemas, Clock clock) {
+              List<ReplyListener> listeners, SchemaCatalog schemas, Optional<StageTracing> tracing, Clock clock) {
         this.pipeline = pipeline;
         this.topics = topics;
         this.positions = new FeedPositions(topics, gateway.replayLookback(), clock);
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.schemas = schemas;
+        this.tracing = tracing;
     }
 
     @Override
@@ -118,7 +122,9 @@ class ReplyFeed implements SmartLifecycle {
         String topic = record.topic();
         try {
             if (topic.equals(topics.replies().name())) {
-                onReply(topics.replies().value().deserializer().deserialize(topic, record.value()));
+                ReplyEvent reply = topics.replies().value().deserializer().deserialize(topic, record.value());
+                traceEnd(reply, record);
+                onReply(reply);
             } else if (topic.equals(topics.questions().name())) {
                 onQuestion(topics.questions().value().deserializer().deserialize(topic, record.value()));
             } else {
@@ -127,6 +133,13 @@ class ReplyFeed implements SmartLifecycle {
         } catch (SerializationException e) {
             // a poison record is the DLQ's business, not the gateway's: skip it
             log.warn("Skipping unreadable record {}-{}@{}: {}", topic, record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    /** The last span of a question's trace: its terminal reply reached a gateway. */
+    private void traceEnd(ReplyEvent reply, ConsumerRecord<byte[], byte[]> record) {
+        if (reply != null && reply.type() != null && reply.type().isTerminal()) {
+            tracing.ifPresent(t -> t.within(record.headers(), "gateway reply", reply.queryId(), headers -> { }));
         }
     }
 

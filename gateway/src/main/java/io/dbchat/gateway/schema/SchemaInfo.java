@@ -14,30 +14,30 @@ import java.util.stream.IntStream;
  * The schema-info body: every table of a snapshot with its fields (choices are the exact spelling of
  * allowed or observed values), primary key, and relationships with their join condition.
  */
-record SchemaInfo(
+public record SchemaInfo(
         String datasource,
         String version,
         @JsonProperty("read_at") Instant readAt,
         List<Table> tables) {
 
-    record Table(String schema, String name, String kind, String comment,
+    public record Table(String schema, String name, String kind, String comment,
                  @JsonProperty("row_estimate") long rowEstimate,
                  List<Field> fields,
                  @JsonProperty("primary_key") List<String> primaryKey,
                  List<Relationship> relationships) {
     }
 
-    record Field(String name, String type, boolean nullable, String comment, List<String> choices,
+    public record Field(String name, String type, boolean nullable, String comment, List<String> choices,
                  @JsonProperty("choices_source") String choicesSource) {
     }
 
-    record Relationship(String name, List<String> columns,
+    public record Relationship(String name, List<String> columns,
                         @JsonProperty("target_table") String targetTable,
                         @JsonProperty("target_columns") List<String> targetColumns,
                         String join) {
     }
 
-    static SchemaInfo of(SchemaSnapshot s) {
+    public static SchemaInfo of(SchemaSnapshot s) {
         return new SchemaInfo(s.datasource(), s.version(), s.readAt(),
                 nonNull(s.tables()).stream().map(SchemaInfo::table).toList());
     }

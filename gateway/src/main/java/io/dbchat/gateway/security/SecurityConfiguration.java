@@ -20,7 +20,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import reactor.core.publisher.Mono;
 
 /**
- * The security filter chain for {@code dbchat.gateway.auth.mode}: everything under /api and /ws needs a
+ * The security filter chain for {@code dbchat.gateway.auth.mode}: everything under /api, /ws and /mcp needs a
  * principal (API key or JWT whose {@code sub} is the principal) except in open mode; the page, the API
  * docs and health stay public. Stateless: no session, no CSRF token, no saved request.
  */
@@ -72,7 +72,7 @@ public class SecurityConfiguration {
     private static ServerHttpSecurity protect(ServerHttpSecurity http, String scheme) {
         return http.exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized(scheme))
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .authorizeExchange(a -> a.pathMatchers("/api/**", "/ws/**").authenticated().anyExchange().permitAll());
+                .authorizeExchange(a -> a.pathMatchers("/api/**", "/ws/**", "/mcp", "/mcp/**").authenticated().anyExchange().permitAll());
     }
 
     private static java.util.Map<String, String> requireKeys(AuthProperties auth) {

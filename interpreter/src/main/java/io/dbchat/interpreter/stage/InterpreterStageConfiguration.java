@@ -3,11 +3,13 @@ package io.dbchat.interpreter.stage;
 import io.dbchat.contracts.llm.ChatModels;
 import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.interpreter.narrate.InterpretPrompt;
 import io.dbchat.interpreter.narrate.LlmAnswerWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.slf4j.Logger;
@@ -31,22 +33,23 @@ class InterpreterStageConfiguration {
 
     @Bean
     TopologyMarker interpreterTopology(StreamsBuilder builder, Topics topics, LlmProperties llm,
-                                       InterpreterProperties settings) {
-        return addTopology(builder, topics, llm, settings, Clock.systemUTC());
+                                       InterpreterProperties settings, MeterRegistry meters) {
+        return addTopology(builder, topics, llm, settings, Clock.systemUTC(), meters);
     }
 
     /** Answers from templates when no LLM is configured, else streamed by the configured one. */
     static TopologyMarker addTopology(StreamsBuilder builder, Topics topics, LlmProperties llm,
-                                      InterpreterProperties settings, Clock clock) {
+                                      InterpreterProperties settings, Clock clock, MeterRegistry meters) {
         if (llm.isOffline()) {
             log.info("No LLM configured: answers are written from templates");
             InterpreterTopology.build(builder, topics, clock);
+            StageMeters.inFlight(meters, "interpreter", () -> 0);
             return new TopologyMarker(LlmProperties.OFFLINE);
         }
         log.info("Answers are written by {} ({}), prompt {}, privacy {} (by datasource: {})", llm.effectiveProvider(),
                 llm.effectiveModel(), InterpretPrompt.VERSION, settings.privacy(), settings.privacyDatasources());
         var writer = new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(settings));
-        InterpreterTopology.build(builder, topics, clock, writer, settings);
+        StageMeters.inFlight(meters, "interpreter", InterpreterTopology.build(builder, topics, clock, writer, settings));
         return new TopologyMarker(llm.effectiveProvider());
     }
 

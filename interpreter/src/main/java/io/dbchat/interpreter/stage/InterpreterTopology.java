@@ -1,10 +1,15 @@
 package io.dbchat.interpreter.stage;
 
+import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.TraceHop;
 import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.interpreter.narrate.AnswerWriter;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 /**
  * results → replies: an "interpreting" STATUS (seq 1000), then the answer. From templates it is one TOKEN
@@ -18,16 +23,23 @@ public final class InterpreterTopology {
 
     /** Answers from templates, synchronously: no LLM is configured. */
     public static void build(StreamsBuilder builder, Topics topics, Clock clock) {
-        builder.stream(topics.results().name(), topics.results().consumed())
+        results(builder, topics)
                 .flatMapValues(result -> Answers.offline(result, clock.instant()))
                 .to(topics.replies().name(), topics.replies().produced());
     }
 
-    /** Answers with an LLM, streamed, off the stream thread. */
-    public static void build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
-                             InterpreterProperties settings) {
-        builder.stream(topics.results().name(), topics.results().consumed())
-                .process(new StreamedAnswers(writer, settings, clock))
+    /** Answers with an LLM, streamed, off the stream thread; returns the number of answers being written. */
+    public static IntSupplier build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
+                                    InterpreterProperties settings) {
+        var answers = new StreamedAnswers(writer, settings, clock);
+        results(builder, topics)
+                .process(answers)
                 .to(topics.replies().name(), topics.replies().produced());
+        return answers::inFlight;
+    }
+
+    private static KStream<String, QueryResult> results(StreamsBuilder builder, Topics topics) {
+        return builder.stream(topics.results().name(), topics.results().consumed())
+                .processValues(TraceHop.at("interpreter answer", QueryResult::queryId), Named.as("trace-result"));
     }
 }

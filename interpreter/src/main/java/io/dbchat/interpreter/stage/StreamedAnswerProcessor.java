@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -44,6 +45,8 @@ final class StreamedAnswerProcessor implements Processor<String, QueryResult, St
     private final Map<String, LiveAnswer> live = new HashMap<>();
     /** Conversations whose head result waits for a free call slot. */
     private final Set<String> waiting = new LinkedHashSet<>();
+    /** The headers (trace context) of the results this task took in, by query id; not changelogged. */
+    private final Map<String, Headers> headers = new HashMap<>();
     private ProcessorContext<String, ReplyEvent> context;
     private KeyValueStore<String, PendingAnswers> pending;
 
@@ -70,6 +73,7 @@ final class StreamedAnswerProcessor implements Processor<String, QueryResult, St
         if (queue.holds(record.value().queryId())) {
             return; // redelivered while its answer is still being written
         }
+        headers.put(record.value().queryId(), record.headers());
         forward(record.key(), Answers.status(record.value(), clock.instant()));
         pending.put(record.key(), queue.append(record.value()));
         if (queue.isEmpty()) {
@@ -124,6 +128,7 @@ final class StreamedAnswerProcessor implements Processor<String, QueryResult, St
     }
 
     private void finishHead(String key) {
+        headers.remove(queueOf(key).head().queryId());
         PendingAnswers rest = queueOf(key).dropHead();
         if (rest.isEmpty()) {
             pending.delete(key);
@@ -140,8 +145,9 @@ final class StreamedAnswerProcessor implements Processor<String, QueryResult, St
         return TemplatedAnswers.answer(result);
     }
 
+    /** Each reply carries the headers (the trace context) of its result; none after a restart re-issued it. */
     private void forward(String key, ReplyEvent reply) {
-        context.forward(new Record<>(key, reply, context.currentSystemTimeMs()));
+        context.forward(new Record<>(key, reply, context.currentSystemTimeMs(), headers.get(reply.queryId())));
     }
 
     /** The task is going away: its answers will be written again wherever it restarts, so their slots are freed now. */
@@ -149,6 +155,7 @@ final class StreamedAnswerProcessor implements Processor<String, QueryResult, St
     public void close() {
         live.values().forEach(LiveAnswer::abandon);
         live.clear();
+        headers.clear();
     }
 
     private PendingAnswers queueOf(String key) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbchat.contracts.llm.LlmProperties;
+import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.interpreter.InterpreterProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,12 +16,14 @@ class InterpreterStageConfigurationTest {
 
     static final InterpreterProperties SETTINGS = StageFixtures.settings(8, Duration.ofSeconds(5), false);
 
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     @Test
     void withoutAnLlmAnswersFromTemplatesWithoutState() {
         var builder = new StreamsBuilder();
 
         var marker = InterpreterStageConfiguration.addTopology(builder, StageFixtures.TOPICS, llm(null, null),
-                SETTINGS, Clock.systemUTC());
+                SETTINGS, Clock.systemUTC(), meters);
 
         assertThat(marker.provider()).isEqualTo("offline");
         assertThat(builder.build().describe().toString()).doesNotContain(StreamedAnswers.STORE);
@@ -30,16 +34,17 @@ class InterpreterStageConfigurationTest {
         var builder = new StreamsBuilder();
 
         var marker = InterpreterStageConfiguration.addTopology(builder, StageFixtures.TOPICS,
-                llm(null, "http://127.0.0.1:1/v1"), SETTINGS, Clock.systemUTC());
+                llm(null, "http://127.0.0.1:1/v1"), SETTINGS, Clock.systemUTC(), meters);
 
         assertThat(marker.provider()).isEqualTo("openai");
         assertThat(builder.build().describe().toString()).contains(StreamedAnswers.STORE);
+        assertThat(meters.get(StageMeters.IN_FLIGHT).tag("stage", "interpreter").gauge().value()).isZero();
     }
 
     @Test
     void aProviderWithoutItsKeyStopsTheStageAtStartWithWhatIsMissing() {
         assertThatThrownBy(() -> InterpreterStageConfiguration.addTopology(new StreamsBuilder(), StageFixtures.TOPICS,
-                llm("anthropic", null), SETTINGS, Clock.systemUTC()))
+                llm("anthropic", null), SETTINGS, Clock.systemUTC(), meters))
                 .hasMessageContaining("ANTHROPIC_API_KEY");
     }
 

@@ -73,6 +73,22 @@ class StreamedAnswersTest {
     }
 
     @Test
+    void everyReplyCarriesTheHeadersOfItsResultSoTheTraceGoesOn() {
+        start(8, Duration.ofSeconds(30));
+        byte[] parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes();
+
+        in.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("c-1", count("q-1", "c-1", 600),
+                new org.apache.kafka.common.header.internals.RecordHeaders().add("traceparent", parent)));
+        write("q-1", "There are 600 users.");
+        calls.get("q-1").done().complete("There are 600 users.");
+        tick(100);
+
+        var replies = out.readRecordsToList();
+        assertThat(replies).extracting(r -> r.value().type()).contains(ReplyType.STATUS, ReplyType.TOKEN, ReplyType.FINAL);
+        assertThat(replies).allSatisfy(r -> assertThat(r.headers().lastHeader("traceparent").value()).isEqualTo(parent));
+    }
+
+    @Test
     void batchesTwentyTokensAtATime() {
         start(8, Duration.ofSeconds(30));
         String[] words = IntStream.range(0, 45).mapToObj(i -> "w" + i + " ").toArray(String[]::new);

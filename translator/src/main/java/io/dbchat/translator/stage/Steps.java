@@ -49,7 +49,9 @@ final class Steps {
     /** Another attempt with the failure in hand, or the end of the query with the database's reason. */
     Object correct(SqlFailed failure, SchemaSnapshot schema) {
         int next = failure.proposal().attempt() + 1;
-        boolean mayRetry = translator.isRemote() && next <= 1 + maxCorrections && next <= ReplySeq.MAX_ATTEMPTS;
+        // SQL the caller wrote is run as written: its failure is the caller's to correct
+        boolean written = failure.proposal().translator() != null && failure.proposal().translator().isUser();
+        boolean mayRetry = translator.isRemote() && !written && next <= 1 + maxCorrections && next <= ReplySeq.MAX_ATTEMPTS;
         if (!mayRetry || schema == null) {
             String tries = failure.proposal().attempt() > 1 ? " (after " + failure.proposal().attempt() + " attempts)" : "";
             return QueryRejected.of(failure.proposal(), ErrorCode.SQL_FAILED.problem(

@@ -5,6 +5,7 @@ import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.contracts.llm.ChatModels;
 import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.translator.Translator;
@@ -75,10 +76,11 @@ class TranslatorStageConfiguration {
 
     @Bean
     TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
-                                      TranslatorProperties p, ConversationStore history) {
+                                      TranslatorProperties p, ConversationStore history, MeterRegistry meters) {
         var options = new TranslatorTopology.Options(p.maxCorrections(),
                 new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
-        TranslatorTopology.build(builder, topics, translator, options, history::record, Clock.systemUTC());
+        StageMeters.inFlight(meters, STAGE,
+                TranslatorTopology.build(builder, topics, translator, options, history::record, Clock.systemUTC()));
         return new TopologyMarker();
     }
 

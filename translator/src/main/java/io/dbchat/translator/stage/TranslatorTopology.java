@@ -11,6 +11,7 @@ import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.serde.JsonSerde;
 import io.dbchat.contracts.serde.RememberingSerde;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.TraceHop;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
 import io.dbchat.translator.context.TurnSink;
@@ -62,8 +63,10 @@ public final class TranslatorTopology {
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
                 Consumed.with(topics.schema().key(), new RememberingSerde<>(topics.schema().value(), SCHEMAS_REMEMBERED)),
                 Materialized.as(SCHEMA_STORE));
-        KStream<String, QuestionAsked> questions = builder.stream(topics.questions().name(), topics.questions().consumed());
-        KStream<String, SqlFailed> failures = builder.stream(topics.sqlFailures().name(), topics.sqlFailures().consumed());
+        KStream<String, QuestionAsked> questions = builder.stream(topics.questions().name(), topics.questions().consumed())
+                .processValues(TraceHop.at("translator translate", QuestionAsked::queryId), Named.as("trace-question"));
+        KStream<String, SqlFailed> failures = builder.stream(topics.sqlFailures().name(), topics.sqlFailures().consumed())
+                .processValues(TraceHop.at("translator correct", f -> f.proposal().queryId()), Named.as("trace-failure"));
         SchemaCache cache = new SchemaCache();
         Steps steps = new Steps(translator, options.maxCorrections(), cache, clock);
 

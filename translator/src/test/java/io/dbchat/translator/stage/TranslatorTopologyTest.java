@@ -17,6 +17,7 @@ import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.llm.LlmStub;
 import io.dbchat.contracts.llm.LlmStub.Reply;
 import io.dbchat.contracts.runtime.PipelineProperties;
@@ -204,6 +205,23 @@ class TranslatorTopologyTest {
         var rejected = (QueryRejected) results.readValue();
         assertThat(rejected.problem().code()).isEqualTo("sql_failed");
         assertThat(rejected.problem().message()).contains("after 3 attempts").contains("column \"nme\" does not exist");
+        assertThat(translator.requests()).isEmpty();
+    }
+
+    @Test
+    void sqlTheCallerWroteIsNeverRewrittenAfterItFails() {
+        var translator = ScriptedTranslator.answering(true, "SELECT 1");
+        start(translator);
+        schema.pipeInput("demo", PROJECTS);
+        var written = SqlProposed.of(ask("SELECT nme FROM projects"), "SELECT nme FROM projects", 1,
+                TranslatorInfo.user("mcp"), null, 0, "v-2");
+
+        failures.pipeInput("c-1", SqlFailed.of(written, "undefined_column", "42703", "column \"nme\" does not exist"));
+
+        var rejected = (QueryRejected) results.readValue();
+        assertThat(rejected.problem().code()).isEqualTo("sql_failed");
+        assertThat(rejected.problem().message()).contains("column \"nme\" does not exist");
+        assertThat(rejected.translator().label()).isEqualTo("user (mcp)");
         assertThat(translator.requests()).isEmpty();
     }
 

@@ -1,0 +1,91 @@
+package io.dbchat.gateway.mcp;
+
+import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.contracts.topics.Topics;
+import io.dbchat.contracts.tracing.StageTracing;
+import io.dbchat.gateway.GatewayProperties;
+import io.dbchat.gateway.kafka.TopicWriter;
+import io.dbchat.gateway.metrics.QuestionMeters;
+import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.query.QuestionIntake;
+import io.dbchat.gateway.ratelimit.SubmissionLimiter;
+import io.dbchat.gateway.replies.ReplySource;
+import io.dbchat.gateway.schema.SchemaLookup;
+import io.dbchat.gateway.schema.SchemaSource;
+import io.dbchat.gateway.security.DatasourcePolicy;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.ai.mcp.server.webflux.transport.WebFluxStreamableServerTransportProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The MCP server at {@code /mcp} (Streamable HTTP): the SDK's asynchronous server over Spring AI's WebFlux
+ * transport, with dbchat's {@link Tools}. The security chain guards {@code /mcp} like {@code /api}; each
+ * request's principal travels to the tools in the transport context.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(McpProperties.class)
+@ConditionalOnProperty(name = "dbchat.gateway.mcp.enabled", havingValue = "true", matchIfMissing = true)
+class McpConfiguration {
+
+    static final String ENDPOINT = "/mcp";
+
+    @Bean
+    McpPrincipalFilter mcpPrincipalFilter(PrincipalResolver principals) {
+        return new McpPrincipalFilter(ENDPOINT, principals);
+    }
+
+    @Bean
+    WebFluxStreamableServerTransportProvider mcpTransport() {
+        return WebFluxStreamableServerTransportProvider.builder()
+                .jsonMapper(McpJsonDefaults.getMapper())
+                .messageEndpoint(ENDPOINT)
+                .contextExtractor(request -> request.exchange().getAttribute(McpPrincipalFilter.ATTRIBUTE) instanceof String p
+                        ? McpTransportContext.create(Map.of(Tools.PRINCIPAL, p))
+                        : McpTransportContext.EMPTY)
+                .build();
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    RouterFunction<ServerResponse> mcpRoutes(WebFluxStreamableServerTransportProvider transport) {
+        return (RouterFunction<ServerResponse>) transport.getRouterFunction();
+    }
+
+    @Bean
+    TopicWriter<SqlProposed> writtenSqlWriter(PipelineProperties pipeline, Topics topics) {
+        return new TopicWriter<>(pipeline, topics.sql(), "dbchat-gateway-mcp");
+    }
+
+    @Bean(destroyMethod = "close")
+    McpAsyncServer mcpServer(WebFluxStreamableServerTransportProvider transport, QuestionIntake questions,
+                             TopicWriter<SqlProposed> writtenSqlWriter, ReplySource replies, SchemaLookup lookup,
+                             SchemaSource schemas, DatasourcePolicy policy, SubmissionLimiter limiter,
+                             GatewayProperties gateway, McpProperties properties, QuestionMeters meters,
+                             ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, Clock clock) {
+        var sql = new SqlIntake(writtenSqlWriter, replies, lookup, schemas, policy, limiter, properties, meters,
+                StageTracing.of(tracer, propagator), clock);
+        var tools = new Tools(questions, sql, lookup, new ToolAnswers(replies, gateway.answerTimeout(), properties.maxRows()));
+        return McpServer.async(transport)
+                .serverInfo("dbchat", "1")
+                .instructions("dbchat answers questions about a PostgreSQL database. Use list_tables and describe_table "
+                        + "to learn the schema, ask for questions in plain language, and run_sql for a SELECT you wrote.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(tools.all())
+                .build();
+    }
+}
