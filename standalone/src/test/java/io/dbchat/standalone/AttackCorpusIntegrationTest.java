@@ -247,6 +247,7 @@ class AttackCorpusIntegrationTest {
         assertThat(queried).allSatisfy(name -> assertThat(scrape).as("the scrape, for " + name)
                 .containsPattern("(?m)^" + Pattern.quote(name) + "[{ ]"));
         assertThat(scrape).containsPattern("(?m)^dbchat_guard_refusals_total\\{code=\"sql\\.")
+                .containsPattern("(?m)^dbchat_guard_cache_hits_total\\{cache=\"text\"")
                 .containsPattern("(?m)^dbchat_llm_calls_total\\{.*provider=\"openai\"")
                 .contains("dbchat_calls_in_flight{stage=\"executor\"} 0.0");
     }

@@ -44,9 +44,14 @@ public final class SqlGuard {
         return cache.get(sql, schema, () -> unknownText(sql, schema));
     }
 
-    /** How many checks the shape cache answered without parsing (for tests and figures). */
-    long shapeAnswers() {
+    /** How many checks the shape cache answered without parsing (a known shape with new values). */
+    public long shapeAnswers() {
         return shapes.answered();
+    }
+
+    /** How many checks the verdict cache answered (a text seen before). */
+    public long textAnswers() {
+        return cache.hits();
     }
 
     /** A text the verdict cache does not know: bounded on the raw text, then answered by its shape or in full. */

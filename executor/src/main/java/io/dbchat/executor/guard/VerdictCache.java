@@ -4,6 +4,7 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,7 @@ final class VerdictCache {
     static final int MAX_CACHED_LENGTH = 4_000;
 
     private final Map<String, GuardResult> entries;
+    private final LongAdder hits = new LongAdder();
 
     VerdictCache(int capacity) {
         this.entries = Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
@@ -33,11 +35,17 @@ final class VerdictCache {
         String key = schema.datasource() + '\u0000' + schema.version() + '\u0000' + sql;
         GuardResult known = entries.get(key);
         if (known != null) {
+            hits.increment();
             return known;
         }
         // computed outside the lock, so that stream threads never wait on each other's parsing
         GuardResult fresh = verdict.get();
         entries.put(key, fresh);
         return fresh;
+    }
+
+    /** How many checks were answered by a text seen before. */
+    long hits() {
+        return hits.sum();
     }
 }

@@ -12,6 +12,7 @@ import io.dbchat.executor.guard.SqlGuard;
 import io.dbchat.executor.plan.PlanCheck;
 import io.dbchat.executor.plan.PlanCheckProperties;
 import io.dbchat.executor.role.RoleCheck;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
@@ -32,15 +33,20 @@ class ExecutorConfiguration {
 
     /** Statements refused before they ran (by the guard, or for want of a schema or datasource), by code. */
     static final String REFUSALS = "dbchat.guard.refusals";
+    static final String CACHE_HITS = "dbchat.guard.cache.hits";
 
     @Bean
     StreamsBuilderFactoryBean executorStreams(PipelineProperties pipeline, Topics topics) {
         return StageStreams.factory("executor", pipeline, topics);
     }
 
+    /** The guard, with how often its caches answer: a text seen before, or a known shape with new values. */
     @Bean
-    SqlGuard sqlGuard(ExecutorProperties properties) {
-        return new SqlGuard(properties.guardLimits());
+    SqlGuard sqlGuard(ExecutorProperties properties, MeterRegistry meters) {
+        SqlGuard guard = new SqlGuard(properties.guardLimits());
+        FunctionCounter.builder(CACHE_HITS, guard, SqlGuard::textAnswers).tag("cache", "text").register(meters);
+        FunctionCounter.builder(CACHE_HITS, guard, SqlGuard::shapeAnswers).tag("cache", "shape").register(meters);
+        return guard;
     }
 
     /** The plan check; before any proposal has been checked it reads the snapshot from the topology's store. */
