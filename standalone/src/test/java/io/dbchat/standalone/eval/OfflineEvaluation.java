@@ -3,6 +3,7 @@ package io.dbchat.standalone.eval;
 import io.dbchat.contracts.eval.ResultComparator;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.Understanding;
 import io.dbchat.schemapublisher.catalog.CatalogReader;
 import io.dbchat.schemapublisher.catalog.ExposurePolicy;
 import io.dbchat.schemapublisher.catalog.Sampling;
@@ -91,13 +92,24 @@ final class OfflineEvaluation {
         return switch (t) {
             case Translation.Sql sql -> {
                 history.add(new Turn(queryId, question, sql.sql(), ""));
-                yield new Evaluator.Answer(sql.sql(), id, "", null);
+                yield new Evaluator.Answer(sql.sql(), id, "", caveat(sql.understanding()));
             }
             case Translation.Refusal refusal -> {
                 history.add(new Turn(queryId, question, null, refusal.problem().message()));
                 yield new Evaluator.Answer(null, id, refusal.problem().message(), null);
             }
         };
+    }
+
+    /** What the answer would say it assumed or ignored, as {@code dbchat eval} reads it from the answer; null if nothing. */
+    static String caveat(Understanding u) {
+        if (u == null || !u.hasCaveats()) {
+            return null;
+        }
+        List<String> said = new ArrayList<>();
+        u.assumed().forEach(a -> said.add("assumed: " + a));
+        u.ignored().forEach(w -> said.add("ignored: " + w));
+        return String.join("; ", said);
     }
 
     private void load(Suite suite) throws SQLException, IOException {

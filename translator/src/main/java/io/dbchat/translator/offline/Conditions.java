@@ -30,6 +30,9 @@ final class Conditions {
                 continue;
             }
             int at = p.skip(i + 1, "a", "an", "any", "the", "their", "its", "yet", "been", "set", "no");
+            for (int k = i + 1; k < at; k++) {
+                without |= p.is(k, "no");  // "have no email", "has no room"
+            }
             List<Col> cols = p.tokens().size() > at && !p.used(at) ? p.columnsAt(at) : List.of();
             Optional<Col> col = cols.stream().filter(c -> c.column().nullable() && c.expression() == null
                     && c.table().equals(p.intent().table) && !c.isBoolean()).findFirst();

@@ -50,6 +50,33 @@ final class Intent {
         return count || aggregate != null;
     }
 
+    /** The query in short phrases, for the answer to show what was understood: "a count of users", "status = 'Open'". */
+    List<String> understood() {
+        List<String> out = new ArrayList<>();
+        String of = table.name();
+        if (count) {
+            out.add(distinct && aggregated != null ? "a count of distinct " + aggregated.name() : "a count of " + of);
+        } else if (aggregate != null && aggregated != null) {
+            out.add("the " + aggregate.name().toLowerCase(java.util.Locale.ROOT) + " of " + aggregated.name());
+        } else {
+            out.add((distinct ? "distinct " : "") + of + (select.isEmpty() ? ""
+                    : ": " + String.join(", ", select.stream().map(Col::name).toList())));
+        }
+        for (Filter f : filters) {
+            out.add(f.template().formatted(f.column().name()));
+        }
+        if (groupBy != null) {
+            out.add("per " + groupBy.name());
+        }
+        if (order != null) {
+            out.add("ordered by " + order.column().name() + (order.descending() ? " descending" : ""));
+        }
+        if (limit != null) {
+            out.add("the first " + limit);
+        }
+        return out;
+    }
+
     /** In words, for refusals that say what was understood. */
     String describe() {
         StringBuilder s = new StringBuilder("the table ").append(table.name());

@@ -49,8 +49,10 @@ final class IntentParser {
     }
 
     private Parsed run(int fuzzyTableWord) {
+        List<String> assumed = new ArrayList<>();
         if (fuzzyTableWord >= 0) {
             use(fuzzyTableWord, fuzzyTableWord + 1);
+            assumed.add("'" + tokens.get(fuzzyTableWord).raw() + "' read as the table " + intent.table.name());
         }
         markTableMentions();
         Measures measures = new Measures(this);
@@ -65,7 +67,8 @@ final class IntentParser {
         conditions.booleans();
         distinct();
         selected();
-        return new Parsed(intent, confidence(), unknownWords());
+        List<Integer> unknown = unknownIndices();
+        return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown, WordAccount.critical(tokens, used), assumed);
     }
 
     // ---- shared with the construct readers ----
@@ -225,17 +228,26 @@ final class IntentParser {
         return known + unknown == 0 ? 0 : (double) known / (known + unknown);
     }
 
-    private List<String> unknownWords() {
-        List<String> out = new ArrayList<>();
+    private List<Integer> unknownIndices() {
+        List<Integer> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (!used[i] && !Stopwords.is(tokens.get(i).word()) && !Stopwords.is(tokens.get(i).lower())) {
-                out.add(tokens.get(i).raw());
+                out.add(i);
             }
         }
         return out;
     }
 
-    /** An intent and how much of the question it accounts for (0..1). */
-    record Parsed(Intent intent, double confidence, List<String> unknownWords) {
+    /**
+     * An intent, how much of the question it accounts for (0..1), the content words it left unused and where they
+     * stand, the words whose loss would change the answer ({@link WordAccount}), and the readings it assumed.
+     */
+    record Parsed(Intent intent, double confidence, List<String> unknownWords, List<Integer> unknownAt,
+                  List<String> criticalWords, List<String> assumed) {
+
+        /** True when every content word from token {@code from} on was used. */
+        boolean understoodFrom(int from) {
+            return unknownAt.stream().noneMatch(i -> i >= from);
+        }
     }
 }

@@ -28,6 +28,9 @@ final class Measures {
                 } else {
                     p.intent().count = true;
                 }
+            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && Cues.AGGREGATES.containsKey(lower(i - 1))
+                    && p.columnsAt(i + 2).stream().anyMatch(c -> c.isNumeric() && !c.isKey())) {
+                p.use(i, i + 2);  // "the average number of pages" is the average of a quantity, not a count
             } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i)) {
                 p.intent().count = true;
                 p.use(i, i + 2);
@@ -41,9 +44,16 @@ final class Measures {
         }
     }
 
+    private String lower(int i) {
+        return p.token(i) == null ? "" : p.token(i).lower();
+    }
+
     void aggregates() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
+            if (a != null && !p.used(i) && a == p.intent().aggregate) {
+                p.use(i, i + 1);  // "how many hours in total": the sum was read already
+            }
             if (a == null || p.used(i) || p.intent().aggregate != null) {
                 continue;
             }
