@@ -21,7 +21,7 @@ final class Cues {
             Map.entry("lowest", false), Map.entry("smallest", false), Map.entry("least", false),
             Map.entry("fewest", false), Map.entry("minimum", false), Map.entry("min", false),
             Map.entry("oldest", false), Map.entry("youngest", true), Map.entry("newest", true),
-            Map.entry("latest", true), Map.entry("earliest", false), Map.entry("recent", true),
+            Map.entry("latest", true), Map.entry("earliest", false), Map.entry("recent", true), Map.entry("recently", true),
             Map.entry("cheapest", false), Map.entry("expensive", true), Map.entry("priciest", true),
             Map.entry("longest", true), Map.entry("shortest", false));
 
@@ -33,10 +33,11 @@ final class Cues {
             Map.entry("newest", List.of("created", "added", "founded", "published", "hired", "joined", "since", "start", "date")),
             Map.entry("latest", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),
             Map.entry("recent", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),
+            Map.entry("recently", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),
             Map.entry("earliest", List.of("created", "added", "issued", "start", "date", "hired", "joined", "since")),
-            Map.entry("cheapest", List.of("price", "cost", "amount", "budget", "fee", "total", "salary")),
-            Map.entry("expensive", List.of("price", "cost", "amount", "budget", "fee", "total", "salary")),
-            Map.entry("priciest", List.of("price", "cost", "amount", "budget", "fee", "total")),
+            Map.entry("cheapest", List.of("price", "cost", "amount", "budget", "fee", "rate", "total", "salary")),
+            Map.entry("expensive", List.of("price", "cost", "amount", "budget", "fee", "rate", "total", "salary")),
+            Map.entry("priciest", List.of("price", "cost", "amount", "budget", "fee", "rate", "total")),
             Map.entry("largest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value")),
             Map.entry("biggest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value")),
             Map.entry("smallest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value")),

@@ -14,18 +14,31 @@ final class Intent {
 
     enum Aggregate { AVG, SUM, MIN, MAX }
 
-    /** A condition on a column: {@code template} holds {@code %1$s} where the column goes. */
-    record Filter(Col column, String template) {
+    /**
+     * A condition on a column: {@code template} holds {@code %1$s} where the column goes and, when it compares two
+     * columns, {@code %2$s} where {@code other} goes (null otherwise).
+     */
+    record Filter(Col column, String template, Col other) {
+
+        Filter(Col column, String template) {
+            this(column, template, null);
+        }
     }
 
     record Order(Col column, boolean descending) {
     }
 
     TableSchema table;
+    /** Every table of the snapshot, for joins through a table between. */
+    List<TableSchema> tables = List.of();
     final List<Col> select = new ArrayList<>();
     boolean count;
     Aggregate aggregate;
     Col aggregated;
+    /** Further aggregates of the same column ("the minimum and maximum fee"). */
+    final List<Aggregate> alsoAggregates = new ArrayList<>();
+    /** Rank the main table's rows by the measure ("which author has the most books"): grouped by its key, labelled. */
+    boolean rankRows;
     boolean distinct;
     final List<Filter> filters = new ArrayList<>();
     Col groupBy;
@@ -35,14 +48,23 @@ final class Intent {
 
     /** Adds a filter; a later one on the same column replaces an earlier one, as a refinement does. */
     void filter(Col column, String template) {
-        filters.removeIf(f -> f.column().equals(column));
-        filters.add(new Filter(column, template));
+        filter(column, template, null);
+    }
+
+    /** Adds a filter comparing {@code column} with {@code other} (or a plain one when {@code other} is null). */
+    void filter(Col column, String template, Col other) {
+        filters.removeIf(f -> f.column().equals(column) && f.other() == null && other == null);
+        filters.add(new Filter(column, template, other));
         need(column);
+        need(other);
     }
 
     void need(Col column) {
         if (column != null && !column.table().equals(table)) {
             joins.add(column.table());
+        }
+        if (column != null && column.other() != null) {
+            need(column.other());
         }
     }
 
@@ -57,13 +79,18 @@ final class Intent {
         if (count) {
             out.add(distinct && aggregated != null ? "a count of distinct " + aggregated.name() : "a count of " + of);
         } else if (aggregate != null && aggregated != null) {
-            out.add("the " + aggregate.name().toLowerCase(java.util.Locale.ROOT) + " of " + aggregated.name());
+            List<String> names = new ArrayList<>(List.of(aggregate.name().toLowerCase(java.util.Locale.ROOT)));
+            alsoAggregates.forEach(a -> names.add(a.name().toLowerCase(java.util.Locale.ROOT)));
+            out.add("the " + String.join(" and ", names) + " of " + aggregated.name());
         } else {
             out.add((distinct ? "distinct " : "") + of + (select.isEmpty() ? ""
                     : ": " + String.join(", ", select.stream().map(Col::name).toList())));
         }
         for (Filter f : filters) {
-            out.add(f.template().formatted(f.column().name()));
+            out.add(f.template().formatted(f.column().name(), f.other() == null ? "" : f.other().name()));
+        }
+        if (rankRows) {
+            out.add(table.name() + " ranked by it");
         }
         if (groupBy != null) {
             out.add("per " + groupBy.name());
@@ -90,7 +117,7 @@ final class Intent {
             s.append(", the columns ").append(String.join(", ", select.stream().map(Col::name).toList()));
         }
         for (Filter f : filters) {
-            s.append(", ").append(f.template().formatted(f.column().name()));
+            s.append(", ").append(f.template().formatted(f.column().name(), f.other() == null ? "" : f.other().name()));
         }
         if (groupBy != null) {
             s.append(", per ").append(groupBy.name());

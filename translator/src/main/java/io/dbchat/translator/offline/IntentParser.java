@@ -21,8 +21,9 @@ final class IntentParser {
     private final Intent intent = new Intent();
     private final Comparisons comparisons;
     private final Conditions conditions;
+    private final List<String> assumed = new ArrayList<>();
 
-    private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table) {
+    private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
         this.tokens = tokens;
         this.mentions = mentions;
         this.mentionAt = new Mention[tokens.size()];
@@ -33,6 +34,7 @@ final class IntentParser {
             }
         }
         intent.table = table;
+        intent.tables = tables;
         this.comparisons = new Comparisons(this);
         this.conditions = new Conditions(this, comparisons);
     }
@@ -43,13 +45,12 @@ final class IntentParser {
         List<Mention> mentions = Mentions.find(tokens, vocabulary);
         TableSchema table = Resolution.mainTable(tokens, mentions);
         if (table != null) {
-            return Optional.of(new IntentParser(tokens, mentions, table).run(-1));
+            return Optional.of(new IntentParser(tokens, mentions, table, vocabulary.schema().tables()).run(-1));
         }
-        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table()).run(m.tokenIndex()));
+        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table(), vocabulary.schema().tables()).run(m.tokenIndex()));
     }
 
     private Parsed run(int fuzzyTableWord) {
-        List<String> assumed = new ArrayList<>();
         if (fuzzyTableWord >= 0) {
             use(fuzzyTableWord, fuzzyTableWord + 1);
             assumed.add("'" + tokens.get(fuzzyTableWord).raw() + "' read as the table " + intent.table.name());
@@ -57,10 +58,19 @@ final class IntentParser {
         markTableMentions();
         Measures measures = new Measures(this);
         measures.counts();
+        measures.aggregatePairs();
+        measures.timeBuckets();
         new Rankings(this).apply();
         measures.aggregates();
         measures.groups();
+        if (intent.groupBy != null && !intent.isAggregate()) {
+            intent.count = true;  // "per month" alone counts the rows of each
+        }
+        conditions.exists();
+        conditions.outOf();
+        conditions.numbered();
         comparisons.apply();
+        comparisons.lateness();
         conditions.nulls();
         conditions.labels();
         new ValueFilters(this).apply();
@@ -122,8 +132,17 @@ final class IntentParser {
         return m == null ? Optional.empty() : Optional.of(Resolution.resolve(m, intent.table).getFirst());
     }
 
+    /**
+     * True when {@code t} can be joined to the main table: directly, or through one table between when the question
+     * names {@code t} or one of its stored values (a column word alone does not reach that far).
+     */
     boolean usable(TableSchema t) {
-        return Schema.related(intent.table, t);
+        if (Schema.related(intent.table, t)) {
+            return true;
+        }
+        boolean named = mentions.stream().anyMatch(m -> m.candidates().stream().anyMatch(c -> c.table().equals(t)
+                && (c.kind() == Term.Kind.TABLE && c.weight() >= 0.6 || c.kind() == Term.Kind.VALUE)));
+        return named && Schema.path(intent.tables, intent.table, t).isPresent();
     }
 
     /**
@@ -150,9 +169,16 @@ final class IntentParser {
         if (used[i]) {
             return Optional.empty();
         }
-        Optional<Col> c = columnsAt(i).stream().filter(fit).findFirst();
-        c.ifPresent(x -> use(mentionAt(i).start(), mentionAt(i).end()));
-        return c;
+        List<Col> fitting = columnsAt(i).stream().filter(fit).distinct().toList();
+        if (fitting.isEmpty()) {
+            return Optional.empty();
+        }
+        use(mentionAt(i).start(), mentionAt(i).end());
+        if (fitting.size() > 1) {
+            assumed.add("'" + tokens.get(i).raw() + "' read as " + fitting.getFirst().name() + ", not "
+                    + String.join(" or ", fitting.subList(1, fitting.size()).stream().map(Col::name).toList()));
+        }
+        return Optional.of(fitting.getFirst());
     }
 
     int skip(int i, String... words) {
@@ -200,6 +226,10 @@ final class IntentParser {
                 continue;
             }
             List<Col> cols = columnsAt(i);
+            if (cols.size() == 1 && cols.getFirst().isDate() && isVerb(i)) {
+                use(m.start(), m.end());  // "which students are enrolled": the verb of the question, not a column to show
+                continue;
+            }
             for (Col c : cols) {
                 if (!intent.select.contains(c)) {
                     intent.select.add(c);
@@ -213,6 +243,11 @@ final class IntentParser {
         if (intent.count && intent.distinct && intent.select.size() == 1) {
             intent.aggregated = intent.select.getFirst();
         }
+    }
+
+    /** A past participle after a form of "be" or "have" ("are enrolled", "have joined"). */
+    private boolean isVerb(int i) {
+        return tokens.get(i).lower().endsWith("ed") && is(i - 1, "are", "is", "was", "were", "been", "be", "have", "has", "had");
     }
 
     private double confidence() {

@@ -12,6 +12,7 @@ import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -84,7 +85,13 @@ public final class OfflineTranslator implements Translator {
         if (p.confidence() < settings.confidenceThreshold()) {
             return refuse(ErrorCode.UNTRANSLATABLE, explain(p));
         }
-        String sql = SqlComposer.compose(p.intent(), settings.listLimit());
+        String sql;
+        try {
+            sql = SqlComposer.compose(p.intent(), settings.listLimit());
+        } catch (NoSuchElementException e) {
+            return refuse(ErrorCode.UNTRANSLATABLE, "I understood " + p.intent().describe()
+                    + ", but I found no foreign keys that connect these tables. " + hint(p.intent().table));
+        }
         return new Translation.Sql(sql, INFO, Usage.NONE, List.of(), understanding(p));
     }
 

@@ -43,6 +43,7 @@ final class Schemas {
             table("trips", "A delivery run", List.of(col("id", "integer"), col("driver_id", "integer"),
                     col("vehicle_id", "integer"), col("started_at", "timestamp"), nullable("ended_at", "timestamp"),
                     col("distance_km", "numeric(8,1)"), col("planned_minutes", "integer"), col("actual_minutes", "integer"),
+                    col("deadline", "timestamp"),
                     check("status", "planned", "underway", "done", "aborted")),
                     List.of(fk("driver_id", "drivers"), fk("vehicle_id", "vehicles")))));
 
@@ -57,7 +58,7 @@ final class Schemas {
                     col("nationality", "text", "Norway", "Portugal", "Chile"), col("registered_on", "date")), List.of()),
             table("bookings", null, List.of(col("id", "integer"), col("guest_id", "integer"), col("room_id", "integer"),
                     col("check_in", "date"), col("check_out", "date"), col("paid", "numeric(10,2)"),
-                    nullable("cancelled_at", "timestamp")),
+                    col("payment_due", "date"), nullable("paid_on", "date"), nullable("cancelled_at", "timestamp")),
                     List.of(fk("guest_id", "guests"), fk("room_id", "rooms")))));
 
     private Schemas() {
