@@ -39,4 +39,14 @@ class HeldOutEvaluationIntegrationTest {
         assertThat(report.confidentlyWrong()).isLessThanOrEqualTo(0.10);
         assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.60);
     }
+
+    @Test
+    void scoresTheQuestionsWrittenAfterTheWork() throws Exception {
+        EvalReport report = new OfflineEvaluation(postgres, new OfflineTranslator()).run("offline", OfflineEvaluation.FRESH);
+        OfflineEvaluation.write(report, Path.of("target", "eval"), "fresh");
+        System.out.print(report.summary());
+
+        assertThat(report.outcomes()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(report.outcomes()).noneMatch(o -> o.reason().startsWith("the gold SQL failed"));
+    }
 }
