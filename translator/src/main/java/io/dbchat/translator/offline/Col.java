@@ -39,6 +39,10 @@ record Col(TableSchema table, ColumnSchema column, String expression, String ali
         return expression == null && (type().equals("date") || type().startsWith("timestamp"));
     }
 
+    boolean isTimestamp() {
+        return expression == null && type().startsWith("timestamp");
+    }
+
     boolean isBoolean() {
         return expression == null && (type().equals("boolean") || type().equals("bool"));
     }

@@ -161,7 +161,10 @@ final class Comparisons {
         if (col.isEmpty()) {
             return false;
         }
-        String t = col.get().isYear() ? yearTemplate(template) : template;
+        String t = col.get().isYear() ? yearTemplate(template) : col.get().isTimestamp()
+                // a moment, not a day: "the last 30 days" of timestamps runs from now() back, today's hours included
+                ? template.replace("current_date - interval", "now() - interval").replace("<= current_date", "<= now()")
+                : template;
         if (t == null) {
             return false;
         }

@@ -27,10 +27,11 @@ final class Cues {
 
     /** Words of the columns a superlative without a column means, best first. */
     static final Map<String, List<String>> IMPLIED = Map.ofEntries(
-            Map.entry("oldest", List.of("birth", "born", "founded", "created", "established", "published", "since",
-                    "hired", "joined", "start", "year", "date")),
+            Map.entry("oldest", List.of("birth", "born", "founded", "created", "established", "published", "built", "made",
+                    "since", "hired", "joined", "start", "year", "date")),
             Map.entry("youngest", List.of("birth", "born", "founded", "created", "established", "date")),
-            Map.entry("newest", List.of("created", "added", "founded", "published", "hired", "joined", "since", "start", "date")),
+            Map.entry("newest", List.of("created", "added", "founded", "published", "built", "made", "hired", "joined", "since",
+                    "start", "date")),
             Map.entry("latest", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),
             Map.entry("recent", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),
             Map.entry("recently", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),

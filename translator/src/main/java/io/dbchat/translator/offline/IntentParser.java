@@ -127,6 +127,19 @@ final class IntentParser {
         return terms.stream().map(Term::column).toList();
     }
 
+    /**
+     * The date columns the mention at {@code i} may name, whatever it resolves to best: "departure" names departs_at
+     * even where 'departed' is also a stored status.
+     */
+    List<Col> dateColumnsAt(int i) {
+        Mention m = mentionAt(i);
+        if (m == null) {
+            return List.of();
+        }
+        return m.candidates().stream().filter(t -> t.kind() == Term.Kind.COLUMN && t.column().isDate() && usable(t.table()))
+                .map(Term::column).toList();
+    }
+
     Optional<Term> termAt(int i) {
         Mention m = mentionAt(i);
         return m == null ? Optional.empty() : Optional.of(Resolution.resolve(m, intent.table).getFirst());

@@ -73,12 +73,12 @@ final class Measures {
         if (between < 0) {
             return false;
         }
-        Optional<Col> from = p.columnsAt(between + 1).stream().filter(Col::isDate).findFirst();
+        Optional<Col> from = p.dateColumnsAt(between + 1).stream().findFirst();
         Mention first = p.mentionAt(between + 1);
         if (from.isEmpty() || !p.is(first.end(), "and", "to", "until")) {
             return false;
         }
-        Optional<Col> to = p.columnsAt(first.end() + 1).stream().filter(c -> c.isDate() && !c.equals(from.get())).findFirst();
+        Optional<Col> to = p.dateColumnsAt(first.end() + 1).stream().filter(c -> !c.equals(from.get())).findFirst();
         if (to.isEmpty() || !averaged()) {
             return false;
         }

@@ -62,6 +62,7 @@ class BusinessShapesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|How many trips started in the last 7 days?|SELECT count(*) AS count FROM trips WHERE started_at >= now() - interval '7 days' AND started_at <= now()",
             "HOTEL|Bookings next month|SELECT id, guest_id, room_id, check_in, check_out, paid, payment_due, paid_on, cancelled_at FROM bookings WHERE check_in >= date_trunc('month', current_date) + interval '1 month' AND check_in < date_trunc('month', current_date) + interval '2 months' LIMIT 1000",
             "FLEET|Vehicles built this year|SELECT id, depot_id, plate, kind, capacity_kg, built_year, electric FROM vehicles WHERE built_year = extract(year from current_date) LIMIT 1000"})
     void filtersByRelativePeriods(String schema, String question, String expected) {
@@ -70,10 +71,10 @@ class BusinessShapesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "FLEET|Trips whose actual minutes are greater than their planned minutes|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, status FROM trips WHERE actual_minutes > planned_minutes LIMIT 1000",
+            "FLEET|Trips whose actual minutes are greater than their planned minutes|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE actual_minutes > planned_minutes LIMIT 1000",
             "HOTEL|Rooms with a nightly rate above the average nightly rate|SELECT id, hotel_id, \"number\", category, nightly_rate, beds FROM rooms WHERE nightly_rate > (SELECT avg(nightly_rate) FROM rooms) LIMIT 1000",
-            "FLEET|Trips with a distance above the average distance|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, status FROM trips WHERE distance_km > (SELECT avg(distance_km) FROM trips) LIMIT 1000",
-            "FLEET|Trips that ended late|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, status FROM trips WHERE ended_at > deadline LIMIT 1000",
+            "FLEET|Trips with a distance above the average distance|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE distance_km > (SELECT avg(distance_km) FROM trips) LIMIT 1000",
+            "FLEET|Trips that ended late|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE ended_at > deadline LIMIT 1000",
             "HOTEL|Bookings paid late|SELECT id, guest_id, room_id, check_in, check_out, paid, payment_due, paid_on, cancelled_at FROM bookings WHERE paid_on > payment_due LIMIT 1000",
             "HOTEL|Which bookings are overdue?|SELECT id, guest_id, room_id, check_in, check_out, paid, payment_due, paid_on, cancelled_at FROM bookings WHERE paid_on IS NULL AND payment_due < current_date LIMIT 1000"})
     void comparesColumnsWithColumnsAndAverages(String schema, String question, String expected) {
@@ -100,6 +101,7 @@ class BusinessShapesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|List vehicles from the newest to the oldest|SELECT id, depot_id, plate, kind, capacity_kg, built_year, electric FROM vehicles ORDER BY built_year DESC LIMIT 1000",
             "FLEET|List drivers from the youngest to the oldest|SELECT id, depot_id, name, licence, phone, hired_on, birth_date, rating FROM drivers ORDER BY birth_date DESC LIMIT 1000",
             "HOTEL|Rooms from the cheapest to the most expensive|SELECT id, hotel_id, \"number\", category, nightly_rate, beds FROM rooms ORDER BY nightly_rate LIMIT 1000",
             "HOTEL|Guests from the most recently registered to the earliest|SELECT id, full_name, email, nationality, registered_on FROM guests ORDER BY registered_on DESC LIMIT 1000"})
@@ -109,6 +111,7 @@ class BusinessShapesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|How many hours on average between loading and arrival?|SELECT avg(extract(epoch FROM (arrived_at - loaded_at)) / 3600) AS avg_hours FROM trips",
             "HOTEL|How many days on average between check in and check out?|SELECT avg((check_out - check_in)) AS avg_days FROM bookings"})
     void measuresDurationsBetweenTwoDates(String schema, String question, String expected) {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);

@@ -43,8 +43,8 @@ final class Schemas {
             table("trips", "A delivery run", List.of(col("id", "integer"), col("driver_id", "integer"),
                     col("vehicle_id", "integer"), col("started_at", "timestamp"), nullable("ended_at", "timestamp"),
                     col("distance_km", "numeric(8,1)"), col("planned_minutes", "integer"), col("actual_minutes", "integer"),
-                    col("deadline", "timestamp"),
-                    check("status", "planned", "underway", "done", "aborted")),
+                    col("deadline", "timestamp"), nullable("loaded_at", "timestamp"), nullable("arrived_at", "timestamp"),
+                    check("status", "planned", "underway", "loaded", "arrived", "aborted")),
                     List.of(fk("driver_id", "drivers"), fk("vehicle_id", "vehicles")))));
 
     /** Tuning schema: a hotel chain (hotels, rooms, guests, bookings); not one of the held-out schemas. */
