@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -135,20 +134,7 @@ final class OfflineEvaluation {
             c.setReadOnly(true);
             st.setQueryTimeout(30);
             try (ResultSet rs = st.executeQuery(sql)) {
-                ResultSetMetaData md = rs.getMetaData();
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    columns.add(md.getColumnLabel(i));
-                }
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= columns.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return new ResultComparator.Result(columns, rows);
+                return EvalDatabase.read(rs);
             }
         }
     }

@@ -86,7 +86,8 @@ final class Conditions {
             }
             String subquery = existsQuery(path.get());
             Col key = Col.of(p.intent().table, p.intent().table.column(path.get().getFirst().key().refColumns().getFirst()).orElseThrow());
-            p.intent().filter(key, (negation >= 0 ? "NOT " : "") + subquery);
+            p.intent().filter(key, (negation >= 0 ? "NOT " : "") + subquery, null,
+                    (negation >= 0 ? "with no " : "with ") + t.table().name());
             p.use(negation >= 0 ? negation : from, m.end());
             if (negation >= 0 && p.is(negation, "no", "without", "none") || owned) {
                 p.use(from - 1, from);

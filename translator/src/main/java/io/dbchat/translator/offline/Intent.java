@@ -18,10 +18,15 @@ final class Intent {
      * A condition on a column: {@code template} holds {@code %1$s} where the column goes and, when it compares two
      * columns, {@code %2$s} where {@code other} goes (null otherwise).
      */
-    record Filter(Col column, String template, Col other) {
+    record Filter(Col column, String template, Col other, String words) {
 
         Filter(Col column, String template) {
-            this(column, template, null);
+            this(column, template, null, null);
+        }
+
+        /** The condition for people: its own words when it has them ("with no projects"), else the SQL with names. */
+        String said() {
+            return words != null ? words : template.formatted(column.name(), other == null ? "" : other.name());
         }
     }
 
@@ -53,8 +58,13 @@ final class Intent {
 
     /** Adds a filter comparing {@code column} with {@code other} (or a plain one when {@code other} is null). */
     void filter(Col column, String template, Col other) {
-        filters.removeIf(f -> f.column().equals(column) && f.other() == null && other == null);
-        filters.add(new Filter(column, template, other));
+        filter(column, template, other, null);
+    }
+
+    /** Adds a filter that people read as {@code words}. */
+    void filter(Col column, String template, Col other, String words) {
+        filters.removeIf(f -> f.column().equals(column) && f.other() == null && other == null && f.words() == null);
+        filters.add(new Filter(column, template, other, words));
         need(column);
         need(other);
     }
@@ -87,7 +97,7 @@ final class Intent {
                     : ": " + String.join(", ", select.stream().map(Col::name).toList())));
         }
         for (Filter f : filters) {
-            out.add(f.template().formatted(f.column().name(), f.other() == null ? "" : f.other().name()));
+            out.add(f.said());
         }
         if (rankRows) {
             out.add(table.name() + " ranked by it");
@@ -117,7 +127,7 @@ final class Intent {
             s.append(", the columns ").append(String.join(", ", select.stream().map(Col::name).toList()));
         }
         for (Filter f : filters) {
-            s.append(", ").append(f.template().formatted(f.column().name(), f.other() == null ? "" : f.other().name()));
+            s.append(", ").append(f.said());
         }
         if (groupBy != null) {
             s.append(", per ").append(groupBy.name());

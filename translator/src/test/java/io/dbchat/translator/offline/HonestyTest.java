@@ -69,6 +69,13 @@ class HonestyTest {
     }
 
     @Test
+    void saysAnExistenceTestInWords() {
+        var sql = (Translation.Sql) translate("Which guests have no bookings?", HOTEL, List.of());
+
+        assertThat(sql.understanding().understood()).containsExactly("guests", "with no bookings");
+    }
+
+    @Test
     void aListingSaysItsOwnLimitAndTheCatalogsEstimate() {
         var sql = (Translation.Sql) translate("List the guests", HOTEL, List.of());
 
