@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Reads a question into an {@link Intent}: finds the main table, then the operations its cue words ask
- * for (count, aggregate, group, rank, compare, filter by value, by NULL or by flag, distinct) and the
- * columns left to show. Every token it uses counts as understood; the rest make the confidence.
+ * for (count, aggregate, group, rank, compare, filter by value, by NULL, by flag or by related rows, distinct) and
+ * the columns left to show. Every token it uses counts as understood; the rest make the confidence, and those that
+ * decide the answer ({@link WordAccount}) make the translator ask back. Readings it chose among several are assumed.
  */
 final class IntentParser {
 
@@ -47,7 +48,8 @@ final class IntentParser {
         if (table != null) {
             return Optional.of(new IntentParser(tokens, mentions, table, vocabulary.schema().tables()).run(-1));
         }
-        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table(), vocabulary.schema().tables()).run(m.tokenIndex()));
+        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table(), vocabulary.schema().tables())
+                .run(m.tokenIndex()));
     }
 
     private Parsed run(int fuzzyTableWord) {
@@ -78,7 +80,8 @@ final class IntentParser {
         distinct();
         selected();
         List<Integer> unknown = unknownIndices();
-        return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown, WordAccount.critical(tokens, used), assumed);
+        return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
+                WordAccount.critical(tokens, used), assumed);
     }
 
     // ---- shared with the construct readers ----

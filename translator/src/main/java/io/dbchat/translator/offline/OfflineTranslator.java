@@ -100,9 +100,10 @@ public final class OfflineTranslator implements Translator {
         Intent intent = p.intent();
         boolean ownLimit = !intent.isAggregate() && intent.groupBy == null
                 && (intent.limit == null || intent.limit > settings.listLimit());
+        // the catalog estimates the whole table: with a filter it would overstate the rows, so it is left out
         return new Understanding(intent.understood(), p.assumed(), p.unknownWords(),
                 ownLimit ? settings.listLimit() : null,
-                ownLimit && intent.table.rowEstimate() > 0 ? intent.table.rowEstimate() : null);
+                ownLimit && intent.filters.isEmpty() && intent.table.rowEstimate() > 0 ? intent.table.rowEstimate() : null);
     }
 
     /** A refusal that names the decisive word it could not read and says what it can answer instead. */

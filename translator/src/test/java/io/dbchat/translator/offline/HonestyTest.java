@@ -84,6 +84,9 @@ class HonestyTest {
         assertThat(sql.understanding().estimatedRows()).isEqualTo(100L);
         assertThat(((Translation.Sql) translate("How many guests are there?", HOTEL, List.of())).understanding().listLimit())
                 .isNull();
+        var filtered = ((Translation.Sql) translate("List the guests from Chile", HOTEL, List.of())).understanding();
+        assertThat(filtered.listLimit()).isEqualTo(1000);
+        assertThat(filtered.estimatedRows()).as("the table's estimate would overstate a filtered list").isNull();
     }
 
     @Test
