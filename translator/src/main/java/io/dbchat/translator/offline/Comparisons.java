@@ -2,6 +2,7 @@ package io.dbchat.translator.offline;
 
 import io.dbchat.contracts.events.TableSchema;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -154,7 +155,7 @@ final class Comparisons {
     }
 
     private boolean dateFilter(int from, int to, String template) {
-        Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear());
+        Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear()).or(() -> verbOfDate(from));
         if (col.isEmpty()) {
             col = defaultDate(p.intent().table);
         }
@@ -171,6 +172,21 @@ final class Comparisons {
         p.intent().filter(col.get(), t);
         p.use(from, to);
         return true;
+    }
+
+    /**
+     * "flights departed in the last 30 days": a word right before the period that names a date column, even when it
+     * also matches a stored status ('departed'), is that date's verb; marked used, it filters no status.
+     */
+    private Optional<Col> verbOfDate(int from) {
+        for (int k = from - 1; k >= Math.max(0, from - 2); k--) {
+            List<Col> dates = p.used(k) ? List.of() : p.dateColumnsAt(k);
+            if (!dates.isEmpty()) {
+                p.use(p.mentionAt(k).start(), p.mentionAt(k).end());
+                return Optional.of(dates.getFirst());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A year stored as a number compares with years, not dates; a period shorter than a year cannot (null). */

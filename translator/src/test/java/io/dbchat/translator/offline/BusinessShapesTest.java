@@ -63,6 +63,7 @@ class BusinessShapesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "FLEET|How many trips started in the last 7 days?|SELECT count(*) AS count FROM trips WHERE started_at >= now() - interval '7 days' AND started_at <= now()",
+            "FLEET|How many trips arrived in the last 7 days?|SELECT count(*) AS count FROM trips WHERE arrived_at >= now() - interval '7 days' AND arrived_at <= now()",
             "HOTEL|Bookings next month|SELECT id, guest_id, room_id, check_in, check_out, paid, payment_due, paid_on, cancelled_at FROM bookings WHERE check_in >= date_trunc('month', current_date) + interval '1 month' AND check_in < date_trunc('month', current_date) + interval '2 months' LIMIT 1000",
             "FLEET|Vehicles built this year|SELECT id, depot_id, plate, kind, capacity_kg, built_year, electric FROM vehicles WHERE built_year = extract(year from current_date) LIMIT 1000"})
     void filtersByRelativePeriods(String schema, String question, String expected) {
