@@ -35,10 +35,14 @@ function nullOrder(a, b) {
   return an === bn ? 0 : an ? 1 : -1;
 }
 
+/** A computed decimal with more than six places (an unrounded average) is shown at two; the rows keep every digit. */
+const LONG_DECIMAL = /^-?\d+\.\d{7,}$/;
+
 export function formatCell(value) {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  const text = String(value);
+  return LONG_DECIMAL.test(text) ? Number(text).toFixed(2) : text;
 }
 
 /** A table over columns [{name, type}] and rows [[...]]; returns {element, sortedRows()}. */

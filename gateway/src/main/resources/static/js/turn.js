@@ -130,6 +130,7 @@ function showAnswer(turn, queryId, answer) {
   turn.reply.removeAttribute('aria-busy');
   const problem = answer.problem?.message;
   if (problem && problem.trim() !== (answer.reply ?? '').trim()) turn.answer.append(h('p.notice', { text: problem }));
+  if (answer.understanding) turn.answer.append(understandingBlock(answer.understanding));
   if (answer.sql) turn.answer.append(sqlBlock(answer.sql, true));
   if (answer.columns?.length) turn.answer.append(resultBlock(queryId, answer));
   if (answer.chart) turn.answer.append(chartBlock(answer.chart, answer));
@@ -137,6 +138,15 @@ function showAnswer(turn, queryId, answer) {
   if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql));
   if (foot.childElementCount) turn.answer.append(foot);
+}
+
+/** What the translator read the question as, what it assumed and which words it left out, beside the answer. */
+function understandingBlock(understanding) {
+  const rows = [['Read as', understanding.understood], ['Assumed', understanding.assumed],
+    ['Not understood', (understanding.ignored ?? []).map((word) => `'${word}'`)]];
+  const caveats = (understanding.assumed?.length ?? 0) + (understanding.ignored?.length ?? 0) > 0;
+  return h(`dl.understanding${caveats ? '.caveats' : ''}`, {},
+    rows.filter(([, items]) => items?.length).map(([label, items]) => [h('dt', { text: label }), h('dd', { text: items.join('; ') })]));
 }
 
 function sqlBlock(sql, open) {

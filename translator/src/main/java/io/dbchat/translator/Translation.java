@@ -3,6 +3,7 @@ package io.dbchat.translator;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.TranslatorInfo;
+import io.dbchat.contracts.events.Understanding;
 import io.dbchat.contracts.events.Usage;
 import java.util.List;
 
@@ -16,14 +17,20 @@ public sealed interface Translation {
 
     List<LlmInteraction> interactions();
 
-    record Sql(String sql, TranslatorInfo translator, Usage usage, List<LlmInteraction> interactions) implements Translation {
+    /** SQL to run; {@code understanding} says what the translator made of the words, or is null when it cannot tell. */
+    record Sql(String sql, TranslatorInfo translator, Usage usage, List<LlmInteraction> interactions,
+               Understanding understanding) implements Translation {
 
         public Sql {
             interactions = List.copyOf(interactions);
         }
 
+        public Sql(String sql, TranslatorInfo translator, Usage usage, List<LlmInteraction> interactions) {
+            this(sql, translator, usage, interactions, null);
+        }
+
         public Sql(String sql, TranslatorInfo translator, Usage usage) {
-            this(sql, translator, usage, List.of());
+            this(sql, translator, usage, List.of(), null);
         }
     }
 

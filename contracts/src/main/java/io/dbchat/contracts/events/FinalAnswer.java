@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * The complete answer to a question: the reply in words, the SQL and the rows beside it, a declarative
  * chart spec (or null), the translator that wrote the SQL, and the problem when there are no rows.
+ * {@code understanding} is what the translator understood, assumed and ignored of the question; null when it did not
+ * say (a model's translation, a refusal) and in answers written before it existed.
  */
 public record FinalAnswer(
         String reply,
@@ -17,5 +19,12 @@ public record FinalAnswer(
         boolean truncated,
         Map<String, Object> chart,
         String translator,
-        Problem problem) {
+        Problem problem,
+        Understanding understanding) {
+
+    /** Without an understanding, as answers were before it. */
+    public FinalAnswer(String reply, String sql, List<ColumnMeta> columns, List<List<Object>> rows, long rowCount,
+                       boolean truncated, Map<String, Object> chart, String translator, Problem problem) {
+        this(reply, sql, columns, rows, rowCount, truncated, chart, translator, problem, null);
+    }
 }

@@ -7,6 +7,8 @@ import java.util.List;
  * {@link SqlFailed}. Keyed by conversation id on the {@code sql} topic. {@code usage} sums all model calls of
  * the translation; {@code interactions} lists each of them (retries and malformed replies included), oldest
  * first, and is empty for a translator that calls no model and in events written before it existed.
+ * {@code understanding} says which words the translator used, assumed or ignored; null when the translator does not
+ * report it (a model's translation) and in events written before it existed.
  */
 public record SqlProposed(
         int v,
@@ -18,7 +20,8 @@ public record SqlProposed(
         Usage usage,
         long latencyMs,
         String schemaVersion,
-        List<LlmInteraction> interactions) {
+        List<LlmInteraction> interactions,
+        Understanding understanding) {
 
     public static final int VERSION = 1;
 
@@ -29,7 +32,13 @@ public record SqlProposed(
     /** Without a list of model calls, as events were before it. */
     public SqlProposed(int v, String queryId, QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
                        Usage usage, long latencyMs, String schemaVersion) {
-        this(v, queryId, question, sql, attempt, translator, usage, latencyMs, schemaVersion, List.of());
+        this(v, queryId, question, sql, attempt, translator, usage, latencyMs, schemaVersion, List.of(), null);
+    }
+
+    /** Without an understanding, as events were before it. */
+    public SqlProposed(int v, String queryId, QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
+                       Usage usage, long latencyMs, String schemaVersion, List<LlmInteraction> interactions) {
+        this(v, queryId, question, sql, attempt, translator, usage, latencyMs, schemaVersion, interactions, null);
     }
 
     public static SqlProposed of(QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
@@ -39,7 +48,13 @@ public record SqlProposed(
 
     public static SqlProposed of(QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
                                  Usage usage, long latencyMs, String schemaVersion, List<LlmInteraction> interactions) {
+        return of(question, sql, attempt, translator, usage, latencyMs, schemaVersion, interactions, null);
+    }
+
+    public static SqlProposed of(QuestionAsked question, String sql, int attempt, TranslatorInfo translator,
+                                 Usage usage, long latencyMs, String schemaVersion, List<LlmInteraction> interactions,
+                                 Understanding understanding) {
         return new SqlProposed(VERSION, question.queryId(), question, sql, attempt, translator, usage,
-                latencyMs, schemaVersion, interactions);
+                latencyMs, schemaVersion, interactions, understanding);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
@@ -12,6 +13,7 @@ import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
+import io.dbchat.contracts.events.Understanding;
 import io.dbchat.contracts.events.Usage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +102,25 @@ class JsonSerdeTest {
         assertThat(oldProposal.interactions()).isEmpty();
         assertThat(((QueryRejected) oldRejection).interactions()).isEmpty();
         assertThat(((QueryRejected) oldRejection).problem().code()).isEqualTo("untranslatable");
+    }
+
+    @Test
+    void anUnderstandingRoundTripsAndOlderEventsReadWithoutOne() {
+        var understanding = new Understanding(List.of("a count of users"), List.of("all users"), List.of("active"), 1000, 12000L);
+        var serde = new JsonSerde<>(SqlProposed.class);
+        var proposal = SqlProposed.of(QUESTION, "SELECT count(*) FROM users", 1, null, Usage.NONE, 3, "abc", List.of(),
+                understanding);
+        var answers = new JsonSerde<>(FinalAnswer.class);
+        var answer = new FinalAnswer("600 users.", "SELECT 1", List.of(), List.of(), 0, false, null, "offline", null,
+                understanding);
+        String before = """
+                {"reply":"12 teams.","sql":"SELECT 1","rows":[],"rowCount":0,"truncated":false,"translator":"offline"}""";
+
+        assertThat(serde.deserialize("t", serde.serialize("t", proposal)).understanding()).isEqualTo(understanding);
+        assertThat(answers.deserialize("t", answers.serialize("t", answer))).isEqualTo(answer);
+        assertThat(answers.deserialize("t", before.getBytes(StandardCharsets.UTF_8)).understanding()).isNull();
+        assertThat(understanding.hasCaveats()).isTrue();
+        assertThat(new Understanding(List.of("a count"), null, null, null, null).hasCaveats()).isFalse();
     }
 
     @Test

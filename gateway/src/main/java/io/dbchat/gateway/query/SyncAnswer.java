@@ -5,12 +5,14 @@ import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.Understanding;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The answer body of the synchronous API, shaped like the original db_chat's: snake_case, columns as a
- * list of names with their types beside them. {@code problem} says why there are no rows, when so.
+ * list of names with their types beside them. {@code problem} says why there are no rows, when so;
+ * {@code understanding} what the translator read, assumed and left out of the question, when it says.
  */
 public record SyncAnswer(
         String reply,
@@ -24,7 +26,8 @@ public record SyncAnswer(
         boolean truncated,
         Map<String, Object> chart,
         String translator,
-        Problem problem) {
+        Problem problem,
+        Understanding understanding) {
 
     public static SyncAnswer of(ReplyEvent fin) {
         FinalAnswer a = fin.answer();
@@ -33,6 +36,6 @@ public record SyncAnswer(
                 columns.stream().map(ColumnMeta::name).toList(),
                 columns.stream().map(ColumnMeta::type).toList(),
                 a.rows() == null ? List.of() : a.rows(),
-                a.rowCount(), a.truncated(), a.chart(), a.translator(), a.problem());
+                a.rowCount(), a.truncated(), a.chart(), a.translator(), a.problem(), a.understanding());
     }
 }

@@ -4,6 +4,7 @@ import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.Understanding;
 import io.dbchat.interpreter.result.ColumnKind;
 import io.dbchat.interpreter.result.Values;
 import java.util.Arrays;
@@ -28,8 +29,39 @@ public final class TemplatedAnswers {
     public static String answer(QueryResult result) {
         return switch (result) {
             case QueryRejected rejected -> Rejections.explain(rejected.problem());
-            case QueryAnswered answered -> describe(answered) + truncation(answered);
+            case QueryAnswered answered -> describe(answered) + truncation(answered) + understanding(answered);
         };
+    }
+
+    /**
+     * What the translator said of its own reading: a list cut by its own LIMIT ("These are the first 1,000 of about
+     * 12,000."), the readings it assumed and the words it did not understand; empty when there is nothing to say.
+     */
+    static String understanding(QueryAnswered r) {
+        Understanding u = r.proposal().understanding();
+        if (u == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        if (u.listLimit() != null && !r.truncated() && r.rowCount() >= u.listLimit()) {
+            s.append(" These are the first ").append(Values.number(u.listLimit().longValue()));
+            s.append(u.estimatedRows() != null && u.estimatedRows() > u.listLimit()
+                    ? " of about " + Values.number(u.estimatedRows().longValue()) + "." : "; there may be more.");
+        }
+        if (!u.assumed().isEmpty()) {
+            s.append(" I assumed ").append(joined(u.assumed())).append('.');
+        }
+        if (!u.ignored().isEmpty()) {
+            List<String> quoted = u.ignored().stream().map(w -> "'" + w + "'").toList();
+            s.append(" I did not understand ").append(joined(quoted)).append(", so the answer leaves ")
+                    .append(quoted.size() == 1 ? "it" : "them").append(" out.");
+        }
+        return s.toString();
+    }
+
+    private static String joined(List<String> items) {
+        return items.size() == 1 ? items.getFirst()
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     private static String describe(QueryAnswered r) {

@@ -10,6 +10,7 @@ import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
+import io.dbchat.contracts.events.Understanding;
 import io.dbchat.contracts.events.Usage;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -248,6 +249,36 @@ class TemplatedAnswersTest {
 
         assertThat(TemplatedAnswers.answer(timedOut)).isEqualTo("The query took longer than 5 s and was stopped.");
         assertThat(TemplatedAnswers.answer(silent)).isEqualTo("The query took too long and was stopped.");
+    }
+
+    @Test
+    void saysWhatTheTranslatorAssumedAndWhichWordsItLeftOut() {
+        var understanding = new Understanding(List.of("a count of users"), List.of("'staff' read as the table users"),
+                List.of("active"), null, null);
+        var p = SqlProposed.of(Q, "SELECT count(*) AS count FROM users", 1, TranslatorInfo.offline("v"), Usage.NONE, 0, "v",
+                List.of(), understanding);
+
+        assertThat(TemplatedAnswers.answer(QueryAnswered.of(p, List.of(col("count", "int8")), List.of(row(600L)), false, 1)))
+                .isEqualTo("There are 600 users. I assumed 'staff' read as the table users. "
+                        + "I did not understand 'active', so the answer leaves it out.");
+    }
+
+    @Test
+    void aListCutByTheTranslatorsOwnLimitSaysHowManyThereAreAboutInAll() {
+        List<List<Object>> rows = IntStream.range(0, 3).mapToObj(i -> row("user " + i)).toList();
+        var cut = new Understanding(List.of("users"), List.of(), List.of(), 3, 12_000L);
+        var unknown = new Understanding(List.of("users"), List.of(), List.of(), 3, null);
+        var notCut = new Understanding(List.of("users"), List.of(), List.of(), 5, 12_000L);
+
+        assertThat(listed(rows, cut)).endsWith(" These are the first 3 of about 12,000.");
+        assertThat(listed(rows, unknown)).endsWith(" These are the first 3; there may be more.");
+        assertThat(listed(rows, notCut)).isEqualTo("Here are 3 users: user 0, user 1 and user 2.");
+    }
+
+    private static String listed(List<List<Object>> rows, Understanding understanding) {
+        var p = SqlProposed.of(Q, "SELECT name FROM users LIMIT 3", 1, TranslatorInfo.offline("v"), Usage.NONE, 0, "v",
+                List.of(), understanding);
+        return TemplatedAnswers.answer(QueryAnswered.of(p, List.of(col("name", "text")), rows, false, 1));
     }
 
     @SafeVarargs

@@ -26,6 +26,11 @@ public final class EvalCommand {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(EvalOptions.USAGE);
+            out.println(EvalOptions.HELP);
+            return 0;
+        }
         EvalOptions options;
         List<EvalQuestion> questions;
         try {
@@ -113,6 +118,22 @@ public final class EvalCommand {
         JsonNode reply = body.get("reply");
         return new Evaluator.Answer(sql == null || sql.isNull() ? null : sql.asString(),
                 conversation == null || conversation.isNull() ? null : conversation.asString(),
-                reply == null || reply.isNull() ? "" : reply.asString());
+                reply == null || reply.isNull() ? "" : reply.asString(), caveat(body));
+    }
+
+    /** What the answer said it assumed or did not understand, from its {@code understanding} object; null if nothing. */
+    static String caveat(JsonNode body) {
+        JsonNode understanding = body.get("understanding");
+        if (understanding == null || understanding.isNull()) {
+            return null;
+        }
+        List<String> said = new ArrayList<>();
+        for (String field : List.of("assumed", "ignored")) {
+            JsonNode list = understanding.get(field);
+            if (list != null && list.isArray()) {
+                list.forEach(item -> said.add(field + ": " + item.asString()));
+            }
+        }
+        return said.isEmpty() ? null : String.join("; ", said);
     }
 }

@@ -51,7 +51,8 @@ final class EvalDatabase {
         return DriverManager.getConnection(url.jdbcUrl(), props);
     }
 
-    private static ResultComparator.Result read(ResultSet rs) throws SQLException {
+    /** The rows of a result as the comparator takes them: column labels, and each value as JDBC returns it. */
+    static ResultComparator.Result read(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {

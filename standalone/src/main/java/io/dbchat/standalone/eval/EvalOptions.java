@@ -12,6 +12,26 @@ record EvalOptions(Path questions, String datasource, String translator, String 
     static final String USAGE = "usage: dbchat eval --questions FILE.csv|FILE.jsonl [--datasource postgresql://...|demo]"
             + " [--translator offline|openai|anthropic|ollama] [--model NAME] [--report FILE.json|FILE.csv] [--timeout SECONDS]";
 
+    static final String HELP = """
+
+            Asks every question of the file through the pipeline started in-process, runs the gold SQL and the
+            answer's SQL on the same database and compares the results. The file is CSV with a header naming
+            question, gold_sql and optionally category, or JSON Lines with those fields. "A >> B" asks B as a
+            follow-up of A. A gold_sql of REFUSE marks a question the database cannot answer.
+
+            Each question is scored as one of:
+              correct            the answer's rows match the gold's (or an unanswerable question was refused)
+              honest refusal     no SQL and a reason, or an answer that said which words it did not understand
+              confidently wrong  a different result presented as an answer
+
+              --questions FILE   the questions (required)
+              --datasource URL   postgresql://host/db to evaluate, or demo (default: the embedded demo database)
+              --translator NAME  offline (default), openai, anthropic or ollama
+              --model NAME       the model of an LLM translator
+              --report FILE      write the per-question report, CSV when FILE ends in .csv, else JSON
+              --timeout SECONDS  per question (default 60)
+              --help             print this and exit""";
+
     static EvalOptions parse(String[] args) {
         Path questions = null;
         String datasource = null;

@@ -6,12 +6,25 @@ import java.util.List;
 
 /**
  * Scores questions: asks each (its turns in one conversation), runs the gold SQL and the proposed SQL on the
- * same database and compares the results with {@link ResultComparator}; a refusal or an error is a miss.
+ * same database and compares the results with {@link ResultComparator}. A refusal is a miss but honest; a
+ * mismatch is confidently wrong unless the answer stated what it did not understand (then hedged); for a
+ * question whose gold is {@value EvalQuestion#REFUSE}, refusing is right and any SQL wrong.
  */
 final class Evaluator {
 
-    /** One answer of the pipeline: the SQL it ran (null when it refused), its conversation and reply. */
-    record Answer(String sql, String conversationId, String reply) {
+    /**
+     * One answer of the pipeline: the SQL it ran (null when it refused), its conversation and reply, and what it
+     * said it assumed or did not understand (null or blank when it claimed to understand everything).
+     */
+    record Answer(String sql, String conversationId, String reply, String caveat) {
+
+        Answer(String sql, String conversationId, String reply) {
+            this(sql, conversationId, reply, null);
+        }
+
+        boolean hedged() {
+            return caveat != null && !caveat.isBlank();
+        }
     }
 
     @FunctionalInterface
@@ -50,19 +63,23 @@ final class Evaluator {
         }
         long latency = System.nanoTime();
         if (answer.sql() == null || answer.sql().isBlank()) {
-            return outcome(q, null, false, "no SQL: " + answer.reply(), started, latency);
+            return q.expectsRefusal() ? outcome(q, answer, true, "refused as it should: " + answer.reply(), started, latency)
+                    : outcome(q, answer, false, "no SQL: " + answer.reply(), started, latency);
+        }
+        if (q.expectsRefusal()) {
+            return outcome(q, answer, false, "answered a question the database cannot answer", started, latency);
         }
         ResultComparator.Result gold;
         try {
             gold = database.execute(q.goldSql());
         } catch (Exception e) {
-            return outcome(q, answer.sql(), false, "the gold SQL failed: " + e.getMessage(), started, latency);
+            return outcome(q, answer, false, "the gold SQL failed: " + e.getMessage(), started, latency);
         }
         try {
             var verdict = ResultComparator.compare(gold, database.execute(answer.sql()), ResultComparator.ordersRows(q.goldSql()));
-            return outcome(q, answer.sql(), verdict.match(), verdict.reason(), started, latency);
+            return outcome(q, answer, verdict.match(), verdict.reason(), started, latency);
         } catch (Exception e) {
-            return outcome(q, answer.sql(), false, "the generated SQL failed: " + e.getMessage(), started, latency);
+            return outcome(q, answer, false, "the generated SQL failed: " + e.getMessage(), started, latency);
         }
     }
 
@@ -75,10 +92,15 @@ final class Evaluator {
     }
 
     private static EvalOutcome outcome(EvalQuestion q, String sql, boolean correct, String reason, long started) {
-        return outcome(q, sql, correct, reason, started, System.nanoTime());
+        return new EvalOutcome(q.question(), q.category(), q.goldSql(), sql, correct, reason,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static EvalOutcome outcome(EvalQuestion q, String sql, boolean correct, String reason, long started, long answered) {
-        return new EvalOutcome(q.question(), q.category(), q.goldSql(), sql, correct, reason, (answered - started) / 1_000_000);
+    private static EvalOutcome outcome(EvalQuestion q, Answer a, boolean correct, String reason, long started, long answered) {
+        boolean refused = a.sql() == null || a.sql().isBlank();
+        EvalOutcome.Verdict verdict = correct ? EvalOutcome.Verdict.CORRECT : refused ? EvalOutcome.Verdict.REFUSED
+                : a.hedged() ? EvalOutcome.Verdict.HEDGED : EvalOutcome.Verdict.WRONG;
+        return new EvalOutcome(q.question(), q.category(), q.goldSql(), refused ? null : a.sql(), correct, reason,
+                (answered - started) / 1_000_000, verdict, a.hedged() ? a.caveat() : null);
     }
 }

@@ -27,7 +27,8 @@ class EvalCommandIntegrationTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Execution accuracy: ", "count", "followup", "p50", "p95");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Correct: ", "Honest refusals: ", "Confidently wrong: ",
+                "count", "followup", "p50", "p95");
         var json = Json.MAPPER.readTree(Files.readString(report));
         assertThat(json.get("translator").asString()).isEqualTo("offline");
         var questions = json.get("questions");
@@ -38,5 +39,6 @@ class EvalCommandIntegrationTest {
             assertThat(questions.get(i).get("correct").asBoolean()).as(questions.get(i).toString()).isTrue();
         }
         assertThat(json.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.75);
+        assertThat(json.get("confidently_wrong").asInt()).isZero();
     }
 }

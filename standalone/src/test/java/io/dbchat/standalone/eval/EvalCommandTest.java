@@ -22,6 +22,25 @@ class EvalCommandTest {
     }
 
     @Test
+    void printsItsHelpAndExitsZero() {
+        int code = run("eval", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: dbchat eval", "confidently wrong",
+                "honest refusal", "REFUSE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void readsWhatAnAnswerSaidItAssumedOrIgnored() {
+        var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                "{\"understanding\":{\"understood\":[\"users\"],\"assumed\":[\"all users\"],\"ignored\":[\"active\"]}}");
+
+        assertThat(EvalCommand.caveat(body)).isEqualTo("assumed: all users; ignored: active");
+        assertThat(EvalCommand.caveat(tools.jackson.databind.json.JsonMapper.builder().build().readTree("{}"))).isNull();
+    }
+
+    @Test
     void refusesAnUnknownOptionAndAMissingFile() {
         assertThat(run("--questions", "q.csv", "--colour", "red")).isEqualTo(2);
         assertThat(run("--questions", "/nonexistent/q.csv")).isEqualTo(2);

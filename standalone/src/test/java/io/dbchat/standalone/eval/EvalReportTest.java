@@ -22,8 +22,28 @@ class EvalReportTest {
     void givesAccuracyOverallAndPerCategory() {
         assertThat(report.accuracy()).isEqualTo(0.75);
         assertThat(report.byCategory()).containsOnlyKeys("count", "filter");
-        assertThat(report.byCategory().get("count")).containsExactly(1, 2);
-        assertThat(report.summary()).contains("3/4 = 75.0%", "count", "filter", "p50 20 ms", "p95 40 ms");
+        assertThat(report.byCategory().get("count")).containsExactly(1, 2, 1, 0);
+        assertThat(report.summary()).contains("3/4 =  75.0%", "count", "filter", "p50 20 ms", "p95 40 ms");
+    }
+
+    @Test
+    void separatesHonestRefusalsFromConfidentlyWrongAnswers() {
+        var mixed = new EvalReport("offline", List.of(
+                new EvalOutcome("q1", "c", "g", "s", true, "match", 1),
+                new EvalOutcome("q2", "c", "g", null, false, "no SQL: refused", 1),
+                new EvalOutcome("q3", "c", "g", "s", false, "expected 2 rows, got 3", 1,
+                        EvalOutcome.Verdict.HEDGED, "ignored: active"),
+                new EvalOutcome("q4", "c", "g", "s", false, "expected 2 rows, got 3", 1)));
+
+        assertThat(mixed.count(EvalOutcome.Verdict.WRONG)).isEqualTo(1);
+        assertThat(mixed.confidentlyWrong()).isEqualTo(0.25);
+        assertThat(mixed.summary()).contains("Correct:              1/4 =  25.0%",
+                "Honest refusals:      2/4 =  50.0% (1 refused, 1 answered saying what it did not understand)",
+                "Confidently wrong:    1/4 =  25.0%");
+        var json = Json.MAPPER.readTree(mixed.json());
+        assertThat(json.get("confidently_wrong").asInt()).isEqualTo(1);
+        assertThat(json.get("honest_refusals").asInt()).isEqualTo(2);
+        assertThat(json.get("questions").get(2).get("caveat").asString()).isEqualTo("ignored: active");
     }
 
     @Test

@@ -42,6 +42,33 @@ class EvaluatorTest {
     }
 
     @Test
+    void judgesAWrongAnswerThatSaidWhatItDidNotUnderstandAsHedged() {
+        Evaluator.Asker hedging = (question, conversation) ->
+                new Evaluator.Answer("SELECT 11", "conv-1", "11 teams", "ignored: active");
+
+        var outcome = new Evaluator(hedging, this::run).evaluate(question());
+
+        assertThat(outcome.verdict()).isEqualTo(EvalOutcome.Verdict.HEDGED);
+        assertThat(outcome.verdict().honest()).isTrue();
+        assertThat(outcome.caveat()).isEqualTo("ignored: active");
+        assertThat(new Evaluator(answering("SELECT 11"), this::run).evaluate(question()).verdict())
+                .isEqualTo(EvalOutcome.Verdict.WRONG);
+    }
+
+    @Test
+    void aQuestionTheDatabaseCannotAnswerIsRightWhenRefusedAndWrongWhenAnswered() {
+        var unanswerable = new EvalQuestion("What is the weather in Paris?", "REFUSE", "unanswerable");
+
+        var refused = new Evaluator(answering(null), this::run).evaluate(unanswerable);
+        var answered = new Evaluator(answering("SELECT 11"), this::run).evaluate(unanswerable);
+
+        assertThat(refused.verdict()).isEqualTo(EvalOutcome.Verdict.CORRECT);
+        assertThat(refused.correct()).isTrue();
+        assertThat(answered.verdict()).isEqualTo(EvalOutcome.Verdict.WRONG);
+        assertThat(answered.reason()).isEqualTo("answered a question the database cannot answer");
+    }
+
+    @Test
     void asksTheTurnsOfAConversationInOneConversation() {
         var evaluator = new Evaluator(answering("SELECT count(*) AS count FROM teams"), this::run);
 

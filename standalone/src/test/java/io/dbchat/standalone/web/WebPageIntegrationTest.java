@@ -70,6 +70,24 @@ class WebPageIntegrationTest {
     }
 
     @Test
+    void showsBesideTheAnswerWhatWasReadAndWhichWordsWereNotUnderstood() {
+        browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
+
+        WebElement turn = ask("Roughly how many teams are there?");
+
+        WebElement understanding = turn.findElement(By.cssSelector(".understanding.caveats"));
+        assertThat(understanding.findElements(By.tagName("dt"))).extracting(WebElement::getText)
+                .containsExactly("Read as", "Not understood");
+        assertThat(understanding.findElements(By.tagName("dd"))).extracting(WebElement::getText)
+                .containsExactly("a count of teams", "'Roughly'");
+        assertThat(turn.findElement(By.cssSelector(".reply")).getText()).contains("I did not understand 'Roughly'");
+        WebElement plain = ask("How many teams are there?").findElement(By.cssSelector(".understanding"));
+        assertThat(plain.getDomAttribute("class")).doesNotContain("caveats");
+        assertThat(plain.getText()).contains("a count of teams");
+        browser.screenshot("desktop-understanding");
+    }
+
+    @Test
     void sortsTheRowsByAColumnAndDownloadsThemAsCsv() {
         browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
         WebElement turn = ask(CHART_QUESTION);

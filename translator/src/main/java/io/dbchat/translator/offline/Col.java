@@ -6,10 +6,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A column of a table as SQL can use it; {@code expression} (with {@code %s} for the column) and
- * {@code alias} are set for derived values such as an age computed from a birth date.
+ * A column of a table as SQL can use it; {@code expression} (with {@code %1$s} for the column, and {@code %2$s} for
+ * {@code other} when the value derives from two columns, such as the days between two dates) and {@code alias} are
+ * set for derived values such as an age computed from a birth date.
  */
-record Col(TableSchema table, ColumnSchema column, String expression, String alias) {
+record Col(TableSchema table, ColumnSchema column, String expression, String alias, Col other) {
+
+    Col(TableSchema table, ColumnSchema column, String expression, String alias) {
+        this(table, column, expression, alias, null);
+    }
 
     private static final Set<String> NUMERIC = Set.of("smallint", "integer", "bigint", "numeric", "real",
             "double precision", "decimal", "int", "int2", "int4", "int8", "float4", "float8", "money");
@@ -32,6 +37,10 @@ record Col(TableSchema table, ColumnSchema column, String expression, String ali
 
     boolean isDate() {
         return expression == null && (type().equals("date") || type().startsWith("timestamp"));
+    }
+
+    boolean isTimestamp() {
+        return expression == null && type().startsWith("timestamp");
     }
 
     boolean isBoolean() {

@@ -2,6 +2,7 @@ package io.dbchat.translator.offline;
 
 import io.dbchat.contracts.events.TableSchema;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,17 @@ final class Comparisons {
     private boolean relative(int i) {
         if (p.is(i, "today", "yesterday")) {
             return dateFilter(i, i + 1, "%1$s = current_date" + (p.is(i, "yesterday") ? " - 1" : ""));
+        }
+        if (p.is(i, "next", "coming") && !p.token(i + 1).isNumber()) {
+            String unit = p.is(i + 1, "week") ? "week" : p.is(i + 1, "month") ? "month" : p.is(i + 1, "year") ? "year"
+                    : p.is(i + 1, "quarter") ? "quarter" : null;
+            if (unit == null) {
+                return false;
+            }
+            String trunc = "date_trunc('" + unit + "', current_date)";
+            int start = p.is(i - 1, "the") && p.is(i - 2, "in", "during", "for") ? i - 2 : p.is(i - 1, "in", "during", "for") ? i - 1 : i;
+            return dateFilter(start, i + 2, "%1$s >= " + trunc + " + interval '1 " + unit + "' AND %1$s < "
+                    + trunc + " + interval '2 " + unit + "s'");
         }
         if (!p.is(i, "last", "this", "past", "previous", "current")) {
             return false;
@@ -143,21 +155,54 @@ final class Comparisons {
     }
 
     private boolean dateFilter(int from, int to, String template) {
-        Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear());
+        Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear()).or(() -> verbOfDate(from));
         if (col.isEmpty()) {
             col = defaultDate(p.intent().table);
         }
         if (col.isEmpty()) {
             return false;
         }
-        String t = col.get().isYear() ? yearTemplate(template) : template;
+        String t = col.get().isYear() ? yearTemplate(template) : col.get().isTimestamp()
+                // a moment, not a day: "the last 30 days" of timestamps runs from now() back, today's hours included
+                ? template.replace("current_date - interval", "now() - interval").replace("<= current_date", "<= now()")
+                : template;
+        if (t == null) {
+            return false;
+        }
         p.intent().filter(col.get(), t);
         p.use(from, to);
         return true;
     }
 
-    /** A year stored as a number compares with years, not dates. */
+    /**
+     * "flights departed in the last 30 days": a word right before the period that names a date column, even when it
+     * also matches a stored status ('departed'), is that date's verb; marked used, it filters no status.
+     */
+    private Optional<Col> verbOfDate(int from) {
+        for (int k = from - 1; k >= Math.max(0, from - 2); k--) {
+            List<Col> dates = p.used(k) ? List.of() : p.dateColumnsAt(k);
+            if (!dates.isEmpty()) {
+                p.use(p.mentionAt(k).start(), p.mentionAt(k).end());
+                return Optional.of(dates.getFirst());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A year stored as a number compares with years, not dates; a period shorter than a year cannot (null). */
     private static String yearTemplate(String template) {
+        if (template.contains("date_trunc('year', current_date) - interval '1 year'")) {
+            return "%1$s = extract(year from current_date) - 1";
+        }
+        if (template.contains("date_trunc('year', current_date) + interval '1 year' AND")) {
+            return "%1$s = extract(year from current_date) + 1";
+        }
+        if (template.contains("date_trunc('year', current_date)")) {
+            return "%1$s = extract(year from current_date)";
+        }
+        if (template.contains("interval") || template.contains("date_trunc")) {
+            return null;
+        }
         return template.replaceAll("DATE '(\\d{4})-\\d\\d-\\d\\d'", "$1")
                 .replace("current_date", "extract(year from current_date)");
     }
@@ -177,6 +222,9 @@ final class Comparisons {
             boolean negated = p.is(i - 1, "no", "not");
             op = negated ? (greater ? "<=" : ">=") : (greater ? ">" : "<");
             numberAt = p.skip(i + 1, "than", "of", "a", "an", "the");
+            if (!p.is(i + 1, "than") && !isNumber(numberAt) && !p.is(numberAt, "average", "mean", "their", "its")) {
+                numberAt = -1;  // "more than their days" compares with a column; "more tasks" is no comparison
+            }
             i = negated ? i - 1 : i;
         } else if (p.is(i, "at") && p.is(i + 1, "least", "most")) {
             op = p.is(i + 1, "least") ? ">=" : "<=";
@@ -190,6 +238,87 @@ final class Comparisons {
         }
         if (op != null && isNumber(numberAt)) {
             compare(i, numberAt + 1, numberAt, "%1$s " + op + " " + p.token(numberAt).raw());
+        } else if (op != null && numberAt >= 0) {
+            againstColumn(i, p.skip(numberAt, "their", "its", "the", "his", "her"), op);
+        }
+    }
+
+    /**
+     * "a dose larger than their number of days": one column against another of the same row; "a price above the
+     * average price": against the average of the whole table.
+     */
+    private void againstColumn(int from, int at, String op) {
+        boolean average = p.is(at, "average", "mean");
+        int colAt = average ? p.skip(at + 1, "of") : p.skip(at, "number", "of");
+        Optional<Col> other = p.columnsAt(colAt).stream().filter(c -> c.isNumeric() && !c.isKey() && c.expression() == null).findFirst();
+        if (other.isEmpty() || p.used(colAt)) {
+            return;
+        }
+        Optional<Col> col = average ? Optional.of(other.get())
+                : p.nearColumn(from, 0, from, 5, c -> c.isNumeric() && !c.isKey() && c.expression() == null && !c.equals(other.get()));
+        if (col.isEmpty() || !col.get().table().equals(other.get().table())) {
+            return;
+        }
+        if (average) {
+            p.nearColumn(from, 0, from, 4, c -> c.equals(other.get()));  // "a rate above the average rate": the same column
+            p.intent().filter(col.get(), "%1$s " + op + " (SELECT avg(" + Sql.ident(other.get().column().name()) + ") FROM "
+                    + Sql.table(other.get().table()) + ")");
+        } else {
+            p.intent().filter(col.get(), "%1$s " + op + " %2$s", other.get());
+        }
+        p.use(from, p.mentionAt(colAt).end());
+        if (average) {
+            p.use(at, at + 1);
+        }
+    }
+
+    /**
+     * "returned late", "paid late": the event's date after the row's due date; "overdue": the due date passed and the
+     * event's date still empty. The due date is the date column named due or deadline; the event's is the one named.
+     */
+    /** The date column of {@code due}'s table named in the 4 words before {@code i} ("paid late" → paid_on), marked used. */
+    private Optional<Col> dateNamedBefore(int i, Col due) {
+        for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
+            Mention m = p.mentionAt(k);
+            if (m == null || p.used(k)) {
+                continue;
+            }
+            Optional<Col> date = m.candidates().stream().filter(t -> t.kind() == Term.Kind.COLUMN && t.column().isDate()
+                    && !t.column().equals(due) && t.table().equals(due.table())).map(Term::column).findFirst();
+            if (date.isPresent()) {
+                p.use(m.start(), m.end());
+                return date;
+            }
+        }
+        return Optional.empty();
+    }
+
+    void lateness() {
+        for (int i = 0; i < p.tokens().size(); i++) {
+            if (p.used(i) || !p.is(i, "late", "overdue", "early")
+                    || p.mentionAt(i) != null && p.mentionAt(i).names(Term.Kind.VALUE)) {
+                continue;  // a stored status 'Overdue' says it better than the dates
+            }
+            Optional<Col> due = Schema.visible(p.intent().table).stream()
+                    .filter(c -> c.isDate() && (Words.of(c.column().name()).contains("due") || Words.of(c.column().name()).contains("deadline")))
+                    .findFirst();
+            if (due.isEmpty()) {
+                continue;
+            }
+            Optional<Col> event = dateNamedBefore(i, due.get());
+            if (p.is(i, "overdue")) {
+                Optional<Col> open = event.or(() -> Schema.visible(p.intent().table).stream()
+                        .filter(c -> c.isDate() && c.column().nullable() && !c.equals(due.get())).findFirst());
+                if (open.isEmpty()) {
+                    continue;
+                }
+                p.intent().filter(open.get(), "%1$s IS NULL AND %2$s < current_date", due.get());
+            } else if (event.isPresent()) {
+                p.intent().filter(event.get(), "%1$s " + (p.is(i, "early") ? "<" : ">") + " %2$s", due.get());
+            } else {
+                continue;
+            }
+            p.use(i, i + 1);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dbchat.translator.offline;
 
 import io.dbchat.contracts.events.TableSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,9 @@ final class Conditions {
                 continue;
             }
             int at = p.skip(i + 1, "a", "an", "any", "the", "their", "its", "yet", "been", "set", "no");
+            for (int k = i + 1; k < at; k++) {
+                without |= p.is(k, "no");  // "have no email", "has no room"
+            }
             List<Col> cols = p.tokens().size() > at && !p.used(at) ? p.columnsAt(at) : List.of();
             Optional<Col> col = cols.stream().filter(c -> c.column().nullable() && c.expression() == null
                     && c.table().equals(p.intent().table) && !c.isBoolean()).findFirst();
@@ -38,6 +42,132 @@ final class Conditions {
                 p.use(i, p.mentionAt(at).end());
             }
         }
+    }
+
+    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "not", "never", "without", "nobody", "none");
+    private static final java.util.Set<String> SOME = java.util.Set.of("a", "an", "any", "some", "one");
+
+    /**
+     * "clients with an invoice", "members who have never borrowed a book", "customers without any orders", "courses
+     * nobody enrolled in" aside: a related table whose rows point at the main table's (directly or through a table
+     * between), named after an article or a have/with, is a test that such rows exist; a negation before it, that
+     * none do. Written as EXISTS, so each main row counts once.
+     */
+    void exists() {
+        for (int i = 1; i < p.tokens().size(); i++) {
+            Mention m = p.mentionAt(i);
+            if (m == null || m.start() != i || p.used(i)) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, p.intent().table).getFirst();
+            if (t.kind() != Term.Kind.TABLE || t.table().equals(p.intent().table)) {
+                continue;
+            }
+            Optional<List<Schema.Join>> path = Schema.path(p.intent().tables, p.intent().table, t.table());
+            if (path.isEmpty() || path.get().isEmpty() || !Schema.fansOut(path.get().getFirst(), p.intent().table)) {
+                continue;
+            }
+            int from = i;
+            boolean some = false;
+            while (from > 0 && (p.is(from - 1, "a", "an", "any", "some", "one", "least", "at") && !p.used(from - 1))) {
+                some |= SOME.contains(p.token(from - 1).lower());
+                from--;
+            }
+            boolean owned = p.is(from - 1, "have", "has", "had", "with") && !p.used(from - 1);
+            int negation = -1;
+            for (int k = from - 1; k >= Math.max(0, from - 4); k--) {
+                if (NEGATIONS.contains(p.token(k).lower()) && !p.used(k)) {
+                    negation = k;
+                    break;
+                }
+            }
+            if (negation < 0 && !some && !owned) {
+                continue;
+            }
+            String subquery = existsQuery(path.get());
+            Col key = Col.of(p.intent().table, p.intent().table.column(path.get().getFirst().key().refColumns().getFirst()).orElseThrow());
+            p.intent().filter(key, (negation >= 0 ? "NOT " : "") + subquery, null,
+                    (negation >= 0 ? "with no " : "with ") + t.table().name());
+            p.use(negation >= 0 ? negation : from, m.end());
+            if (negation >= 0 && p.is(negation, "no", "without", "none") || owned) {
+                p.use(from - 1, from);
+            }
+        }
+    }
+
+    /** EXISTS over the rows the path reaches, tied to the main table's key ({@code %1$s}); aliases x1, x2 stay inside. */
+    private String existsQuery(List<Schema.Join> path) {
+        StringBuilder q = new StringBuilder("EXISTS (SELECT 1 FROM ");
+        TableSchema at = p.intent().table;
+        List<String> where = new ArrayList<>();
+        for (int k = 0; k < path.size(); k++) {
+            Schema.Join j = path.get(k);
+            TableSchema next = Schema.other(j, at);
+            String alias = "x" + (k + 1);
+            q.append(k == 0 ? "" : " JOIN ").append(Sql.table(next)).append(' ').append(alias);
+            String prev = k == 0 ? null : "x" + k;
+            List<String> on = new ArrayList<>();
+            for (int c = 0; c < j.key().columns().size(); c++) {
+                String owner = (j.owner().equals(next) ? alias : prev) + "." + Sql.ident(j.key().columns().get(c));
+                String target = (j.target().equals(next) ? alias : prev) + "." + Sql.ident(j.key().refColumns().get(c));
+                on.add(prev == null ? owner + " = %1$s" : owner + " = " + target);
+            }
+            if (k == 0) {
+                where.addAll(on);
+            } else {
+                q.append(" ON ").append(String.join(" AND ", on));
+            }
+            at = next;
+        }
+        return q.append(" WHERE ").append(String.join(" AND ", where)).append(')').toString();
+    }
+
+    /** "out of stock": a quantity at zero. */
+    void outOf() {
+        for (int i = 0; i + 2 < p.tokens().size(); i++) {
+            if (p.used(i) || !p.is(i, "out") || !p.is(i + 1, "of")) {
+                continue;
+            }
+            Optional<Col> col = p.columnsAt(i + 2).stream().filter(c -> c.isNumeric() && !c.isKey()).findFirst();
+            if (col.isPresent() && !p.used(i + 2)) {
+                p.intent().filter(col.get(), "%1$s = 0");
+                p.use(i, p.mentionAt(i + 2).end());
+            }
+        }
+    }
+
+    /** "in year 12", "level 3 or 4": a whole-number column named right before its value(s). */
+    void numbered() {
+        for (int i = 0; i + 1 < p.tokens().size(); i++) {
+            Mention m = p.mentionAt(i);
+            if (m == null || m.start() != i || p.used(i) || !isWhole(m.end())) {
+                continue;
+            }
+            Optional<Col> col = p.columnsAt(i).stream()
+                    .filter(c -> c.isNumeric() && !c.isKey() && c.expression() == null && isInteger(c)).findFirst();
+            if (col.isEmpty()) {
+                continue;
+            }
+            List<String> values = new ArrayList<>(List.of(p.token(m.end()).raw()));
+            int end = m.end() + 1;
+            while (p.is(end, "or", "and") && isWhole(end + 1)) {
+                values.add(p.token(end + 1).raw());
+                end += 2;
+            }
+            p.intent().filter(col.get(), values.size() == 1 ? "%1$s = " + values.getFirst()
+                    : "%1$s IN (" + String.join(", ", values) + ")");
+            p.use(i, end);
+        }
+    }
+
+    private boolean isWhole(int i) {
+        Token t = p.token(i);
+        return t != null && !p.used(i) && t.raw().matches("\\d{1,4}") && !p.is(i + 1, "day", "week", "month", "year", "hour", "minute");
+    }
+
+    private static boolean isInteger(Col c) {
+        String type = c.column().type().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("integer") || type.equals("smallint") || type.equals("bigint") || type.startsWith("int");
     }
 
     /** "with a manager" is a condition only for columns that say whether something happened or exists. */

@@ -33,7 +33,16 @@ final class FollowUps {
             chain.add(turn.question());
         }
         chain.add(question);
+        if (asksForRows(question) && chain.getFirst().strip().toLowerCase(java.util.Locale.ROOT).startsWith("how many ")) {
+            // "How many loans are there?" then "Which of them are not returned?": the rows now, not their number
+            chain.set(0, "Which" + chain.getFirst().strip().substring(8));
+        }
         return String.join(" . ", chain);
+    }
+
+    private static boolean asksForRows(String question) {
+        List<Token> tokens = Token.of(question);
+        return !tokens.isEmpty() && tokens.getFirst().is("which", "list", "show", "who");
     }
 
     static boolean opensWithCue(String question) {

@@ -14,18 +14,36 @@ final class Intent {
 
     enum Aggregate { AVG, SUM, MIN, MAX }
 
-    /** A condition on a column: {@code template} holds {@code %1$s} where the column goes. */
-    record Filter(Col column, String template) {
+    /**
+     * A condition on a column: {@code template} holds {@code %1$s} where the column goes and, when it compares two
+     * columns, {@code %2$s} where {@code other} goes (null otherwise).
+     */
+    record Filter(Col column, String template, Col other, String words) {
+
+        Filter(Col column, String template) {
+            this(column, template, null, null);
+        }
+
+        /** The condition for people: its own words when it has them ("with no projects"), else the SQL with names. */
+        String said() {
+            return words != null ? words : template.formatted(column.name(), other == null ? "" : other.name());
+        }
     }
 
     record Order(Col column, boolean descending) {
     }
 
     TableSchema table;
+    /** Every table of the snapshot, for joins through a table between. */
+    List<TableSchema> tables = List.of();
     final List<Col> select = new ArrayList<>();
     boolean count;
     Aggregate aggregate;
     Col aggregated;
+    /** Further aggregates of the same column ("the minimum and maximum fee"). */
+    final List<Aggregate> alsoAggregates = new ArrayList<>();
+    /** Rank the main table's rows by the measure ("which author has the most books"): grouped by its key, labelled. */
+    boolean rankRows;
     boolean distinct;
     final List<Filter> filters = new ArrayList<>();
     Col groupBy;
@@ -35,19 +53,65 @@ final class Intent {
 
     /** Adds a filter; a later one on the same column replaces an earlier one, as a refinement does. */
     void filter(Col column, String template) {
-        filters.removeIf(f -> f.column().equals(column));
-        filters.add(new Filter(column, template));
+        filter(column, template, null);
+    }
+
+    /** Adds a filter comparing {@code column} with {@code other} (or a plain one when {@code other} is null). */
+    void filter(Col column, String template, Col other) {
+        filter(column, template, other, null);
+    }
+
+    /** Adds a filter that people read as {@code words}. */
+    void filter(Col column, String template, Col other, String words) {
+        filters.removeIf(f -> f.column().equals(column) && f.other() == null && other == null && f.words() == null);
+        filters.add(new Filter(column, template, other, words));
         need(column);
+        need(other);
     }
 
     void need(Col column) {
         if (column != null && !column.table().equals(table)) {
             joins.add(column.table());
         }
+        if (column != null && column.other() != null) {
+            need(column.other());
+        }
     }
 
     boolean isAggregate() {
         return count || aggregate != null;
+    }
+
+    /** The query in short phrases, for the answer to show what was understood: "a count of users", "status = 'Open'". */
+    List<String> understood() {
+        List<String> out = new ArrayList<>();
+        String of = table.name();
+        if (count) {
+            out.add(distinct && aggregated != null ? "a count of distinct " + aggregated.name() : "a count of " + of);
+        } else if (aggregate != null && aggregated != null) {
+            List<String> names = new ArrayList<>(List.of(aggregate.name().toLowerCase(java.util.Locale.ROOT)));
+            alsoAggregates.forEach(a -> names.add(a.name().toLowerCase(java.util.Locale.ROOT)));
+            out.add("the " + String.join(" and ", names) + " of " + aggregated.name());
+        } else {
+            out.add((distinct ? "distinct " : "") + of + (select.isEmpty() ? ""
+                    : ": " + String.join(", ", select.stream().map(Col::name).toList())));
+        }
+        for (Filter f : filters) {
+            out.add(f.said());
+        }
+        if (rankRows) {
+            out.add(table.name() + " ranked by it");
+        }
+        if (groupBy != null) {
+            out.add("per " + groupBy.name());
+        }
+        if (order != null) {
+            out.add("ordered by " + order.column().name() + (order.descending() ? " descending" : ""));
+        }
+        if (limit != null) {
+            out.add("the first " + limit);
+        }
+        return out;
     }
 
     /** In words, for refusals that say what was understood. */
@@ -63,7 +127,7 @@ final class Intent {
             s.append(", the columns ").append(String.join(", ", select.stream().map(Col::name).toList()));
         }
         for (Filter f : filters) {
-            s.append(", ").append(f.template().formatted(f.column().name()));
+            s.append(", ").append(f.said());
         }
         if (groupBy != null) {
             s.append(", per ").append(groupBy.name());

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Reads a question into an {@link Intent}: finds the main table, then the operations its cue words ask
- * for (count, aggregate, group, rank, compare, filter by value, by NULL or by flag, distinct) and the
- * columns left to show. Every token it uses counts as understood; the rest make the confidence.
+ * for (count, aggregate, group, rank, compare, filter by value, by NULL, by flag or by related rows, distinct) and
+ * the columns left to show. Every token it uses counts as understood; the rest make the confidence, and those that
+ * decide the answer ({@link WordAccount}) make the translator ask back. Readings it chose among several are assumed.
  */
 final class IntentParser {
 
@@ -21,8 +22,9 @@ final class IntentParser {
     private final Intent intent = new Intent();
     private final Comparisons comparisons;
     private final Conditions conditions;
+    private final List<String> assumed = new ArrayList<>();
 
-    private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table) {
+    private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
         this.tokens = tokens;
         this.mentions = mentions;
         this.mentionAt = new Mention[tokens.size()];
@@ -33,6 +35,7 @@ final class IntentParser {
             }
         }
         intent.table = table;
+        intent.tables = tables;
         this.comparisons = new Comparisons(this);
         this.conditions = new Conditions(this, comparisons);
     }
@@ -43,29 +46,42 @@ final class IntentParser {
         List<Mention> mentions = Mentions.find(tokens, vocabulary);
         TableSchema table = Resolution.mainTable(tokens, mentions);
         if (table != null) {
-            return Optional.of(new IntentParser(tokens, mentions, table).run(-1));
+            return Optional.of(new IntentParser(tokens, mentions, table, vocabulary.schema().tables()).run(-1));
         }
-        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table()).run(m.tokenIndex()));
+        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table(), vocabulary.schema().tables())
+                .run(m.tokenIndex()));
     }
 
     private Parsed run(int fuzzyTableWord) {
         if (fuzzyTableWord >= 0) {
             use(fuzzyTableWord, fuzzyTableWord + 1);
+            assumed.add("'" + tokens.get(fuzzyTableWord).raw() + "' read as the table " + intent.table.name());
         }
         markTableMentions();
         Measures measures = new Measures(this);
         measures.counts();
+        measures.aggregatePairs();
+        measures.timeBuckets();
         new Rankings(this).apply();
         measures.aggregates();
         measures.groups();
+        if (intent.groupBy != null && !intent.isAggregate()) {
+            intent.count = true;  // "per month" alone counts the rows of each
+        }
+        conditions.exists();
+        conditions.outOf();
+        conditions.numbered();
         comparisons.apply();
+        comparisons.lateness();
         conditions.nulls();
         conditions.labels();
         new ValueFilters(this).apply();
         conditions.booleans();
         distinct();
         selected();
-        return new Parsed(intent, confidence(), unknownWords());
+        List<Integer> unknown = unknownIndices();
+        return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
+                WordAccount.critical(tokens, used), assumed);
     }
 
     // ---- shared with the construct readers ----
@@ -114,13 +130,35 @@ final class IntentParser {
         return terms.stream().map(Term::column).toList();
     }
 
+    /**
+     * The date columns the mention at {@code i} may name, whatever it resolves to best: "departure" names departs_at
+     * even where 'departed' is also a stored status.
+     */
+    List<Col> dateColumnsAt(int i) {
+        Mention m = mentionAt(i);
+        if (m == null) {
+            return List.of();
+        }
+        return m.candidates().stream().filter(t -> t.kind() == Term.Kind.COLUMN && t.column().isDate() && usable(t.table()))
+                .map(Term::column).toList();
+    }
+
     Optional<Term> termAt(int i) {
         Mention m = mentionAt(i);
         return m == null ? Optional.empty() : Optional.of(Resolution.resolve(m, intent.table).getFirst());
     }
 
+    /**
+     * True when {@code t} can be joined to the main table: directly, or through one table between when the question
+     * names {@code t} or one of its stored values (a column word alone does not reach that far).
+     */
     boolean usable(TableSchema t) {
-        return Schema.related(intent.table, t);
+        if (Schema.related(intent.table, t)) {
+            return true;
+        }
+        boolean named = mentions.stream().anyMatch(m -> m.candidates().stream().anyMatch(c -> c.table().equals(t)
+                && (c.kind() == Term.Kind.TABLE && c.weight() >= 0.6 || c.kind() == Term.Kind.VALUE)));
+        return named && Schema.path(intent.tables, intent.table, t).isPresent();
     }
 
     /**
@@ -147,9 +185,16 @@ final class IntentParser {
         if (used[i]) {
             return Optional.empty();
         }
-        Optional<Col> c = columnsAt(i).stream().filter(fit).findFirst();
-        c.ifPresent(x -> use(mentionAt(i).start(), mentionAt(i).end()));
-        return c;
+        List<Col> fitting = columnsAt(i).stream().filter(fit).distinct().toList();
+        if (fitting.isEmpty()) {
+            return Optional.empty();
+        }
+        use(mentionAt(i).start(), mentionAt(i).end());
+        if (fitting.size() > 1) {
+            assumed.add("'" + tokens.get(i).raw() + "' read as " + fitting.getFirst().name() + ", not "
+                    + String.join(" or ", fitting.subList(1, fitting.size()).stream().map(Col::name).toList()));
+        }
+        return Optional.of(fitting.getFirst());
     }
 
     int skip(int i, String... words) {
@@ -197,6 +242,10 @@ final class IntentParser {
                 continue;
             }
             List<Col> cols = columnsAt(i);
+            if (cols.size() == 1 && cols.getFirst().isDate() && isVerb(i)) {
+                use(m.start(), m.end());  // "which students are enrolled": the verb of the question, not a column to show
+                continue;
+            }
             for (Col c : cols) {
                 if (!intent.select.contains(c)) {
                     intent.select.add(c);
@@ -212,6 +261,11 @@ final class IntentParser {
         }
     }
 
+    /** A past participle after a form of "be" or "have" ("are enrolled", "have joined"). */
+    private boolean isVerb(int i) {
+        return tokens.get(i).lower().endsWith("ed") && is(i - 1, "are", "is", "was", "were", "been", "be", "have", "has", "had");
+    }
+
     private double confidence() {
         int known = 0;
         int unknown = 0;
@@ -225,17 +279,26 @@ final class IntentParser {
         return known + unknown == 0 ? 0 : (double) known / (known + unknown);
     }
 
-    private List<String> unknownWords() {
-        List<String> out = new ArrayList<>();
+    private List<Integer> unknownIndices() {
+        List<Integer> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (!used[i] && !Stopwords.is(tokens.get(i).word()) && !Stopwords.is(tokens.get(i).lower())) {
-                out.add(tokens.get(i).raw());
+                out.add(i);
             }
         }
         return out;
     }
 
-    /** An intent and how much of the question it accounts for (0..1). */
-    record Parsed(Intent intent, double confidence, List<String> unknownWords) {
+    /**
+     * An intent, how much of the question it accounts for (0..1), the content words it left unused and where they
+     * stand, the words whose loss would change the answer ({@link WordAccount}), and the readings it assumed.
+     */
+    record Parsed(Intent intent, double confidence, List<String> unknownWords, List<Integer> unknownAt,
+                  List<String> criticalWords, List<String> assumed) {
+
+        /** True when every content word from token {@code from} on was used. */
+        boolean understoodFrom(int from) {
+            return unknownAt.stream().noneMatch(i -> i >= from);
+        }
     }
 }

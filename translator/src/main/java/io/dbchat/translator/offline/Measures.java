@@ -17,18 +17,31 @@ final class Measures {
 
     void counts() {
         for (int i = 0; i < p.tokens().size(); i++) {
+            if (p.is(i, "how") && p.is(i + 1, "long") && duration(i, i + 1, "day")) {
+                continue;
+            }
+            if (p.is(i, "how") && p.is(i + 1, "many", "much") && p.token(i + 2) != null && p.columnsAt(i + 2).isEmpty()
+                    && UNITS_OF_TIME.containsKey(p.token(i + 2).word()) && duration(i, i + 2, p.token(i + 2).word())) {
+                continue;
+            }
             if (p.is(i, "how") && p.is(i + 1, "many", "much")) {
+                if (p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
+                    continue;  // "how much" asks for an amount; without one named it is no count
+                }
                 p.use(i, i + 2);
                 Optional<Col> quantity = p.columnsAt(i + 2).stream().filter(c -> c.isNumeric() && !c.isKey()).findFirst();
                 if (quantity.isPresent()) {
-                    p.intent().aggregate = Intent.Aggregate.SUM;
+                    p.intent().aggregate = averaged() ? Intent.Aggregate.AVG : Intent.Aggregate.SUM;
                     p.intent().aggregated = quantity.get();
                     p.intent().need(quantity.get());
                     p.use(i + 2, p.mentionAt(i + 2).end());
                 } else {
                     p.intent().count = true;
                 }
-            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i)) {
+            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && Cues.AGGREGATES.containsKey(lower(i - 1))
+                    && p.columnsAt(i + 2).stream().anyMatch(c -> c.isNumeric() && !c.isKey())) {
+                p.use(i, i + 2);  // "the average number of pages" is the average of a quantity, not a count
+            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && !p.is(i - 1, "their", "its", "than", "his", "her")) {
                 p.intent().count = true;
                 p.use(i, i + 2);
                 if (p.is(i - 1, "total")) {
@@ -41,10 +54,147 @@ final class Measures {
         }
     }
 
+    /** Seconds in each unit a duration may be asked in. */
+    private static final java.util.Map<String, Integer> UNITS_OF_TIME = java.util.Map.of(
+            "minute", 60, "hour", 3600, "day", 86400, "week", 604800);
+
+    /**
+     * "how many days on average between ordering and shipping", "how long on average between check in and check out":
+     * the average time from one date column to another of the same row, in the unit asked (days for "how long").
+     */
+    private boolean duration(int start, int unitAt, String unit) {
+        int between = -1;
+        for (int k = unitAt + 1; k < Math.min(unitAt + 8, p.tokens().size()); k++) {
+            if (p.is(k, "between", "from") && !p.used(k)) {
+                between = k;
+                break;
+            }
+        }
+        if (between < 0) {
+            return false;
+        }
+        Optional<Col> from = p.dateColumnsAt(between + 1).stream().findFirst();
+        Mention first = p.mentionAt(between + 1);
+        if (from.isEmpty() || !p.is(first.end(), "and", "to", "until")) {
+            return false;
+        }
+        Optional<Col> to = p.dateColumnsAt(first.end() + 1).stream().filter(c -> !c.equals(from.get())).findFirst();
+        if (to.isEmpty() || !averaged()) {
+            return false;
+        }
+        boolean dates = from.get().column().type().equalsIgnoreCase("date") && to.get().column().type().equalsIgnoreCase("date");
+        int seconds = UNITS_OF_TIME.get(unit);
+        String expression = dates ? "(%2$s - %1$s)" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
+                : "extract(epoch FROM (%2$s - %1$s)) / " + seconds;
+        p.intent().aggregate = Intent.Aggregate.AVG;
+        p.intent().aggregated = new Col(from.get().table(), from.get().column(), expression, unit + "s", to.get());
+        p.intent().need(p.intent().aggregated);
+        p.use(start, unitAt + 1);
+        p.use(between, p.mentionAt(first.end() + 1).end());
+        return true;
+    }
+
+    /** "how many days on average", "how many hours per task on average": the quantity is averaged, not summed. */
+    private boolean averaged() {
+        for (int i = 0; i < p.tokens().size(); i++) {
+            if (!p.used(i) && p.is(i, "average", "mean") && Cues.AGGREGATES.get(p.token(i).lower()) == Intent.Aggregate.AVG) {
+                p.use(i - (p.is(i - 1, "on") ? 1 : 0), i + 1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that ask for a figure of a column, in pairs: "minimum and maximum", "lowest and highest". */
+    private static final java.util.Map<String, Intent.Aggregate> FIGURES = java.util.Map.of(
+            "lowest", Intent.Aggregate.MIN, "smallest", Intent.Aggregate.MIN, "highest", Intent.Aggregate.MAX,
+            "largest", Intent.Aggregate.MAX, "biggest", Intent.Aggregate.MAX, "shortest", Intent.Aggregate.MIN,
+            "longest", Intent.Aggregate.MAX);
+
+    private Intent.Aggregate figure(int i) {
+        if (p.token(i) == null || p.used(i)) {
+            return null;
+        }
+        Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
+        return a != null ? a : FIGURES.get(p.token(i).lower());
+    }
+
+    /** "the minimum and maximum fee", "average and total hours", "lowest and highest grade": several figures of one column. */
+    void aggregatePairs() {
+        for (int i = 0; i < p.tokens().size(); i++) {
+            Intent.Aggregate first = figure(i);
+            if (first == null || !p.is(i + 1, "and") || figure(i + 2) == null || p.intent().aggregate != null) {
+                continue;
+            }
+            int last = i + 2;
+            while (p.is(last + 1, "and") && figure(last + 2) != null) {
+                last += 2;
+            }
+            Optional<Col> col = p.nearColumn(last, 5, i, 3, c -> c.isNumeric() && !c.isKey());
+            if (col.isEmpty()) {
+                continue;
+            }
+            p.intent().aggregate = first;
+            p.intent().aggregated = col.get();
+            p.intent().need(col.get());
+            for (int k = i + 2; k <= last; k += 2) {
+                p.intent().alsoAggregates.add(figure(k));
+            }
+            p.use(i, last + 1);
+        }
+    }
+
+    private static final java.util.List<String> UNITS = java.util.List.of("day", "week", "month", "quarter", "year");
+
+    /**
+     * "per month", "each year", "by quarter": rows counted (or aggregated) per period of a date column, the one the
+     * question names ("hired each year") or else the table's first date.
+     */
+    void timeBuckets() {
+        for (int i = 0; i < p.tokens().size(); i++) {
+            if (p.used(i) || !p.is(i, "per", "each", "every", "by")) {
+                continue;
+            }
+            int unitAt = p.skip(i + 1, "the", "calendar");
+            if (p.token(unitAt) == null || !UNITS.contains(p.token(unitAt).word()) || p.intent().groupBy != null) {
+                continue;
+            }
+            Mention named = p.mentionAt(unitAt);
+            if (named != null && named.end() > unitAt + 1) {
+                continue;  // "per year group" names a column
+            }
+            String unit = p.token(unitAt).word();
+            Optional<Col> date = p.nearColumn(i, 0, i, i, Col::isDate)
+                    .or(() -> p.nearColumn(unitAt, 4, 0, 0, Col::isDate))
+                    .or(() -> Schema.visible(p.intent().table).stream().filter(Col::isDate).findFirst());
+            if (date.isEmpty()) {
+                continue;
+            }
+            Col bucket = new Col(date.get().table(), date.get().column(), "date_trunc('" + unit + "', %s)", unit);
+            p.intent().groupBy = bucket;
+            p.intent().need(bucket);
+            p.use(i, unitAt + 1);
+        }
+    }
+
+    /** "a price above the average price": the average is what a row is compared with, not the answer. */
+    private boolean comparedWith(int i) {
+        int before = p.is(i - 1, "the") ? i - 2 : i - 1;
+        String word = lower(before);
+        return word.equals("than") || Cues.GREATER.contains(word) || Cues.LESS.contains(word);
+    }
+
+    private String lower(int i) {
+        return p.token(i) == null ? "" : p.token(i).lower();
+    }
+
     void aggregates() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
-            if (a == null || p.used(i) || p.intent().aggregate != null) {
+            if (a != null && !p.used(i) && a == p.intent().aggregate) {
+                p.use(i, i + 1);  // "how many hours in total": the sum was read already
+            }
+            if (a == null || p.used(i) || p.intent().aggregate != null || comparedWith(i)) {
                 continue;
             }
             Optional<Col> col = p.nearColumn(i, 5, i, 3, c -> c.isNumeric() && !c.isKey());
@@ -97,6 +247,18 @@ final class Measures {
     private Optional<Col> groupColumn(int at) {
         Term t = p.termAt(at).orElseThrow();
         if (t.kind() == Term.Kind.TABLE && !t.table().equals(p.intent().table) && p.usable(t.table())) {
+            // "per client country", "per course level": the named column of that table, not its label
+            Mention table = p.mentionAt(at);
+            Mention next = p.mentionAt(table.end());
+            if (next != null && !p.used(table.end())) {
+                Optional<Term> column = next.candidates().stream()
+                        .filter(c -> c.kind() == Term.Kind.COLUMN && c.table().equals(t.table()) && !c.column().isKey())
+                        .max(java.util.Comparator.comparingDouble(Term::weight));
+                if (column.isPresent()) {
+                    p.use(next.start(), next.end());
+                    return Optional.of(column.get().column());
+                }
+            }
             return Optional.of(Schema.labels(t.table()).getFirst());
         }
         return p.columnsAt(at).stream().findFirst();

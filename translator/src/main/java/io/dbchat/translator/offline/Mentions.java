@@ -59,6 +59,7 @@ final class Mentions {
 
     private static boolean same(String questionWord, String termWord) {
         return questionWord.equals(termWord)
-                || questionWord.length() > 3 && termWord.length() > 3 && Stem.of(questionWord).equals(Stem.of(termWord));
+                || questionWord.length() > 3 && termWord.length() > 3 && Stem.of(questionWord).equals(Stem.of(termWord))
+                || questionWord.length() > 6 && termWord.length() > 4 && Stem.ofNoun(questionWord).equals(Stem.of(termWord));
     }
 }

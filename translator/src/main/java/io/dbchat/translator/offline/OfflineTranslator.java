@@ -5,11 +5,14 @@ import io.dbchat.contracts.events.ColumnSchema;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
 import io.dbchat.contracts.events.TranslatorInfo;
+import io.dbchat.contracts.events.Understanding;
 import io.dbchat.contracts.events.Usage;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -63,7 +66,10 @@ public final class OfflineTranslator implements Translator {
         String effective = FollowUps.effective(question, request.history(), vocabulary);
         if (!effective.equals(question)) {
             Optional<IntentParser.Parsed> refined = parse(effective, vocabulary);
-            if (refined.isPresent() && (parsed.isEmpty() || refined.get().confidence() >= parsed.get().confidence()
+            // a follow-up refines the question before it only when all of its own words fit that question
+            int ownWords = Token.of(effective).size() - Token.of(question).size();
+            if (refined.isPresent() && refined.get().understoodFrom(ownWords)
+                    && (parsed.isEmpty() || refined.get().confidence() >= parsed.get().confidence()
                     || FollowUps.opensWithCue(question))) {
                 parsed = refined;
             }
@@ -73,10 +79,38 @@ public final class OfflineTranslator implements Translator {
                     + "I know these tables: " + tableNames(schema) + ".");
         }
         IntentParser.Parsed p = parsed.get();
+        if (!p.criticalWords().isEmpty()) {
+            return refuse(ErrorCode.UNTRANSLATABLE, askBack(p));
+        }
         if (p.confidence() < settings.confidenceThreshold()) {
             return refuse(ErrorCode.UNTRANSLATABLE, explain(p));
         }
-        return new Translation.Sql(SqlComposer.compose(p.intent(), settings.listLimit()), INFO, Usage.NONE);
+        String sql;
+        try {
+            sql = SqlComposer.compose(p.intent(), settings.listLimit());
+        } catch (NoSuchElementException e) {
+            return refuse(ErrorCode.UNTRANSLATABLE, "I understood " + p.intent().describe()
+                    + ", but I found no foreign keys that connect these tables. " + hint(p.intent().table));
+        }
+        return new Translation.Sql(sql, INFO, Usage.NONE, List.of(), understanding(p));
+    }
+
+    /** What the answer must show beside it: the query in words, the readings assumed, the words left out. */
+    private Understanding understanding(IntentParser.Parsed p) {
+        Intent intent = p.intent();
+        boolean ownLimit = !intent.isAggregate() && intent.groupBy == null
+                && (intent.limit == null || intent.limit > settings.listLimit());
+        // the catalog estimates the whole table: with a filter it would overstate the rows, so it is left out
+        return new Understanding(intent.understood(), p.assumed(), p.unknownWords(),
+                ownLimit ? settings.listLimit() : null,
+                ownLimit && intent.filters.isEmpty() && intent.table.rowEstimate() > 0 ? intent.table.rowEstimate() : null);
+    }
+
+    /** A refusal that names the decisive word it could not read and says what it can answer instead. */
+    private static String askBack(IntentParser.Parsed p) {
+        String words = p.criticalWords().stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "));
+        return "I did not understand " + words + " in your question, and leaving it out would change the answer. "
+                + "I understood " + p.intent().describe() + ". " + hint(p.intent().table);
     }
 
     private Optional<IntentParser.Parsed> parse(String question, Vocabulary vocabulary) {
@@ -99,11 +133,15 @@ public final class OfflineTranslator implements Translator {
 
     private static String explain(IntentParser.Parsed p) {
         TableSchema table = p.intent().table;
-        String columns = table.columns().stream().filter(c -> !Vocabulary.isSensitive(c)).map(ColumnSchema::name)
-                .collect(Collectors.joining(", "));
         return "I am not confident I understood your question. I understood " + p.intent().describe()
                 + (p.unknownWords().isEmpty() ? "" : ", but not the words " + String.join(", ", p.unknownWords()))
-                + ". The table " + table.name() + " has the columns " + columns
+                + ". " + hint(table);
+    }
+
+    private static String hint(TableSchema table) {
+        String columns = table.columns().stream().filter(c -> !Vocabulary.isSensitive(c)).map(ColumnSchema::name)
+                .collect(Collectors.joining(", "));
+        return "The table " + table.name() + " has the columns " + columns
                 + ". Try naming a column, a value or a table, e.g. \"How many " + table.name() + " are there?\"";
     }
 

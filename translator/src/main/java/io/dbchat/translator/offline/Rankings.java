@@ -21,10 +21,114 @@ final class Rankings {
             if (p.used(i)) {
                 continue;
             }
-            if (!topN(i) && !countedRows(i) && !orderBy(i)) {
+            if (!range(i) && !mostRelated(i) && !topN(i) && !countedRows(i) && !orderBy(i)) {
                 superlative(i, false);
             }
         }
+    }
+
+    /**
+     * "from the oldest to the youngest", "from cheapest to most expensive", "by salary from highest to lowest": every
+     * row, ordered in the direction of the first word, by the column named near it or the one the words imply.
+     */
+    private boolean range(int i) {
+        if (!p.is(i, "from")) {
+            return false;
+        }
+        int first = p.skip(i + 1, "the");
+        String from = superlativeAt(first);
+        int to = first + (p.is(first, "most", "least") && !p.is(first, from) ? 2 : 1);
+        while (from != null && !p.is(to, "to") && to < first + 4 && p.mentionAt(to) != null) {
+            to++;  // "from the most recently hired to ...": the column's word may stand between
+        }
+        if (from == null || !p.is(to, "to")) {
+            return false;
+        }
+        int second = p.skip(to + 1, "the");
+        String until = superlativeAt(second);
+        if (until == null) {
+            return false;
+        }
+        int end = second + (p.is(second, "most", "least") && !p.is(second, until) ? 2 : 1);
+        boolean descending = p.is(first, "least") && !p.is(first, from) ? !Cues.SUPERLATIVES.get(from) : Cues.SUPERLATIVES.get(from);
+        Optional<Col> col = p.nearColumn(first, to - first - 1, 0, 0, c -> (c.isNumeric() || c.isDate()) && !c.isKey())
+                .or(() -> p.nearColumn(end - 1, 3, i, 3, c -> (c.isNumeric() || c.isDate()) && !c.isKey()))
+                .or(() -> implied(from));
+        if (col.isEmpty()) {
+            return false;
+        }
+        p.use(i, end);
+        if (p.is(i - 2, "by") && !p.used(i - 2)) {
+            p.use(i - 2, i - 1);
+        }
+        order(col.get(), descending);
+        return true;
+    }
+
+    /**
+     * "which author has the most books", "the customer with the fewest orders": the main table's rows ranked by how
+     * many rows of a related table each has; "the most in fees" ranks by the sum of a related quantity.
+     */
+    private boolean mostRelated(int i) {
+        if (!p.is(i, "most", "fewest", "least") || p.is(i - 1, "at")) {
+            return false;
+        }
+        int at = p.skip(i + 1, "number", "of", "in", "the");
+        Optional<Term> t = p.termAt(at);
+        if (t.isEmpty() || p.used(at)) {
+            return false;
+        }
+        boolean descending = p.is(i, "most");
+        if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
+            p.intent().count = true;
+            p.intent().need(Schema.labels(t.get().table()).getFirst());
+        } else if (t.get().kind() == Term.Kind.COLUMN && !t.get().table().equals(p.intent().table)
+                && t.get().column().isNumeric() && !t.get().column().isKey() && p.usable(t.get().table())) {
+            p.intent().aggregate = Intent.Aggregate.SUM;
+            p.intent().aggregated = t.get().column();
+            p.intent().need(t.get().column());
+        } else {
+            return false;
+        }
+        rankRows(descending, 1);
+        p.use(i, p.mentionAt(at).end());
+        return true;
+    }
+
+    private void rankRows(boolean descending, int limit) {
+        p.intent().rankRows = true;
+        p.intent().order = new Intent.Order(Schema.labels(p.intent().table).getFirst(), descending);
+        if (p.intent().limit == null) {
+            p.intent().limit = limit;
+        }
+    }
+
+    /**
+     * "top 3 books by number of loans", "top 5 doctors by total fees", "top 3 products by quantity sold": the rows
+     * ranked by a count or an aggregate of related rows (a bare quantity of a related table is summed).
+     */
+    private boolean byRelated(int by, boolean descending) {
+        int at = p.skip(by + 1, "the");
+        Intent.Aggregate agg = p.token(at) == null ? null : Cues.AGGREGATES.get(p.token(at).lower());
+        boolean counted = p.is(at, "number") && p.is(at + 1, "of");
+        int target = agg != null ? p.skip(at + 1, "of") : counted ? at + 2 : at;
+        Optional<Term> t = p.termAt(target);
+        if (t.isEmpty() || t.get().table().equals(p.intent().table) || !p.usable(t.get().table())) {
+            return false;
+        }
+        if (t.get().kind() == Term.Kind.TABLE && (counted || agg == null)) {
+            p.intent().count = true;
+            p.intent().need(Schema.labels(t.get().table()).getFirst());
+        } else if (t.get().kind() == Term.Kind.COLUMN && t.get().column().isNumeric() && !t.get().column().isKey()) {
+            p.intent().aggregate = agg == null ? Intent.Aggregate.SUM : agg;
+            p.intent().aggregated = t.get().column();
+            p.intent().need(t.get().column());
+        } else {
+            return false;
+        }
+        p.use(by, p.mentionAt(target).end());
+        rankRows(descending, p.intent().limit);
+        return true;
     }
 
     /** "the 10 employees with ...": a small number right before the table's name limits the rows. */
@@ -54,6 +158,9 @@ final class Rankings {
         p.use(i, top ? i + 2 : i + 1);
         boolean descending = !p.is(i, "bottom");
         int by = findBy(i + 2);
+        if (by >= 0 && byRelated(by, descending)) {
+            return true;
+        }
         if (by >= 0) {
             Optional<Col> col = p.nearColumn(by, 3, 0, 0, c -> true);
             col.ifPresent(c -> order(c, descending && !p.is(by + 2, "asc", "ascending")));

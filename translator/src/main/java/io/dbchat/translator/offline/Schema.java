@@ -48,6 +48,41 @@ final class Schema {
         return a.equals(b) || join(a, b).isPresent();
     }
 
+    /**
+     * The joins leading from {@code from} to {@code to} along foreign keys, directly or through one table between
+     * (a link table such as loans between members and books); empty when there is none, [] when they are the same.
+     */
+    static Optional<List<Join>> path(List<TableSchema> tables, TableSchema from, TableSchema to) {
+        if (from.equals(to)) {
+            return Optional.of(List.of());
+        }
+        Optional<Join> direct = join(from, to);
+        if (direct.isPresent()) {
+            return Optional.of(List.of(direct.get()));
+        }
+        for (TableSchema between : tables) {
+            if (between.equals(from) || between.equals(to)) {
+                continue;
+            }
+            Optional<Join> first = join(from, between);
+            Optional<Join> second = first.isPresent() ? join(between, to) : Optional.empty();
+            if (second.isPresent()) {
+                return Optional.of(List.of(first.get(), second.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The table a join brings in when coming from {@code known}. */
+    static TableSchema other(Join j, TableSchema known) {
+        return j.owner().equals(known) ? j.target() : j.owner();
+    }
+
+    /** True when the join brings in a table whose rows reference the known one: several rows per known row. */
+    static boolean fansOut(Join j, TableSchema known) {
+        return j.target().equals(known) && !j.owner().equals(known);
+    }
+
     private static boolean refers(ForeignKey fk, TableSchema target) {
         return fk.refTable().equals(target.name()) && (fk.refSchema() == null || fk.refSchema().equals(target.schema()));
     }

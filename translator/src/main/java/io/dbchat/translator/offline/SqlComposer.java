@@ -3,27 +3,46 @@ package io.dbchat.translator.offline;
 import io.dbchat.contracts.events.TableSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Writes an {@link Intent} as one PostgreSQL SELECT: counts as {@code count(*) AS count}, aggregates with
- * aliases such as {@code avg_budget}, groups with their key first, listings capped by a LIMIT, and joins
- * along the foreign keys of the tables the intent needs (with short aliases only then).
+ * aliases such as {@code avg_budget} (averages unrounded: the words and the page round them), groups with their key
+ * first, rankings of the main table's rows by a measure of related rows, listings capped by a LIMIT, and joins along
+ * the foreign keys of the tables the intent needs, through one table between when needed (with short aliases only
+ * then). When a join brings in several rows per row of the main table, counts count its rows once and listings are
+ * DISTINCT, so "how many clients have overdue invoices" counts clients, not invoices.
  */
 final class SqlComposer {
 
     private final Intent intent;
     private final int listLimit;
     private final Map<TableSchema, String> aliases = new HashMap<>();
+    /** Each joined table with the join that brings it in, in join order. */
+    private final Map<TableSchema, Schema.Join> joins = new LinkedHashMap<>();
+    private boolean fansOut;
 
     private SqlComposer(Intent intent, int listLimit) {
         this.intent = intent;
         this.listLimit = listLimit;
-        if (!intent.joins.isEmpty()) {
+        for (TableSchema target : intent.joins) {
+            TableSchema at = intent.table;
+            for (Schema.Join j : Schema.path(intent.tables, intent.table, target).orElseThrow()) {
+                TableSchema next = Schema.other(j, at);
+                if (!next.equals(intent.table) && !joins.containsKey(next)) {
+                    joins.put(next, j);
+                    fansOut |= Schema.fansOut(j, at);
+                }
+                at = next;
+            }
+        }
+        // a subquery of the main table's rows must not take their key for its own: qualify it
+        if (!joins.isEmpty() || intent.filters.stream().anyMatch(f -> f.template().contains("EXISTS ("))) {
             alias(intent.table);
-            intent.joins.forEach(this::alias);
+            joins.keySet().forEach(this::alias);
         }
     }
 
@@ -33,11 +52,14 @@ final class SqlComposer {
 
     private String sql() {
         StringBuilder sql = new StringBuilder("SELECT ").append(selectList()).append(" FROM ").append(from());
-        List<String> where = intent.filters.stream().map(f -> f.template().formatted(ref(f.column()))).toList();
+        List<String> where = intent.filters.stream()
+                .map(f -> f.template().formatted(ref(f.column()), f.other() == null ? "" : ref(f.other()))).toList();
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
-        if (intent.groupBy != null) {
+        if (intent.rankRows) {
+            appendRanking(sql);
+        } else if (intent.groupBy != null) {
             sql.append(" GROUP BY ").append(ref(intent.groupBy)).append(" ORDER BY ").append(groupOrder());
         } else if (!intent.isAggregate()) {
             appendOrderAndLimit(sql);
@@ -46,6 +68,11 @@ final class SqlComposer {
     }
 
     private String selectList() {
+        if (intent.rankRows) {
+            List<String> cols = new ArrayList<>(Schema.labels(intent.table).stream().map(this::ref).toList());
+            cols.add(measure());
+            return String.join(", ", cols);
+        }
         if (intent.groupBy != null) {
             return ref(intent.groupBy) + " AS " + Sql.ident(groupAlias()) + ", " + measure();
         }
@@ -56,7 +83,7 @@ final class SqlComposer {
         for (Col c : outputColumns()) {
             cols.add(c.expression() != null ? ref(c) + " AS " + Sql.ident(c.alias()) : ref(c));
         }
-        return (intent.distinct ? "DISTINCT " : "") + String.join(", ", cols.stream().distinct().toList());
+        return (intent.distinct || fansOut ? "DISTINCT " : "") + String.join(", ", cols.stream().distinct().toList());
     }
 
     private List<Col> outputColumns() {
@@ -65,7 +92,7 @@ final class SqlComposer {
             cols.addAll(intent.order != null && intent.limit != null ? Schema.labels(intent.table) : Schema.visible(intent.table));
         }
         if (intent.order != null && !cols.contains(intent.order.column())
-                && (intent.distinct || intent.select.isEmpty())) {
+                && (intent.distinct || fansOut || intent.select.isEmpty())) {
             cols.add(intent.order.column());
         }
         return cols;
@@ -73,19 +100,33 @@ final class SqlComposer {
 
     private String measure() {
         if (intent.count) {
-            return intent.distinct && intent.aggregated != null
-                    ? "count(DISTINCT " + ref(intent.aggregated) + ") AS count" : "count(*) AS count";
+            if (intent.distinct && intent.aggregated != null) {
+                return "count(DISTINCT " + ref(intent.aggregated) + ") AS count";
+            }
+            return fansOut && !intent.rankRows && !intent.table.primaryKey().isEmpty()
+                    ? "count(DISTINCT " + keyRef() + ") AS count" : "count(*) AS count";
         }
-        String fn = intent.aggregate.name().toLowerCase(Locale.ROOT);
-        String value = fn + "(" + ref(intent.aggregated) + ")";
-        if (intent.aggregate == Intent.Aggregate.AVG) {
-            value = "round(" + value + "::numeric, 2)";
+        List<String> out = new ArrayList<>();
+        List<Intent.Aggregate> all = new ArrayList<>(List.of(intent.aggregate));
+        intent.alsoAggregates.stream().filter(a -> !all.contains(a)).forEach(all::add);
+        for (Intent.Aggregate a : all) {
+            String fn = a.name().toLowerCase(Locale.ROOT);
+            out.add(fn + "(" + ref(intent.aggregated) + ") AS " + Sql.ident(fn + "_" + intent.aggregated.name().toLowerCase(Locale.ROOT)));
         }
-        return value + " AS " + Sql.ident(fn + "_" + intent.aggregated.name().toLowerCase(Locale.ROOT));
+        return String.join(", ", out);
+    }
+
+    /** The main table's key as one expression: a column, or a row of columns for a composite key. */
+    private String keyRef() {
+        List<String> cols = intent.table.primaryKey().stream().map(k -> prefix(intent.table) + Sql.ident(k)).toList();
+        return cols.size() == 1 ? cols.getFirst() : "(" + String.join(", ", cols) + ")";
     }
 
     private String groupAlias() {
         Col g = intent.groupBy;
+        if (g.expression() != null) {
+            return g.alias();
+        }
         if (!g.table().equals(intent.table) && Schema.labels(g.table()).contains(g)) {
             return Words.singular(g.table().name().toLowerCase(Locale.ROOT));
         }
@@ -94,6 +135,20 @@ final class SqlComposer {
 
     private String groupOrder() {
         return intent.order != null && intent.limit != null ? "2 DESC LIMIT " + intent.limit : "1";
+    }
+
+    /** "which client has the most projects": grouped by the client's key and labels, the measure decides the order. */
+    private void appendRanking(StringBuilder sql) {
+        List<String> keys = new ArrayList<>(intent.table.primaryKey().stream().map(k -> prefix(intent.table) + Sql.ident(k)).toList());
+        List<String> labels = Schema.labels(intent.table).stream().map(this::ref).toList();
+        labels.stream().filter(l -> !keys.contains(l)).forEach(keys::add);
+        boolean descending = intent.order == null || intent.order.descending();
+        sql.append(" GROUP BY ").append(String.join(", ", keys)).append(" ORDER BY ").append(labels.size() + 1)
+                .append(descending ? " DESC NULLS LAST" : " NULLS LAST");
+        for (int i = 1; i <= labels.size(); i++) {
+            sql.append(", ").append(i);
+        }
+        sql.append(" LIMIT ").append(intent.limit == null ? listLimit : Math.min(intent.limit, listLimit));
     }
 
     private void appendOrderAndLimit(StringBuilder sql) {
@@ -114,22 +169,25 @@ final class SqlComposer {
             return from.toString();
         }
         from.append(' ').append(aliases.get(intent.table));
-        for (TableSchema other : intent.joins) {
-            Schema.Join j = Schema.join(intent.table, other).orElseThrow();
-            from.append(" JOIN ").append(Sql.table(other)).append(' ').append(aliases.get(other)).append(" ON ");
+        joins.forEach((table, j) -> {
+            from.append(" JOIN ").append(Sql.table(table)).append(' ').append(aliases.get(table)).append(" ON ");
             List<String> on = new ArrayList<>();
             for (int k = 0; k < j.key().columns().size(); k++) {
                 on.add(aliases.get(j.owner()) + "." + Sql.ident(j.key().columns().get(k)) + " = "
                         + aliases.get(j.target()) + "." + Sql.ident(j.key().refColumns().get(k)));
             }
             from.append(String.join(" AND ", on));
-        }
+        });
         return from.toString();
     }
 
+    private String prefix(TableSchema table) {
+        return aliases.isEmpty() ? "" : aliases.get(table) + ".";
+    }
+
     private String ref(Col c) {
-        String column = (aliases.isEmpty() ? "" : aliases.get(c.table()) + ".") + Sql.ident(c.column().name());
-        return c.expression() == null ? column : c.expression().formatted(column);
+        String column = prefix(c.table()) + Sql.ident(c.column().name());
+        return c.expression() == null ? column : c.expression().formatted(column, c.other() == null ? "" : ref(c.other()));
     }
 
     private void alias(TableSchema table) {

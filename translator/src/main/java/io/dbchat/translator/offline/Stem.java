@@ -1,9 +1,22 @@
 package io.dbchat.translator.offline;
 
-/** A crude verb stem so "hired", "hire" and "hiring" meet: strips -ed, -ing and a final -e. */
+/**
+ * A crude verb stem so "hired", "hire" and "hiring" meet: strips -ed, -ing and a final -e; {@link #ofNoun} also
+ * meets a verb's noun ("departure" and "departs", "arrival" and "arrives", "shipment" and "shipped").
+ */
 final class Stem {
 
     private Stem() {
+    }
+
+    /** The stem of a noun made from a verb: -ure, -al or -ment taken off first. */
+    static String ofNoun(String word) {
+        for (String suffix : new String[] {"ure", "al", "ment"}) {
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= 4) {
+                return of(word.substring(0, word.length() - suffix.length()));
+            }
+        }
+        return of(word);
     }
 
     static String of(String word) {

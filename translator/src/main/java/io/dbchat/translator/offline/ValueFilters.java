@@ -68,14 +68,22 @@ final class ValueFilters {
         return false;
     }
 
-    /** "High priority", "status Done", "in the Engineering department": the column's word is part of the value. */
+    /**
+     * "High priority", "status Done", "in the Engineering department", "the Seaview hotel": the column's word, or the
+     * name of the table whose label the value is, is part of the value.
+     */
     private void useColumnWordNear(Mention value, Col column) {
         for (int i : new int[] {value.end(), value.end() + 1, value.start() - 1, value.start() - 2}) {
-            if (i >= 0 && i < p.tokens().size() && !p.used(i) && p.columnsAt(i).contains(column)) {
+            if (i >= 0 && i < p.tokens().size() && !p.used(i) && (p.columnsAt(i).contains(column) || namesTableOf(i, column))) {
                 p.use(p.mentionAt(i).start(), p.mentionAt(i).end());
                 return;
             }
         }
+    }
+
+    private boolean namesTableOf(int i, Col column) {
+        return !column.table().equals(p.intent().table) && Schema.labels(column.table()).contains(column)
+                && p.termAt(i).map(t -> t.kind() == Term.Kind.TABLE && t.table().equals(column.table())).orElse(false);
     }
 
     private void flushValues(List<Term> values, boolean negated) {

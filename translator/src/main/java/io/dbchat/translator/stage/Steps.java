@@ -91,7 +91,7 @@ final class Steps {
         QuestionAsked q = request.question();
         return switch (done.translation()) {
             case Translation.Sql sql -> SqlProposed.of(q, sql.sql(), request.attempt(), sql.translator(), sql.usage(),
-                    done.latencyMs(), done.schemaVersion(), sql.interactions());
+                    done.latencyMs(), done.schemaVersion(), sql.interactions(), sql.understanding());
             case Translation.Refusal refusal -> QueryRejected.of(q, failedSql(request), refusal.translator(),
                     refusal.problem(), refusal.interactions());
         };

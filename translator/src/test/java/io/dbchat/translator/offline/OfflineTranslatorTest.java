@@ -44,7 +44,7 @@ class OfflineTranslatorTest {
             "How many employees were hired in the last 48 hours?|SELECT count(*) AS count FROM users WHERE hired_on >= now() - interval '48 hours'",
             "How many employees were hired in 2024?|SELECT count(*) AS count FROM users WHERE hired_on >= DATE '2024-01-01' AND hired_on < DATE '2025-01-01'",
             "How many employees were hired last month?|SELECT count(*) AS count FROM users WHERE hired_on >= date_trunc('month', current_date) - interval '1 month' AND hired_on < date_trunc('month', current_date)",
-            "What is the average salary of employees?|SELECT round(avg(salary)::numeric, 2) AS avg_salary FROM users",
+            "What is the average salary of employees?|SELECT avg(salary) AS avg_salary FROM users",
             "How many projects for each status?|SELECT status AS status, count(*) AS count FROM projects GROUP BY status ORDER BY 1",
             "Total budget of projects per team|SELECT t.name AS team, sum(p.budget) AS sum_budget FROM projects p JOIN teams t ON p.team_id = t.id GROUP BY t.name ORDER BY 1",
             "Top 5 projects by budget|SELECT name, budget FROM projects ORDER BY budget DESC NULLS LAST LIMIT 5",
@@ -63,7 +63,7 @@ class OfflineTranslatorTest {
         assertThat(followUp("How many tasks are there?", "only the High ones"))
                 .isEqualTo("SELECT count(*) AS count FROM tasks WHERE priority = 'High'");
         assertThat(followUp("What is the average salary of employees?", "and per team?"))
-                .isEqualTo("SELECT t.name AS team, round(avg(u.salary)::numeric, 2) AS avg_salary FROM users u "
+                .isEqualTo("SELECT t.name AS team, avg(u.salary) AS avg_salary FROM users u "
                         + "JOIN teams t ON u.team_id = t.id GROUP BY t.name ORDER BY 1");
         assertThat(followUp("How many projects are on hold?", "what about completed ones?"))
                 .isEqualTo("SELECT count(*) AS count FROM projects WHERE status = 'Completed'");

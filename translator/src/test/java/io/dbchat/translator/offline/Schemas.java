@@ -29,6 +29,38 @@ final class Schemas {
                     col("billable", "boolean"), nullable("estimate_hours", "numeric(6,2)")),
                     List.of(fk("project_id", "projects"), fk("assignee_id", "users")))));
 
+    /** Tuning schema: a delivery fleet (depots, drivers, vehicles, trips); not one of the held-out schemas. */
+    static final SchemaSnapshot FLEET = new SchemaSnapshot(1, "fleet", "v-1", Instant.EPOCH, List.of(
+            table("depots", null, List.of(col("id", "integer"), col("name", "text", "North", "Harbour", "Airport"),
+                    col("region", "text", "Coast", "Inland")), List.of()),
+            table("drivers", "People who drive the vehicles", List.of(col("id", "integer"), col("depot_id", "integer"),
+                    col("name", "text"), col("licence", "text"), nullable("phone", "text"),
+                    col("hired_on", "date"), col("birth_date", "date"), col("rating", "numeric(3,1)")),
+                    List.of(fk("depot_id", "depots"))),
+            table("vehicles", null, List.of(col("id", "integer"), col("depot_id", "integer"), col("plate", "text"),
+                    check("kind", "van", "truck", "bike"), col("capacity_kg", "integer"), col("built_year", "integer"),
+                    col("electric", "boolean")), List.of(fk("depot_id", "depots"))),
+            table("trips", "A delivery run", List.of(col("id", "integer"), col("driver_id", "integer"),
+                    col("vehicle_id", "integer"), col("started_at", "timestamp"), nullable("ended_at", "timestamp"),
+                    col("distance_km", "numeric(8,1)"), col("planned_minutes", "integer"), col("actual_minutes", "integer"),
+                    col("deadline", "timestamp"), nullable("loaded_at", "timestamp"), nullable("arrived_at", "timestamp"),
+                    check("status", "planned", "underway", "loaded", "arrived", "aborted")),
+                    List.of(fk("driver_id", "drivers"), fk("vehicle_id", "vehicles")))));
+
+    /** Tuning schema: a hotel chain (hotels, rooms, guests, bookings); not one of the held-out schemas. */
+    static final SchemaSnapshot HOTEL = new SchemaSnapshot(1, "hotel", "v-1", Instant.EPOCH, List.of(
+            table("hotels", null, List.of(col("id", "integer"), col("name", "text", "Seaview", "Old Town"),
+                    col("city", "text", "Porto", "Bergen"), col("stars", "integer")), List.of()),
+            table("rooms", null, List.of(col("id", "integer"), col("hotel_id", "integer"), col("number", "text"),
+                    check("category", "single", "double", "suite"), col("nightly_rate", "numeric(8,2)"),
+                    col("beds", "integer")), List.of(fk("hotel_id", "hotels"))),
+            table("guests", null, List.of(col("id", "integer"), col("full_name", "text"), nullable("email", "text"),
+                    col("nationality", "text", "Norway", "Portugal", "Chile"), col("registered_on", "date")), List.of()),
+            table("bookings", null, List.of(col("id", "integer"), col("guest_id", "integer"), col("room_id", "integer"),
+                    col("check_in", "date"), col("check_out", "date"), col("paid", "numeric(10,2)"),
+                    col("payment_due", "date"), nullable("paid_on", "date"), nullable("cancelled_at", "timestamp")),
+                    List.of(fk("guest_id", "guests"), fk("room_id", "rooms")))));
+
     private Schemas() {
     }
 

@@ -1,0 +1,158 @@
+package io.dbchat.standalone.eval;
+
+import io.dbchat.contracts.eval.ResultComparator;
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.Understanding;
+import io.dbchat.schemapublisher.catalog.CatalogReader;
+import io.dbchat.schemapublisher.catalog.ExposurePolicy;
+import io.dbchat.schemapublisher.catalog.Sampling;
+import io.dbchat.translator.Translation;
+import io.dbchat.translator.TranslationRequest;
+import io.dbchat.translator.Translator;
+import io.dbchat.translator.context.Turn;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Scores a translator on schemas without the pipeline: loads each schema's SQL into its own database of an
+ * embedded PostgreSQL, reads its catalog with the schema publisher's {@link CatalogReader} (sampling as the
+ * publisher does by default), asks every question of the suite directly, and judges with {@link Evaluator}.
+ * Fast enough to run on every change; {@code dbchat eval} measures the same through the whole pipeline.
+ */
+final class OfflineEvaluation {
+
+    /** A schema (SQL resource) and its questions (CSV resource). */
+    record Suite(String name, String schemaResource, String questionsResource) {
+    }
+
+    static final List<Suite> HELD_OUT = List.of(
+            new Suite("library", "eval/heldout-v2/library.sql", "eval/heldout-v2/library.csv"),
+            new Suite("clinic", "eval/heldout-v2/clinic.sql", "eval/heldout-v2/clinic.csv"),
+            new Suite("shop", "eval/heldout-v2/shop.sql", "eval/heldout-v2/shop.csv"),
+            new Suite("school", "eval/heldout-v2/school.sql", "eval/heldout-v2/school.csv"));
+
+    /** Written after the work on the held-out set, measured once and never tuned to (see eval/fresh/README.md). */
+    static final List<Suite> FRESH = List.of(new Suite("airline", "eval/fresh/airline.sql", "eval/fresh/airline.csv"));
+
+    private static final Sampling PUBLISHER_DEFAULT = new Sampling(true, 30, Duration.ofSeconds(2), 1_000_000, 100);
+
+    private final EmbeddedPostgres postgres;
+    private final Translator translator;
+
+    OfflineEvaluation(EmbeddedPostgres postgres, Translator translator) {
+        this.postgres = postgres;
+        this.translator = translator;
+    }
+
+    /** The outcomes of every question of every suite, in order. */
+    EvalReport run(String label, List<Suite> suites) throws Exception {
+        List<EvalOutcome> outcomes = new ArrayList<>();
+        for (Suite suite : suites) {
+            outcomes.addAll(run(suite));
+        }
+        return new EvalReport(label, outcomes);
+    }
+
+    List<EvalOutcome> run(Suite suite) throws Exception {
+        load(suite);
+        SchemaSnapshot schema;
+        try (Connection db = connect(suite.name())) {
+            schema = new SchemaSnapshot(SchemaSnapshot.VERSION, suite.name(), "eval",
+                    Instant.now(), new CatalogReader(ExposurePolicy.everything(), PUBLISHER_DEFAULT).read(db));
+        }
+        Map<String, List<Turn>> conversations = new HashMap<>();
+        Evaluator evaluator = new Evaluator((question, conversation) -> ask(schema, question, conversation, conversations),
+                sql -> execute(suite.name(), sql));
+        List<EvalQuestion> questions = QuestionFile.csv(resource(suite.questionsResource()));
+        return evaluator.evaluate(questions).stream().map(o -> new EvalOutcome(o.question(), suite.name() + "/" + o.category(),
+                o.goldSql(), o.generatedSql(), o.correct(), o.reason(), o.latencyMs(), o.verdict(), o.caveat())).toList();
+    }
+
+    private Evaluator.Answer ask(SchemaSnapshot schema, String question, String conversation,
+                                 Map<String, List<Turn>> conversations) {
+        String id = conversation == null ? UUID.randomUUID().toString() : conversation;
+        List<Turn> history = conversations.computeIfAbsent(id, k -> new ArrayList<>());
+        String queryId = UUID.randomUUID().toString();
+        var asked = QuestionAsked.of(queryId, id, "eval", schema.datasource(), question, Instant.now());
+        Translation t = translator.translate(TranslationRequest.first(asked, schema, history));
+        return switch (t) {
+            case Translation.Sql sql -> {
+                history.add(new Turn(queryId, question, sql.sql(), ""));
+                yield new Evaluator.Answer(sql.sql(), id, "", caveat(sql.understanding()));
+            }
+            case Translation.Refusal refusal -> {
+                history.add(new Turn(queryId, question, null, refusal.problem().message()));
+                yield new Evaluator.Answer(null, id, refusal.problem().message(), null);
+            }
+        };
+    }
+
+    /** What the answer would say it assumed or ignored, as {@code dbchat eval} reads it from the answer; null if nothing. */
+    static String caveat(Understanding u) {
+        if (u == null || !u.hasCaveats()) {
+            return null;
+        }
+        List<String> said = new ArrayList<>();
+        u.assumed().forEach(a -> said.add("assumed: " + a));
+        u.ignored().forEach(w -> said.add("ignored: " + w));
+        return String.join("; ", said);
+    }
+
+    private void load(Suite suite) throws SQLException, IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS \"" + suite.name() + "\"");
+            s.execute("CREATE DATABASE \"" + suite.name() + "\"");
+        }
+        try (Connection c = connect(suite.name()); Statement s = c.createStatement()) {
+            s.execute(resource(suite.schemaResource()));
+            s.execute("ANALYZE");
+        }
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return postgres.getDatabase("postgres", database).getConnection();
+    }
+
+    private ResultComparator.Result execute(String database, String sql) throws SQLException {
+        try (Connection c = connect(database); Statement st = c.createStatement()) {
+            c.setReadOnly(true);
+            st.setQueryTimeout(30);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                return EvalDatabase.read(rs);
+            }
+        }
+    }
+
+    static String resource(String path) throws IOException {
+        try (InputStream in = OfflineEvaluation.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Writes the summary and the per-question JSON report under {@code dir}. */
+    static void write(EvalReport report, Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + ".txt"), report.summary(), StandardCharsets.UTF_8);
+        report.write(dir.resolve(name + ".json"));
+        report.write(dir.resolve(name + ".csv"));
+    }
+}

@@ -1,0 +1,81 @@
+package io.dbchat.translator.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The words of a question that decide its answer: a negation, a grouping, a ranking, an aggregate, a comparison,
+ * or a value (a number, a quoted phrase, a capitalised name).
+ * Left unread, the answer would look right and be wrong ("customers without orders" answered with all customers),
+ * so such a word makes the translator ask back instead of answering with the word ignored.
+ */
+final class WordAccount {
+
+    private static final Set<String> CRITICAL = Set.of(
+            "no", "not", "never", "without", "none", "nobody", "nothing", "non", "except", "excluding", "neither",
+            "nor", "per", "most", "least", "fewest", "top", "average", "mean", "total", "sum", "maximum", "minimum",
+            "highest", "lowest", "more", "less", "fewer", "greater", "over", "under", "above", "below", "than",
+            "before", "after", "since", "between", "late", "overdue", "early", "next", "previous", "ago", "much");
+    /** Words that group only when a word follows them: "each year", "every month". */
+    private static final Set<String> EACH = Set.of("each", "every");
+
+    private WordAccount() {
+    }
+
+    /** The decisive words of {@code tokens} left unused, in question order. */
+    static List<String> critical(List<Token> tokens, boolean[] used) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (used[i]) {
+                continue;
+            }
+            // a number, a quoted phrase or a capitalised name left over is a value the answer would not filter by
+            if (t.isNumber() || t.quoted() || i > 0 && t.isCapitalized() && !Stopwords.is(t.word()) && !Stopwords.is(t.lower())) {
+                out.add(t.raw());
+                continue;
+            }
+            boolean grouping = EACH.contains(t.lower()) && i + 1 < tokens.size() && !used[i + 1]
+                    && !Stopwords.is(tokens.get(i + 1).word());
+            // an unknown superlative ("the friendliest") ranks by something the schema does not hold
+            boolean superlative = t.lower().length() > 5 && t.lower().endsWith("est") && !Stopwords.is(t.lower());
+            if (CRITICAL.contains(t.lower()) || grouping || superlative) {
+                out.add(grouping ? t.raw() + " " + tokens.get(i + 1).raw() : t.raw());
+            }
+        }
+        int asked = askedFor(tokens);
+        if (asked >= 0 && !used[asked] && !out.contains(tokens.get(asked).raw())) {
+            out.add(tokens.get(asked).raw());
+        }
+        return out;
+    }
+
+    /**
+     * The word the question asks about: the first content word after "how many", "how much", "what is the"; or the
+     * predicate of "which projects are overdue"; -1 when there is none. Not understood, the answer would be about
+     * something else ("how many nurses" answered with a count of doctors).
+     */
+    private static int askedFor(List<Token> tokens) {
+        if (tokens.size() < 3) {
+            return -1;
+        }
+        Token first = tokens.getFirst();
+        int at = -1;
+        if (first.is("how") && tokens.get(1).is("many", "much") || first.is("what") && tokens.get(1).is("is", "are", "was", "were")) {
+            at = 2;
+        } else if (first.is("which", "what", "who")) {
+            for (int i = 2; i < tokens.size() - 1; i++) {
+                if (tokens.get(i).is("is", "are", "was", "were") && i + 2 >= tokens.size() - 1) {
+                    at = i + 1;  // the last word or two: "which courses are full", "which doctor is the friendliest"
+                    break;
+                }
+            }
+        }
+        while (at >= 0 && at < tokens.size() && (Stopwords.is(tokens.get(at).word()) || Stopwords.is(tokens.get(at).lower())
+                || tokens.get(at).is("did", "do", "does"))) {
+            at++;
+        }
+        return at >= 0 && at < tokens.size() ? at : -1;
+    }
+}

@@ -1,0 +1,128 @@
+package io.dbchat.translator.offline;
+
+import static io.dbchat.translator.Fixtures.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.translator.Translation;
+import io.dbchat.translator.TranslationRequest;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The common shapes of business questions, each on two tuning schemas the rules were not written for ({@link
+ * Schemas#FLEET}, {@link Schemas#HOTEL}); the held-out questions of the eval are never copied here.
+ */
+class BusinessShapesTest {
+
+    private final OfflineTranslator translator = new OfflineTranslator(OfflineSettings.lexical());
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|Which drivers have no phone?|SELECT id, depot_id, name, licence, phone, hired_on, birth_date, rating FROM drivers WHERE phone IS NULL LIMIT 1000",
+            "HOTEL|Guests without an email|SELECT id, full_name, email, nationality, registered_on FROM guests WHERE email IS NULL LIMIT 1000",
+            "FLEET|Drivers who never made a trip|SELECT d.id, d.depot_id, d.name, d.licence, d.phone, d.hired_on, d.birth_date, d.rating FROM drivers d WHERE NOT EXISTS (SELECT 1 FROM trips x1 WHERE x1.driver_id = d.id) LIMIT 1000",
+            "HOTEL|Guests without any bookings|SELECT g.id, g.full_name, g.email, g.nationality, g.registered_on FROM guests g WHERE NOT EXISTS (SELECT 1 FROM bookings x1 WHERE x1.guest_id = g.id) LIMIT 1000",
+            "HOTEL|Hotels with no bookings|SELECT h.id, h.name, h.city, h.stars FROM hotels h WHERE NOT EXISTS (SELECT 1 FROM rooms x1 JOIN bookings x2 ON x2.room_id = x1.id WHERE x1.hotel_id = h.id) LIMIT 1000"})
+    void negationAndAbsence(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|How many drivers have a trip?|SELECT count(*) AS count FROM drivers d WHERE EXISTS (SELECT 1 FROM trips x1 WHERE x1.driver_id = d.id)",
+            "HOTEL|How many guests have a booking?|SELECT count(*) AS count FROM guests g WHERE EXISTS (SELECT 1 FROM bookings x1 WHERE x1.guest_id = g.id)",
+            "HOTEL|Which hotels have a booking?|SELECT h.id, h.name, h.city, h.stars FROM hotels h WHERE EXISTS (SELECT 1 FROM rooms x1 JOIN bookings x2 ON x2.room_id = x1.id WHERE x1.hotel_id = h.id) LIMIT 1000"})
+    void countsAndListsEntitiesWithRelatedRowsOnce(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|Which driver has the most trips?|SELECT d.name, count(*) AS count FROM drivers d JOIN trips t ON t.driver_id = d.id GROUP BY d.id, d.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
+            "HOTEL|Which guest has the most bookings?|SELECT g.full_name, count(*) AS count FROM guests g JOIN bookings b ON b.guest_id = g.id GROUP BY g.id, g.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
+            "FLEET|Top 2 drivers by total distance|SELECT d.name, sum(t.distance_km) AS sum_distance_km FROM drivers d JOIN trips t ON t.driver_id = d.id GROUP BY d.id, d.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 2",
+            "HOTEL|Top 3 guests by total paid|SELECT g.full_name, sum(b.paid) AS sum_paid FROM guests g JOIN bookings b ON b.guest_id = g.id GROUP BY g.id, g.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 3",
+            "HOTEL|Which hotel has the fewest rooms?|SELECT h.name, count(*) AS count FROM hotels h JOIN rooms r ON r.hotel_id = h.id GROUP BY h.id, h.name ORDER BY 2 NULLS LAST, 1 LIMIT 1"})
+    void ranksRowsByAnAggregateOfRelatedRows(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|Number of trips per vehicle kind|SELECT v.kind AS kind, count(*) AS count FROM trips t JOIN vehicles v ON t.vehicle_id = v.id GROUP BY v.kind ORDER BY 1",
+            "HOTEL|Number of bookings per room category|SELECT r.category AS category, count(*) AS count FROM bookings b JOIN rooms r ON b.room_id = r.id GROUP BY r.category ORDER BY 1",
+            "FLEET|Average rating per depot region|SELECT d2.region AS region, avg(d.rating) AS avg_rating FROM drivers d JOIN depots d2 ON d.depot_id = d2.id GROUP BY d2.region ORDER BY 1",
+            "FLEET|Trips per month|SELECT date_trunc('month', started_at) AS month, count(*) AS count FROM trips GROUP BY date_trunc('month', started_at) ORDER BY 1",
+            "HOTEL|Bookings per quarter|SELECT date_trunc('quarter', check_in) AS quarter, count(*) AS count FROM bookings GROUP BY date_trunc('quarter', check_in) ORDER BY 1",
+            "HOTEL|How many guests registered each year?|SELECT date_trunc('year', registered_on) AS year, count(*) AS count FROM guests GROUP BY date_trunc('year', registered_on) ORDER BY 1"})
+    void groupsByTheNamedColumnIncludingAJoinedOneAndByPeriods(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|How many trips started in the last 7 days?|SELECT count(*) AS count FROM trips WHERE started_at >= now() - interval '7 days' AND started_at <= now()",
+            "FLEET|How many trips arrived in the last 7 days?|SELECT count(*) AS count FROM trips WHERE arrived_at >= now() - interval '7 days' AND arrived_at <= now()",
+            "HOTEL|Bookings next month|SELECT id, guest_id, room_id, check_in, check_out, paid, payment_due, paid_on, cancelled_at FROM bookings WHERE check_in >= date_trunc('month', current_date) + interval '1 month' AND check_in < date_trunc('month', current_date) + interval '2 months' LIMIT 1000",
+            "FLEET|Vehicles built this year|SELECT id, depot_id, plate, kind, capacity_kg, built_year, electric FROM vehicles WHERE built_year = extract(year from current_date) LIMIT 1000"})
+    void filtersByRelativePeriods(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|Trips whose actual minutes are greater than their planned minutes|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE actual_minutes > planned_minutes LIMIT 1000",
+            "HOTEL|Rooms with a nightly rate above the average nightly rate|SELECT id, hotel_id, \"number\", category, nightly_rate, beds FROM rooms WHERE nightly_rate > (SELECT avg(nightly_rate) FROM rooms) LIMIT 1000",
+            "FLEET|Trips with a distance above the average distance|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE distance_km > (SELECT avg(distance_km) FROM trips) LIMIT 1000",
+            "FLEET|Trips that ended late|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE ended_at > deadline LIMIT 1000",
+            "HOTEL|Bookings paid late|SELECT id, guest_id, room_id, check_in, check_out, paid, payment_due, paid_on, cancelled_at FROM bookings WHERE paid_on > payment_due LIMIT 1000",
+            "HOTEL|Which bookings are overdue?|SELECT id, guest_id, room_id, check_in, check_out, paid, payment_due, paid_on, cancelled_at FROM bookings WHERE paid_on IS NULL AND payment_due < current_date LIMIT 1000"})
+    void comparesColumnsWithColumnsAndAverages(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|Vehicles of the Harbour depot|SELECT v.id, v.depot_id, v.plate, v.kind, v.capacity_kg, v.built_year, v.electric FROM vehicles v JOIN depots d ON v.depot_id = d.id WHERE d.name = 'Harbour' LIMIT 1000",
+            "HOTEL|Bookings at the Seaview hotel|SELECT b.id, b.guest_id, b.room_id, b.check_in, b.check_out, b.paid, b.payment_due, b.paid_on, b.cancelled_at FROM bookings b JOIN rooms r ON b.room_id = r.id JOIN hotels h ON r.hotel_id = h.id WHERE h.name = 'Seaview' LIMIT 1000"})
+    void filtersThroughARelatedTablesName(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|Vehicles with capacity 500 or 1000|SELECT id, depot_id, plate, kind, capacity_kg, built_year, electric FROM vehicles WHERE capacity_kg IN (500, 1000) LIMIT 1000",
+            "HOTEL|Hotels with stars 4 or 5|SELECT id, name, city, stars FROM hotels WHERE stars IN (4, 5) LIMIT 1000",
+            "HOTEL|Minimum and maximum nightly rate|SELECT min(nightly_rate) AS min_nightly_rate, max(nightly_rate) AS max_nightly_rate FROM rooms",
+            "FLEET|Average and maximum distance|SELECT avg(distance_km) AS avg_distance_km, max(distance_km) AS max_distance_km FROM trips"})
+    void readsSeveralValuesAndSeveralAggregates(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|List vehicles from the newest to the oldest|SELECT id, depot_id, plate, kind, capacity_kg, built_year, electric FROM vehicles ORDER BY built_year DESC LIMIT 1000",
+            "FLEET|List drivers from the youngest to the oldest|SELECT id, depot_id, name, licence, phone, hired_on, birth_date, rating FROM drivers ORDER BY birth_date DESC LIMIT 1000",
+            "HOTEL|Rooms from the cheapest to the most expensive|SELECT id, hotel_id, \"number\", category, nightly_rate, beds FROM rooms ORDER BY nightly_rate LIMIT 1000",
+            "HOTEL|Guests from the most recently registered to the earliest|SELECT id, full_name, email, nationality, registered_on FROM guests ORDER BY registered_on DESC LIMIT 1000"})
+    void ordersByDirectionWords(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|How many hours on average between loading and arrival?|SELECT avg(extract(epoch FROM (arrived_at - loaded_at)) / 3600) AS avg_hours FROM trips",
+            "HOTEL|How many days on average between check in and check out?|SELECT avg((check_out - check_in)) AS avg_days FROM bookings"})
+    void measuresDurationsBetweenTwoDates(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    private String sqlOf(String question, String schema) {
+        var snapshot = schema.equals("FLEET") ? Schemas.FLEET : Schemas.HOTEL;
+        Translation t = translator.translate(TranslationRequest.first(ask(question), snapshot, List.of()));
+        assertThat(t).as(question + " -> " + t).isInstanceOf(Translation.Sql.class);
+        assertThat(((Translation.Sql) t).understanding().ignored()).as(question).isEmpty();
+        return ((Translation.Sql) t).sql();
+    }
+}
