@@ -100,7 +100,7 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
             return Mono.just(new ExecutionOutcome.Refused(new Problem("sql.plan_refused",
                     "Only a query (SELECT, WITH, VALUES or TABLE) may run.")));
         }
-        return explain(c, sql).flatMap(plan -> review.review(datasource, plan)
+        return review.prepare(datasource, c).then(explain(c, sql)).flatMap(plan -> review.review(datasource, plan)
                 .<Mono<ExecutionOutcome>>map(problem -> Mono.just(new ExecutionOutcome.Refused(problem)))
                 .orElseGet(() -> {
                     lease.clean = true;
