@@ -119,7 +119,8 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
     private static Mono<String> explain(Connection c, String sql) {
         return Flux.from(c.createStatement(EXPLAIN.formatted(sql)).fetchSize(FETCH_SIZE).execute())
                 .concatMap(result -> result.map((row, metadata) -> row.get(0, String.class)))
-                .next();
+                .next()
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("EXPLAIN returned no plan")));
     }
 
     /**
