@@ -1,13 +1,23 @@
 package io.dbchat.executor.execution;
 
 import io.dbchat.contracts.errors.Problem;
+import io.r2dbc.spi.Connection;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
  * Judges a statement by the plan PostgreSQL made for it, before it runs: {@code explainJson} is the one value
  * {@code EXPLAIN (VERBOSE, FORMAT JSON)} returned on the connection the statement will run on.
  */
 public interface PlanReview {
+
+    /**
+     * Reads, on the connection the statement will run on, what the review needs from the database before its
+     * first plan of a datasource's schema version (trusted, read-only catalog queries); nothing by default.
+     */
+    default Mono<Void> prepare(String datasource, Connection connection) {
+        return Mono.empty();
+    }
 
     /** Why the statement must not run, or empty when its plan is acceptable. */
     Optional<Problem> review(String datasource, String explainJson);

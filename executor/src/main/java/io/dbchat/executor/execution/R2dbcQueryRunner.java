@@ -100,7 +100,7 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
             return Mono.just(new ExecutionOutcome.Refused(new Problem("sql.plan_refused",
                     "Only a query (SELECT, WITH, VALUES or TABLE) may run.")));
         }
-        return explain(c, sql).flatMap(plan -> review.review(datasource, plan)
+        return review.prepare(datasource, c).then(explain(c, sql)).flatMap(plan -> review.review(datasource, plan)
                 .<Mono<ExecutionOutcome>>map(problem -> Mono.just(new ExecutionOutcome.Refused(problem)))
                 .orElseGet(() -> {
                     lease.clean = true;
@@ -119,7 +119,8 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
     private static Mono<String> explain(Connection c, String sql) {
         return Flux.from(c.createStatement(EXPLAIN.formatted(sql)).fetchSize(FETCH_SIZE).execute())
                 .concatMap(result -> result.map((row, metadata) -> row.get(0, String.class)))
-                .next();
+                .next()
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("EXPLAIN returned no plan")));
     }
 
     /**

@@ -4,16 +4,21 @@ import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.executor.execution.PlanReview;
+import io.r2dbc.spi.Connection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The plan review the executor runs before every statement: the plan judged ({@link PlanJudge}) against the
- * newest schema snapshot seen for the datasource, or else the stored one (a run re-issued after a restart comes
+ * newest schema snapshot seen for the datasource and what the planner expands its relations to (partitions,
+ * view sources: {@link Expansions}, read once per snapshot version), or else the stored snapshot (a run re-issued after a restart comes
  * before any proposal has been checked). A datasource whose snapshot is not known at all is refused.
  */
 public final class PlanCheck implements PlanReview {
@@ -21,6 +26,11 @@ public final class PlanCheck implements PlanReview {
     private final PlanJudge judge;
     private final Function<String, SchemaSnapshot> stored;
     private final Map<String, SchemaSnapshot> snapshots = new ConcurrentHashMap<>();
+    /** Per datasource: the snapshot version and the relations its plans may scan, read from the catalog. */
+    private final Map<String, Expanded> expanded = new ConcurrentHashMap<>();
+
+    private record Expanded(String version, Map<String, Set<String>> relations) {
+    }
 
     public PlanCheck(PlanBudget budget) {
         this(budget, datasource -> null);
@@ -39,12 +49,22 @@ public final class PlanCheck implements PlanReview {
         }
     }
 
+    /** Reads the partitions and view sources of the snapshot's relations, once per snapshot version. */
+    @Override
+    public Mono<Void> prepare(String datasource, Connection connection) {
+        SchemaSnapshot schema = snapshot(datasource);
+        Expanded known = expanded.get(datasource);
+        if (schema == null || (known != null && Objects.equals(known.version(), schema.version()))) {
+            return Mono.empty();
+        }
+        return Expansions.read(schema, connection)
+                .doOnNext(relations -> expanded.put(datasource, new Expanded(schema.version(), relations)))
+                .then();
+    }
+
     @Override
     public Optional<Problem> review(String datasource, String explainJson) {
-        SchemaSnapshot schema = snapshots.get(datasource);
-        if (schema == null) {
-            schema = stored.apply(datasource);
-        }
+        SchemaSnapshot schema = snapshot(datasource);
         if (schema == null) {
             return Optional.of(new Problem(PlanJudge.REFUSED,
                     "The plan check does not know the schema of '" + datasource + "' yet; ask again."));
@@ -55,6 +75,13 @@ public final class PlanCheck implements PlanReview {
         } catch (JacksonException e) {
             return Optional.of(new Problem(PlanJudge.REFUSED, "The database's plan for this query was unreadable."));
         }
-        return judge.judge(plan, schema);
+        Expanded known = expanded.get(datasource);
+        return known != null && Objects.equals(known.version(), schema.version())
+                ? judge.judge(plan, known.relations()) : judge.judge(plan, schema);
+    }
+
+    private SchemaSnapshot snapshot(String datasource) {
+        SchemaSnapshot schema = snapshots.get(datasource);
+        return schema != null ? schema : stored.apply(datasource);
     }
 }

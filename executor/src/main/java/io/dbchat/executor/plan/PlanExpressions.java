@@ -29,8 +29,8 @@ final class PlanExpressions {
     }
 
     /**
-     * What one expression refers to: column references, called functions, the type names it casts to (first
-     * word, lower-cased) and its other bare words (keywords and SQL value functions such as CURRENT_USER).
+     * What one expression refers to: column references, called functions, the types it casts to (lower-cased,
+     * with their modifiers) and its other bare words (keywords and SQL value functions such as CURRENT_USER).
      */
     record References(List<ColumnRef> columns, List<String> functions, List<String> casts, List<String> words) {
     }
@@ -54,7 +54,10 @@ final class PlanExpressions {
                 continue;
             }
             boolean dotted = at(tokens, i + 1, ".");
-            if (dotted && i + 2 < tokens.size()) {
+            if (dotted && i + 2 >= tokens.size()) {
+                return null;
+            }
+            if (dotted) {
                 Token next = tokens.get(i + 2);
                 if (next.kind == Kind.WORD && at(tokens, i + 3, "(")) {
                     functions.add(t.text + "." + next.text);

@@ -2,7 +2,6 @@ package io.dbchat.executor.plan;
 
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.SchemaSnapshot;
-import io.dbchat.contracts.events.TableSchema;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +62,14 @@ public final class PlanJudge {
 
     /** The refusal of the plan, or empty when it reads only what {@code schema} publishes, within budget. */
     public Optional<Problem> judge(JsonNode explain, SchemaSnapshot schema) {
+        return judge(explain, Expansions.published(schema));
+    }
+
+    /**
+     * The refusal of the plan, or empty when it scans only the {@code relations} (qualified name to the columns
+     * it may read) and reads only their columns, within budget.
+     */
+    Optional<Problem> judge(JsonNode explain, Map<String, Set<String>> relations) {
         JsonNode plan = explain.isArray() && explain.size() == 1 ? explain.get(0).get("Plan") : null;
         if (plan == null || !plan.isObject()) {
             return refused("its plan has an unexpected shape");
@@ -73,9 +80,9 @@ public final class PlanJudge {
             }
         }
         try {
-            Map<String, TableSchema> aliases = new HashMap<>();
+            Map<String, Relation> aliases = new HashMap<>();
             double[] maxRows = {0};
-            collect(plan, schema, aliases, maxRows);
+            collect(plan, relations, aliases, maxRows);
             check(plan, true, aliases);
             return budget(plan, maxRows[0]);
         } catch (Refusal r) {
@@ -84,7 +91,8 @@ public final class PlanJudge {
     }
 
     /** First pass: node types, fields and scanned relations; the table behind every relation alias. */
-    private void collect(JsonNode node, SchemaSnapshot schema, Map<String, TableSchema> aliases, double[] maxRows) {
+    private void collect(JsonNode node, Map<String, Set<String>> relations, Map<String, Relation> aliases,
+                         double[] maxRows) {
         String type = text(node, "Node Type");
         if (!NODE_TYPES.contains(type)) {
             throw new Refusal("the database would run a plan step the check does not allow (" + type + ")");
@@ -101,10 +109,11 @@ public final class PlanJudge {
             if (CATALOG_SCHEMAS.contains(text(node, "Schema").toLowerCase(Locale.ROOT))) {
                 throw new Refusal("it reads the system catalog " + qualified);
             }
-            TableSchema table = schema.tables().stream()
-                    .filter(t -> t.qualifiedName().equals(qualified)).findFirst()
-                    .orElseThrow(() -> new Refusal("it reads " + qualified + ", which is not published"));
-            aliases.put(text(node, "Alias"), table);
+            Set<String> columns = relations.get(qualified);
+            if (columns == null) {
+                throw new Refusal("it reads " + qualified + ", which is not published");
+            }
+            aliases.put(text(node, "Alias"), new Relation(qualified, columns));
         }
         if (type.equals("Function Scan")) {
             String function = optionalText(node, "Function Name");
@@ -116,12 +125,12 @@ public final class PlanJudge {
             throw new Refusal("it samples with a method the check does not allow");
         }
         for (JsonNode child : node.path("Plans")) {
-            collect(child, schema, aliases, maxRows);
+            collect(child, relations, aliases, maxRows);
         }
     }
 
     /** Second pass: every expression's columns and calls, once every alias is known. */
-    private void check(JsonNode node, boolean root, Map<String, TableSchema> aliases) {
+    private void check(JsonNode node, boolean root, Map<String, Relation> aliases) {
         for (String field : EXPRESSION_FIELDS) {
             JsonNode value = node.get(field);
             if (value == null || (field.equals("Output") && !root && plainColumns(value))) {
@@ -136,21 +145,21 @@ public final class PlanJudge {
         }
     }
 
-    private void checkExpression(String expression, Map<String, TableSchema> aliases) {
+    private void checkExpression(String expression, Map<String, Relation> aliases) {
         PlanExpressions.References refs = PlanExpressions.read(expression);
         if (refs == null) {
             throw new Refusal("the check cannot read the plan expression " + expression);
         }
         for (PlanExpressions.ColumnRef ref : refs.columns()) {
-            TableSchema table = aliases.get(ref.qualifier());
+            Relation table = aliases.get(ref.qualifier());
             if (table == null) {
                 continue; // a subquery's, a function's or a VALUES list's output, judged where it is made
             }
             if (ref.column().equals("*")) {
-                throw new Refusal("it reads whole rows of " + table.qualifiedName() + "; name the columns instead");
+                throw new Refusal("it reads whole rows of " + table.name() + "; name the columns instead");
             }
-            if (table.columns().stream().noneMatch(c -> c.name().equals(ref.column()))) {
-                throw new Refusal("it reads " + table.qualifiedName() + "." + ref.column() + ", which is not published");
+            if (!table.columns().contains(ref.column())) {
+                throw new Refusal("it reads " + table.name() + "." + ref.column() + ", which is not published");
             }
         }
         for (String function : refs.functions()) {
@@ -241,6 +250,10 @@ public final class PlanJudge {
 
     private static Optional<Problem> refused(String reason) {
         return Optional.of(new Problem(REFUSED, "The database's plan for this query was refused: " + reason + "."));
+    }
+
+    /** A scanned relation: its qualified name and the columns it may read. */
+    private record Relation(String name, Set<String> columns) {
     }
 
     /** Ends a judgement with the reason, a sentence fragment. */

@@ -2,6 +2,9 @@ package io.dbchat.executor.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.events.ColumnSchema;
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.TableSchema;
 import io.dbchat.executor.ConsultancyDatabase;
 import io.dbchat.executor.ConsultancySchema;
 import io.dbchat.executor.execution.ConnectionPools;
@@ -9,6 +12,10 @@ import io.dbchat.executor.execution.ExecutionLimits;
 import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.execution.ExecutionOutcome;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,16 +34,67 @@ class PlanCheckIntegrationTest {
     static ConsultancyDatabase database;
     static R2dbcQueryRunner owner;
 
+    static R2dbcQueryRunner expanding;
+
     @BeforeAll
     static void start() {
         database = ConsultancyDatabase.start();
         owner = database.ownerRunner(ExecutionLimits.DEFAULTS, 2, ExecutionMode.SESSION, true);
+        database.runAsOwner("""
+                CREATE VIEW team_pay AS SELECT u.team_id, sum(s.amount) AS total
+                    FROM users u JOIN salaries s ON s.user_id = u.id GROUP BY u.team_id;
+                CREATE VIEW big_team_pay AS SELECT team_id, total FROM team_pay WHERE total > 1000;
+                CREATE TABLE events (id int, kind text, at date, secret text) PARTITION BY RANGE (at);
+                CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                INSERT INTO events VALUES (1, 'login', '2025-03-01', 's1'), (2, 'logout', '2026-02-01', 's2');""");
+        var snapshot = ConsultancySchema.snapshot();
+        List<TableSchema> tables = new ArrayList<>(snapshot.tables());
+        tables.add(table("team_pay", "view", "team_id", "total"));
+        tables.add(table("big_team_pay", "view", "team_id", "total"));
+        tables.add(table("events", "table", "id", "kind", "at"));
+        var check = new PlanCheck(PlanCheckProperties.defaults().budget());
+        check.seen(new SchemaSnapshot(SchemaSnapshot.VERSION, ConsultancySchema.DATASOURCE, "v-expanded",
+                Instant.EPOCH, tables));
+        var pool = ConnectionPools.create(database.datasource(), "postgres", null, 1, ExecutionLimits.DEFAULTS);
+        expanding = new R2dbcQueryRunner(Map.of(ConsultancySchema.DATASOURCE, pool), ExecutionLimits.DEFAULTS,
+                ExecutionMode.SESSION, check);
     }
 
     @AfterAll
     static void stop() throws Exception {
         owner.close();
+        expanding.close();
         database.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT team_id, total FROM team_pay",
+            "SELECT b.total FROM big_team_pay b JOIN teams t ON t.id = b.team_id",
+            "SELECT kind, count(*) FROM events GROUP BY kind",
+            "SELECT e.kind FROM events e WHERE e.at >= DATE '2025-06-01'"})
+    void publishedViewsAndPartitionedTablesRunThoughThePlanScansWhatTheyExpandTo(String sql) {
+        assertThat(expanding.execute(ConsultancySchema.DATASOURCE, sql).block())
+                .isInstanceOf(ExecutionOutcome.Rows.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT secret FROM events",
+            "SELECT secret FROM events_2025",
+            "SELECT password_hash FROM users",
+            "SELECT t.team_id FROM team_pay t, users u WHERE u.password_hash = 'x'"})
+    void whatNoPublishedRelationReadsIsStillRefused(String sql) {
+        assertThat(expanding.execute(ConsultancySchema.DATASOURCE, sql).block())
+                .isInstanceOfSatisfying(ExecutionOutcome.Refused.class,
+                        r -> assertThat(r.problem().code()).isEqualTo(PlanJudge.REFUSED));
+    }
+
+    private static TableSchema table(String name, String kind, String... columns) {
+        return new TableSchema("public", name, kind, null, 0,
+                Arrays.stream(columns).map(c -> ColumnSchema.of(c, "text", true)).toList(), List.of(), List.of(),
+                List.of());
     }
 
     @ParameterizedTest
