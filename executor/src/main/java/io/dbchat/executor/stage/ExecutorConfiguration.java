@@ -41,9 +41,15 @@ class ExecutorConfiguration {
         return new R2dbcQueryRunner(pools, properties.executionLimits(), properties.mode());
     }
 
+    /** Queries wait out a database outage for a while; also the "databaseOutage" health indicator. */
+    @Bean
+    OutageRetry databaseOutage(R2dbcQueryRunner runner, ExecutorProperties properties) {
+        return new OutageRetry(runner, properties.outageRetry(), Clock.systemUTC());
+    }
+
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
-                                    R2dbcQueryRunner runner, ExecutorProperties properties) {
+                                    OutageRetry runner, ExecutorProperties properties) {
         var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC());
         ExecutorTopology.build(executorStreams, topics, handler, properties.async());
         return new TopologyMarker();

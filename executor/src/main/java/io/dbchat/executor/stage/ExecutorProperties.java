@@ -7,6 +7,7 @@ import io.dbchat.executor.guard.GuardLimits;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -16,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * replace every datasource's credentials (the least-privileged reader role). {@code guardEnabled} is a
  * test-only switch proving the database-side defences alone; never turn it off in a deployment. {@code mode}
  * picks how each statement runs ({@link ExecutionMode}): {@code session} (one round trip, the default) or
- * {@code transaction} (its own READ ONLY transaction with SET LOCAL timeouts).
+ * {@code transaction} (its own READ ONLY transaction with SET LOCAL timeouts). {@code outageRetry} is how long a
+ * query waits for a database that cannot be reached before it is answered with an error ({@link OutageRetry}).
  */
 @Validated
 @ConfigurationProperties("dbchat.executor")
@@ -34,7 +36,20 @@ public record ExecutorProperties(
         @DefaultValue("true") boolean guardEnabled,
         @DefaultValue("session") ExecutionMode mode,
         String username,
-        String password) {
+        String password,
+        @DefaultValue("30s") Duration outageRetry) {
+
+    @ConstructorBinding
+    public ExecutorProperties {
+    }
+
+    /** The settings with the default wait for an unreachable database (30 s). */
+    public ExecutorProperties(Duration statementTimeout, Duration lockTimeout, Duration idleInTransactionTimeout,
+                              int maxRows, DataSize maxBytes, int defaultLimit, int maxLength, int maxJoins, int maxDepth,
+                              int poolSize, boolean guardEnabled, ExecutionMode mode, String username, String password) {
+        this(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows, maxBytes, defaultLimit, maxLength,
+                maxJoins, maxDepth, poolSize, guardEnabled, mode, username, password, Duration.ofSeconds(30));
+    }
 
     public static ExecutorProperties defaults() {
         return new ExecutorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10), 1000,
@@ -51,9 +66,12 @@ public record ExecutorProperties(
                 maxBytes.toBytes());
     }
 
-    /** How long one execution may take before it counts as timed out: the statement timeout plus room to connect. */
+    /**
+     * How long one execution may take before it counts as timed out: the statement timeout plus room to connect,
+     * and the wait for a database that cannot be reached.
+     */
     public Duration waitTimeout() {
-        return statementTimeout.plusSeconds(5);
+        return statementTimeout.plusSeconds(5).plus(outageRetry);
     }
 
     /**
@@ -66,6 +84,6 @@ public record ExecutorProperties(
 
     public ExecutorProperties withGuardEnabled(boolean enabled) {
         return new ExecutorProperties(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows, maxBytes,
-                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, mode, username, password);
+                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, mode, username, password, outageRetry);
     }
 }
