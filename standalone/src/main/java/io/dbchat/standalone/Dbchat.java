@@ -1,5 +1,6 @@
 package io.dbchat.standalone;
 
+import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -7,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code dbchat} command: with no command, starts the embedded default (all stages in one process);
- * {@code dbchat eval ...} measures a translator's execution accuracy on a question file.
+ * {@code dbchat eval ...} measures a translator's execution accuracy on a question file; {@code dbchat chaos ...}
+ * runs the stages as separate processes and kills them while asking questions (see deploy/README.md).
  */
 public final class Dbchat {
 
@@ -20,6 +22,10 @@ public final class Dbchat {
         if (args.length > 0 && args[0].equals("eval")) {
             // the pipeline's client threads would keep the JVM alive after the report
             System.exit(EvalCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("chaos")) {
+            // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive
+            System.exit(ChaosCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         long started = System.nanoTime();
         Standalone standalone = Standalone.start(StandaloneSettings.fromProcess(args));
