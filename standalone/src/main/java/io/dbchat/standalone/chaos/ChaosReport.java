@@ -20,6 +20,7 @@ record ChaosReport(
         int notAccepted,
         int answered,
         int errorAnswers,
+        Map<String, Integer> errorAnswersByCode,
         int lost,
         int duplicated,
         int subscribersWithoutFinal,
@@ -49,12 +50,17 @@ record ChaosReport(
         int twoFinals = 0;
         int duplicateDeliveries = 0;
         int reconnects = 0;
+        Map<String, Integer> errorCodes = new TreeMap<>();
         for (Asker.Asked a : asked) {
             int n = finals.getOrDefault(a.queryId, 0);
             lost += n == 0 ? 1 : 0;
             duplicated += n > 1 ? 1 : 0;
             answered += a.terminal != null ? 1 : 0;
-            errors += a.terminal != null && !a.answeredWell() ? 1 : 0;
+            if (a.terminal != null && !a.answeredWell()) {
+                errors++;
+                errorCodes.merge(a.terminal.answer() == null ? "none" : a.terminal.answer().problem().code(), 1,
+                        Integer::sum);
+            }
             withoutFinal += a.terminal == null ? 1 : 0;
             twoFinals += a.finals > 1 ? 1 : 0;
             duplicateDeliveries += a.deliveries - a.events.size();
@@ -71,8 +77,8 @@ record ChaosReport(
         boolean passed = lost == 0 && duplicated == 0 && withoutFinal == 0 && twoFinals == 0 && unrecovered == 0
                 && (worst == null || worst <= bound) && !asked.isEmpty() && !poison.containsValue(false);
         return new ChaosReport(o.profile(), o.recoveryFix(), o.seed(), o.questions(), asked.size(), notAccepted, answered,
-                errors, lost, duplicated, withoutFinal, twoFinals, duplicateDeliveries, reconnects, kills, outages, faults,
-                poison, bound, worst, median, unrecovered, startup.toMillis(), duration.toMillis(), passed);
+                errors, errorCodes, lost, duplicated, withoutFinal, twoFinals, duplicateDeliveries, reconnects, kills,
+                outages, faults, poison, bound, worst, median, unrecovered, startup.toMillis(), duration.toMillis(), passed);
     }
 
     /** One line: what was asked, what went wrong, how fast it recovered, and the verdict. */

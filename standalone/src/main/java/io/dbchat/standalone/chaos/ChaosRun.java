@@ -61,6 +61,7 @@ final class ChaosRun {
             ChaosReport report = ChaosReport.of(options, List.copyOf(asked), refused.get(), finals, injected, poison,
                     Duration.between(started, Instant.now()), ready);
             write(report);
+            log.info(report.summary());
             return report;
         }
     }
