@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ final class Asker {
     private static final Duration RETRY = Duration.ofMillis(250);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final List<String> gateways;
     private final AtomicInteger next = new AtomicInteger();
 

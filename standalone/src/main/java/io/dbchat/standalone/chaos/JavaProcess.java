@@ -1,5 +1,6 @@
 package io.dbchat.standalone.chaos;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 /**
  * One JVM of the system under test, started as a deployment starts it and killed as a crash kills it
@@ -24,7 +26,6 @@ final class JavaProcess {
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
-    private int starts;
 
     /** How the JVM is launched: a main class on a class path, or an executable jar. */
     sealed interface Launch {
@@ -46,10 +47,10 @@ final class JavaProcess {
             }
 
             private static boolean isBootJar(String classPath) {
-                if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+                if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
                     return false;
                 }
-                try (var jar = new java.util.jar.JarFile(classPath)) {
+                try (var jar = new JarFile(classPath)) {
                     return jar.getEntry("BOOT-INF/classes/") != null;
                 } catch (IOException e) {
                     return false;
@@ -75,14 +76,6 @@ final class JavaProcess {
         this.log = log;
     }
 
-    String name() {
-        return name;
-    }
-
-    int starts() {
-        return starts;
-    }
-
     synchronized JavaProcess start() {
         if (isAlive()) {
             return this;
@@ -99,7 +92,6 @@ final class JavaProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            starts++;
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +26,6 @@ final class ScriptedModel {
 
     private final int port = FreePort.pick();
     private final Duration latency;
-    private final AtomicLong calls = new AtomicLong();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -37,10 +35,6 @@ final class ScriptedModel {
 
     String openAiBaseUrl() {
         return "http://127.0.0.1:" + port + "/v1";
-    }
-
-    long calls() {
-        return calls.get();
     }
 
     synchronized ScriptedModel start() {
@@ -69,7 +63,6 @@ final class ScriptedModel {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            calls.incrementAndGet();
             JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
             String sql = Questions.sqlFor(lastUserMessage(body));
             Thread.sleep(latency);
