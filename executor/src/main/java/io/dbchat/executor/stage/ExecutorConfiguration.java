@@ -43,8 +43,9 @@ class ExecutorConfiguration {
 
     /** Queries wait out a database outage for a while; also the "databaseOutage" health indicator. */
     @Bean
-    OutageRetry databaseOutage(R2dbcQueryRunner runner, ExecutorProperties properties) {
-        return new OutageRetry(runner, properties.outageRetry(), Clock.systemUTC());
+    OutageRetry databaseOutage(R2dbcQueryRunner runner, DatasourcesProperties datasources, ExecutorProperties properties) {
+        return new OutageRetry(runner, datasources.all().stream().map(DatasourceProperties::name).toList(),
+                properties.outageRetry(), Clock.systemUTC());
     }
 
     @Bean

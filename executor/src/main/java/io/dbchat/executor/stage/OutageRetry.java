@@ -5,6 +5,7 @@ import io.dbchat.executor.execution.QueryRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,8 +24,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * could not be reached (SQLSTATE class 08, PostgreSQL shutting down or starting up, a refused or closed
  * connection) runs again after a backoff doubling from 250 ms to 4 s, until it succeeds or fails otherwise,
  * or {@code limit} has passed since its first try; then it fails as unreachable. The outage is logged once
- * per datasource when it starts and once when it ends, and the health endpoint reports the datasource DOWN
- * meanwhile.
+ * per datasource when it starts and once when it ends; the health endpoint tries every datasource and reports
+ * those it cannot reach DOWN.
  */
 final class OutageRetry implements QueryRunner, HealthIndicator {
 
@@ -37,13 +38,15 @@ final class OutageRetry implements QueryRunner, HealthIndicator {
             "(?i).*(connection refused|connection (is )?closed|connection reset|cannot connect|unable to connect).*", Pattern.DOTALL);
 
     private final QueryRunner runner;
+    private final List<String> datasources;
     private final Duration limit;
     private final Clock clock;
     /** Datasource to the moment its outage began, for those unreachable now. */
     private final Map<String, Instant> outages = new ConcurrentHashMap<>();
 
-    OutageRetry(QueryRunner runner, Duration limit, Clock clock) {
+    OutageRetry(QueryRunner runner, List<String> datasources, Duration limit, Clock clock) {
         this.runner = runner;
+        this.datasources = List.copyOf(datasources);
         this.limit = limit;
         this.clock = clock;
     }
@@ -103,10 +106,10 @@ final class OutageRetry implements QueryRunner, HealthIndicator {
         }
     }
 
-    /** UP unless a datasource was found unreachable and still is: it is tried again here, so UP comes back by itself. */
+    /** Tries each datasource now: DOWN, with the reason, while one cannot be reached, and UP again by itself. */
     @Override
     public Health health() {
-        outages.keySet().forEach(this::probe);
+        datasources.forEach(this::probe);
         if (outages.isEmpty()) {
             return Health.up().build();
         }
@@ -115,16 +118,27 @@ final class OutageRetry implements QueryRunner, HealthIndicator {
         return down.build();
     }
 
+    /** Two tries: after a restart of the database the first may take a pooled connection the restart closed. */
     private void probe(String datasource) {
         try {
-            ExecutionOutcome outcome = runner.run(datasource, "SELECT 1").toCompletableFuture().get(5, TimeUnit.SECONDS);
-            if (!unreachable(outcome)) {
+            ExecutionOutcome outcome = selectOne(datasource);
+            if (unreachable(outcome)) {
+                outcome = selectOne(datasource);
+            }
+            if (unreachable(outcome)) {
+                unreachableNow(datasource, (ExecutionOutcome.Failed) outcome);
+            } else {
                 reached(datasource);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            log.debug("Datasource {} is still unreachable", datasource, e);
+            log.debug("Datasource {} did not answer in time", datasource, e);
         }
+    }
+
+    private ExecutionOutcome selectOne(String datasource)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return runner.run(datasource, "SELECT 1").toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 }

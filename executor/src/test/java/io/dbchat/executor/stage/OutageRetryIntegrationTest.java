@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -63,7 +64,7 @@ class OutageRetryIntegrationTest {
 
     @Test
     void aQueryAskedWhileTheDatabaseIsDownIsAnsweredOnceItIsBack() throws Exception {
-        var retry = new OutageRetry(observed(runner), Duration.ofSeconds(60), Clock.systemUTC());
+        var retry = new OutageRetry(observed(runner), List.of("db"), Duration.ofSeconds(60), Clock.systemUTC());
         assertThat(retry.run("db", "SELECT 1 AS one").toCompletableFuture().get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionOutcome.Rows.class);
 
@@ -78,7 +79,21 @@ class OutageRetryIntegrationTest {
         ExecutionOutcome outcome = waiting.get(60, TimeUnit.SECONDS);
 
         assertThat(outcome).isInstanceOfSatisfying(ExecutionOutcome.Rows.class,
-                rows -> assertThat(rows.rows()).containsExactly(java.util.List.of(2)));
+                rows -> assertThat(rows.rows()).containsExactly(List.of(2)));
+        assertThat(retry.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void healthTriesTheDatabaseItself() throws Exception {
+        var retry = new OutageRetry(runner, List.of("db"), Duration.ofSeconds(30), Clock.systemUTC());
+        assertThat(retry.health().getStatus()).isEqualTo(Status.UP);
+
+        postgres.close();
+        postgres = null;
+        assertThat(retry.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(retry.health().getDetails()).containsKey("db");
+
+        postgres = startPostgres();
         assertThat(retry.health().getStatus()).isEqualTo(Status.UP);
     }
 
@@ -86,7 +101,7 @@ class OutageRetryIntegrationTest {
     void aDatabaseDownLongerThanTheLimitGivesAnErrorThatNamesNoHost() throws Exception {
         postgres.close();
         postgres = null;
-        var retry = new OutageRetry(runner, Duration.ofSeconds(1), Clock.systemUTC());
+        var retry = new OutageRetry(runner, List.of("db"), Duration.ofSeconds(1), Clock.systemUTC());
 
         ExecutionOutcome outcome = retry.run("db", "SELECT 1").toCompletableFuture().get(60, TimeUnit.SECONDS);
         Object event = Outcomes.event(proposal(), outcome, Duration.ofSeconds(5));
