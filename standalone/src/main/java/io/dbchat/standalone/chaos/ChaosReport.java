@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The verdict of a run. It passes when no accepted question is lost or duplicated on the topic, every
  * subscriber saw its FINAL exactly once after de-duplication, every fault was recovered from within the bound,
- * and the poison record on each stage's input topic reached the DLQ with its error headers.
+ * the poison record on each stage's input topic reached the DLQ with its error headers, and every instance's
+ * health endpoint says UP again at the end.
  */
 record ChaosReport(
         String profile,
@@ -31,6 +32,7 @@ record ChaosReport(
         Map<String, Integer> outages,
         List<Faults.Fault> faults,
         Map<String, Boolean> poisonOnDeadLetterQueue,
+        Map<String, String> healthAtTheEnd,
         long recoveryBoundMs,
         Long worstRecoveryMs,
         Long medianRecoveryMs,
@@ -40,7 +42,8 @@ record ChaosReport(
         boolean passed) {
 
     static ChaosReport of(ChaosOptions o, List<Asker.Asked> asked, int notAccepted, Map<String, Integer> finals,
-                          List<Faults.Fault> faults, Map<String, Boolean> poison, Duration duration,
+                          List<Faults.Fault> faults, Map<String, Boolean> poison, Map<String, String> health,
+                          Duration duration,
                           Duration startup) {
         int lost = 0;
         int duplicated = 0;
@@ -75,10 +78,11 @@ record ChaosReport(
         Long median = recoveries.isEmpty() ? null : recoveries.get(recoveries.size() / 2);
         long bound = o.recoveryBound().toMillis();
         boolean passed = lost == 0 && duplicated == 0 && withoutFinal == 0 && twoFinals == 0 && unrecovered == 0
-                && (worst == null || worst <= bound) && !asked.isEmpty() && !poison.containsValue(false);
+                && (worst == null || worst <= bound) && !asked.isEmpty() && !poison.containsValue(false)
+                && health.values().stream().allMatch("UP"::equals);
         return new ChaosReport(o.profile(), o.recoveryFix(), o.seed(), o.questions(), asked.size(), notAccepted, answered,
                 errors, errorCodes, lost, duplicated, withoutFinal, twoFinals, duplicateDeliveries, reconnects, kills,
-                outages, faults, poison, bound, worst, median, unrecovered, startup.toMillis(), duration.toMillis(), passed);
+                outages, faults, poison, health, bound, worst, median, unrecovered, startup.toMillis(), duration.toMillis(), passed);
     }
 
     /** One line: what was asked, what went wrong, how fast it recovered, and the verdict. */

@@ -56,9 +56,10 @@ final class ChaosRun {
             join(loader);
             load.shutdown();
             awaitTermination(load);
+            Map<String, String> health = cluster.awaitHealthy(Duration.ofMinutes(2));
             Map<String, Integer> finals = AnswerLog.finals(cluster.broker().bootstrapServers());
             Map<String, Boolean> poison = Poison.onDeadLetterQueue(cluster.broker().bootstrapServers());
-            ChaosReport report = ChaosReport.of(options, List.copyOf(asked), refused.get(), finals, injected, poison,
+            ChaosReport report = ChaosReport.of(options, List.copyOf(asked), refused.get(), finals, injected, poison, health,
                     Duration.between(started, Instant.now()), ready);
             write(report);
             log.info(report.summary());

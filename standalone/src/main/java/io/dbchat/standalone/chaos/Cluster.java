@@ -1,17 +1,25 @@
 package io.dbchat.standalone.chaos;
 
+import io.dbchat.contracts.serde.Json;
 import io.dbchat.standalone.infra.EmbeddedDatabase;
 import io.dbchat.standalone.infra.EmbeddedRedis;
 import io.dbchat.standalone.infra.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
 
 /**
  * The system under test, every part a process of its own: a KRaft broker, PostgreSQL with the demo database,
@@ -33,6 +41,8 @@ final class Cluster implements AutoCloseable {
     private final ScriptedModel model;
     private final Map<String, JavaProcess> stages = new LinkedHashMap<>();
     private final Map<String, Integer> gatewayPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Cluster(ChaosOptions options) {
         this.options = options;
@@ -49,6 +59,8 @@ final class Cluster implements AutoCloseable {
         for (String instance : INSTANCES) {
             stages.put(instance, stage(instance));
         }
+        // child processes outlive this JVM unless someone stops them; close() may run twice, it is idempotent
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "chaos-cluster-stop"));
     }
 
     /** Starts the servers, then every stage; returns without waiting for the stages (a probe round does that). */
@@ -87,6 +99,42 @@ final class Cluster implements AutoCloseable {
         return gatewayPorts.values().stream().map(p -> "http://127.0.0.1:" + p).toList();
     }
 
+    /** The instance's health endpoint as it answers now: its JSON, or why there is none. */
+    String health(String instance) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPorts.get(instance)
+                    + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "unreachable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Instance to its health status once every one reports UP, or as each last answered when {@code bound} passed. */
+    Map<String, String> awaitHealthy(Duration bound) {
+        Instant deadline = Instant.now().plus(bound);
+        Map<String, String> status = new LinkedHashMap<>();
+        for (String instance : INSTANCES) {
+            String answer = health(instance);
+            while (!isUp(answer) && Instant.now().isBefore(deadline)) {
+                Faults.pause(Duration.ofMillis(500));
+                answer = health(instance);
+            }
+            status.put(instance, isUp(answer) ? "UP" : answer);
+        }
+        return status;
+    }
+
+    private static boolean isUp(String health) {
+        try {
+            return Json.MAPPER.readTree(health).path("status").asString("").equals("UP");
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
     private JavaProcess stage(String instance) {
         String stage = instance.replaceFirst("-[ab]$", "");
         List<String> args = new ArrayList<>(List.of(
@@ -111,14 +159,19 @@ final class Cluster implements AutoCloseable {
                     "--dbchat.llm.openai-base-url=" + model.openAiBaseUrl(), "--dbchat.llm.openai-api-key=chaos",
                     "--dbchat.llm.model=chaos"));
             case "interpreter" -> args.add("--dbchat.llm.provider=offline");
-            case "gateway" -> {
-                int port = FreePort.pick();
-                gatewayPorts.put(instance, port);
-                args.addAll(List.of("--server.port=" + port, "--dbchat.gateway.auth.mode=open",
-                        "--dbchat.gateway.rate-limit.per-minute=0"));
-            }
             default -> {
             }
+        }
+        int port = FreePort.pick();
+        healthPorts.put(instance, port);
+        if (stage.equals("gateway")) {
+            gatewayPorts.put(instance, port);
+            args.addAll(List.of("--server.port=" + port, "--dbchat.gateway.auth.mode=open",
+                    "--dbchat.gateway.rate-limit.per-minute=0"));
+        } else {
+            // as deploy/ runs a stage: a web server for the health endpoint only, with the reasons shown
+            args.addAll(List.of("--spring.main.web-application-type=reactive", "--server.port=" + port,
+                    "--management.endpoint.health.show-details=always"));
         }
         JavaProcess.Launch launch = options.serviceJars() == null
                 ? new JavaProcess.Launch.MainClass(mainClass(stage))

@@ -20,7 +20,7 @@ final class Faults {
     private static final Logger log = LoggerFactory.getLogger(Faults.class);
 
     /** What happened and how long the pipeline took to answer on every partition again (null: not within the bound). */
-    record Fault(String kind, String target, Instant at, long downMs, Long recoveryMs) {
+    record Fault(String kind, String target, Instant at, long downMs, Long recoveryMs, String healthDuringFault) {
     }
 
     private final Cluster cluster;
@@ -57,12 +57,22 @@ final class Faults {
         log.info("chaos: {} {} for {} ms", kind, target, down.toMillis());
         stop(kind, target);
         pause(down);
+        String health = healthDuring(target);
         start(kind, target);
         Instant restarted = Instant.now();
         Duration recovery = probes.recovery(restarted, options.recoveryBound().multipliedBy(4));
         log.info("chaos: {} {} recovered {}", kind, target, recovery == null ? "NOT within the bound" : "in " + recovery.toMillis() + " ms");
         return new Fault(kind, target, at, Duration.between(at, restarted).toMillis(),
-                recovery == null ? null : recovery.toMillis());
+                recovery == null ? null : recovery.toMillis(), health);
+    }
+
+    /** What the stage that needs the stopped dependency says of itself just before it comes back. */
+    private String healthDuring(String target) {
+        return switch (target) {
+            case "postgres" -> "executor: " + cluster.health("executor");
+            case "redis" -> "translator-a: " + cluster.health("translator-a");
+            default -> null;
+        };
     }
 
     private void stop(String kind, String target) {
