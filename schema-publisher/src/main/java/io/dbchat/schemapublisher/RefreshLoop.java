@@ -10,7 +10,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Re-reads every datasource's catalog on its own schedule: the refresh interval after a success, an
- * exponential backoff after failures. A failure never stops the loop nor the application.
+ * exponential backoff after failures. A failure never stops the loop nor the application; the loop's threads
+ * keep the service's JVM running until the application context closes.
  */
 final class RefreshLoop implements SmartLifecycle {
 
@@ -30,8 +31,10 @@ final class RefreshLoop implements SmartLifecycle {
     @Override
     public synchronized void start() {
         // A thread per datasource, so that one slow or unreachable database does not delay the others.
+        // Not daemons: run as its own service, the stage has no web server, and these threads are what keeps
+        // its JVM alive until the context closes (stop() ends them).
         scheduler = Executors.newScheduledThreadPool(Math.max(1, publisher.datasources().size()),
-                Thread.ofPlatform().name("schema-refresh-", 1).daemon().factory());
+                Thread.ofPlatform().name("schema-refresh-", 1).daemon(false).factory());
         publisher.datasources().forEach(ds -> scheduler.execute(() -> attempt(ds, 0)));
     }
 

@@ -1,6 +1,7 @@
 package io.dbchat.schemapublisher;
 
 import io.dbchat.contracts.events.SchemaRefreshRequested;
+import io.dbchat.contracts.runtime.GroupMembership;
 import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topic;
@@ -40,6 +41,7 @@ final class RefreshRequests implements SmartLifecycle {
         Map<String, Object> config = KafkaClients.reader(kafka, kafka.topicPrefix() + "schema-publisher-requests");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.topicPrefix() + "schema-publisher");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+        config.putAll(GroupMembership.of(kafka, "schema-publisher"));
         consumer = new KafkaConsumer<>(config, topic.key().deserializer(), topic.value().deserializer());
         consumer.subscribe(List.of(topic.name()));
         thread = Thread.ofPlatform().name("schema-refresh-requests").daemon().start(this::poll);

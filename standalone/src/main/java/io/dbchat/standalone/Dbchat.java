@@ -1,5 +1,6 @@
 package io.dbchat.standalone;
 
+import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
 import java.util.Arrays;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code dbchat} command: with no command, starts the embedded default (all stages in one process);
  * {@code dbchat eval ...} measures a translator's execution accuracy on a question file; {@code dbchat grants ...}
- * prints the SQL of the executor's read-only role for a database.
+ * prints the SQL of the executor's read-only role for a database; {@code dbchat chaos ...} runs the stages as
+ * separate processes and kills them while asking questions (see deploy/README.md).
  */
 public final class Dbchat {
 
@@ -25,6 +27,10 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("grants")) {
             System.exit(GrantsCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("chaos")) {
+            // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive
+            System.exit(ChaosCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         long started = System.nanoTime();
         Standalone standalone = Standalone.start(StandaloneSettings.fromProcess(args));

@@ -47,11 +47,18 @@ public final class StageStreams {
         return c;
     }
 
-    /** A Spring-managed Streams instance for one stage; a thread that dies of an uncaught error is replaced. */
+    /**
+     * A Spring-managed Streams instance for one stage, a member of its group as {@link GroupMembership} says
+     * (static, short session); a thread that dies of an uncaught error is replaced. Closing it leaves the group,
+     * so a stopped instance hands its tasks over at once; only a killed one is waited for.
+     */
     public static StreamsBuilderFactoryBean factory(String stage, PipelineProperties p, Topics topics) {
-        var factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config(stage, p, topics)));
+        Map<String, Object> config = config(stage, p, topics);
+        GroupMembership.of(p, stage).forEach((key, value) -> config.put(StreamsConfig.mainConsumerPrefix(key), value));
+        var factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
         factory.setStreamsUncaughtExceptionHandler(
                 e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+        factory.setLeaveGroupOnClose(true);
         return factory;
     }
 

@@ -78,9 +78,16 @@ class ExecutorConfiguration {
         return check;
     }
 
+    /** Queries wait out a database outage for a while; also the "databaseOutage" health indicator. */
+    @Bean
+    OutageRetry databaseOutage(R2dbcQueryRunner runner, DatasourcesProperties datasources, ExecutorProperties properties) {
+        return new OutageRetry(runner, datasources.all().stream().map(DatasourceProperties::name).toList(),
+                properties.outageRetry(), Clock.systemUTC());
+    }
+
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
-                                    R2dbcQueryRunner runner, ExecutorProperties properties, PlanCheck planCheck,
+                                    OutageRetry runner, ExecutorProperties properties, PlanCheck planCheck,
                                     RoleCheck roleCheck, MeterRegistry meters) {
         var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(), schema -> {
             planCheck.seen(schema);

@@ -7,6 +7,7 @@ import io.dbchat.executor.guard.GuardLimits;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -17,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * test-only switch proving the database-side defences alone; never turn it off in a deployment. {@code mode}
  * picks how each statement runs ({@link ExecutionMode}): {@code session} (one round trip, the default) or
  * {@code transaction} (its own READ ONLY transaction with SET LOCAL timeouts). {@code allowSuperuser} lets the
- * executor start although its role is a superuser (it refuses to otherwise).
+ * executor start although its role is a superuser (it refuses to otherwise). {@code outageRetry} is how long a
+ * query waits for a database that cannot be reached before it is answered with an error ({@link OutageRetry}).
  */
 @Validated
 @ConfigurationProperties("dbchat.executor")
@@ -36,7 +38,22 @@ public record ExecutorProperties(
         @DefaultValue("session") ExecutionMode mode,
         @DefaultValue("false") boolean allowSuperuser,
         String username,
-        String password) {
+        String password,
+        @DefaultValue("30s") Duration outageRetry) {
+
+    @ConstructorBinding
+    public ExecutorProperties {
+    }
+
+    /** The settings with the default wait for an unreachable database (30 s). */
+    public ExecutorProperties(Duration statementTimeout, Duration lockTimeout, Duration idleInTransactionTimeout,
+                              int maxRows, DataSize maxBytes, int defaultLimit, int maxLength, int maxJoins, int maxDepth,
+                              int poolSize, boolean guardEnabled, ExecutionMode mode, boolean allowSuperuser,
+                              String username, String password) {
+        this(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows, maxBytes, defaultLimit, maxLength,
+                maxJoins, maxDepth, poolSize, guardEnabled, mode, allowSuperuser, username, password,
+                Duration.ofSeconds(30));
+    }
 
     public static ExecutorProperties defaults() {
         return new ExecutorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10), 1000,
@@ -53,9 +70,12 @@ public record ExecutorProperties(
                 maxBytes.toBytes());
     }
 
-    /** How long one execution may take before it counts as timed out: the statement timeout plus room to connect. */
+    /**
+     * How long one execution may take before it counts as timed out: the statement timeout plus room to connect,
+     * and the wait for a database that cannot be reached.
+     */
     public Duration waitTimeout() {
-        return statementTimeout.plusSeconds(5);
+        return statementTimeout.plusSeconds(5).plus(outageRetry);
     }
 
     /**
@@ -68,6 +88,7 @@ public record ExecutorProperties(
 
     public ExecutorProperties withGuardEnabled(boolean enabled) {
         return new ExecutorProperties(statementTimeout, lockTimeout, idleInTransactionTimeout, maxRows, maxBytes,
-                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, mode, allowSuperuser, username, password);
+                defaultLimit, maxLength, maxJoins, maxDepth, poolSize, enabled, mode, allowSuperuser, username, password,
+                outageRetry);
     }
 }

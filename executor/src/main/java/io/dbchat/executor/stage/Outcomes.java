@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * Turns an execution outcome into the event that carries it on: rows become QueryAnswered; errors in the
  * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; a refused plan, timeouts,
- * refused access, attempted writes and everything else a final QueryRejected with a reason.
+ * refused access, attempted writes, an unreachable database (once {@link OutageRetry} gave up) and everything
+ * else a final QueryRejected with a reason.
  */
 final class Outcomes {
 
@@ -34,6 +35,11 @@ final class Outcomes {
     }
 
     private static Object failure(SqlProposed proposal, ExecutionOutcome.Failed f, Duration statementTimeout) {
+        if (OutageRetry.unreachable(f)) {
+            // the driver's message names the database's host and port: nothing a user should see
+            return QueryRejected.of(proposal, ErrorCode.UNAVAILABLE.problem(
+                    "The database could not be reached for a while. Please ask again in a moment."));
+        }
         String state = f.sqlState() == null ? "" : f.sqlState();
         return switch (state) {
             case "57014" -> timeout(proposal, statementTimeout);

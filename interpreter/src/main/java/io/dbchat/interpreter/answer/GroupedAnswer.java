@@ -39,6 +39,13 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
             return TemplatedAnswers.capitalised(TemplatedAnswers.words(measureColumn.name())) + " by " + by + ": "
                     + named(groups, NAMED) + ".";
         }
+        if (groups.size() > 1 && allEqual(rows)) {
+            // "Most ... then ..." would rank equals: say they are even instead
+            String even = TemplatedAnswers.isCount(measureColumn)
+                    ? TemplatedAnswers.capitalised(subject.plural()) + " are spread evenly by " + by
+                    : "By " + by + ", the " + TemplatedAnswers.words(measureColumn.name()) + " is the same for each";
+            return even + ": " + named(groups, NAMED) + ".";
+        }
         String ranked = groups.size() == 1 ? groups.getFirst()
                 : groups.getFirst() + ", then " + named(groups.subList(1, groups.size()), NAMED - 1);
         if (TemplatedAnswers.isCount(measureColumn)) {
@@ -67,6 +74,14 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
         List<List<Object>> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing((List<Object> row) -> size(row.get(measure))).reversed());
         return sorted;
+    }
+
+    private boolean allEqual(List<List<Object>> rows) {
+        BigDecimal first = Values.numeric(rows.getFirst().get(measure));
+        return first != null && rows.stream().allMatch(row -> {
+            BigDecimal n = Values.numeric(row.get(measure));
+            return n != null && n.compareTo(first) == 0;
+        });
     }
 
     private static BigDecimal size(Object value) {

@@ -185,6 +185,18 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void groupsOfEqualSizeAreNotRanked() {
+        assertThat(answer("SELECT status, count(*) AS count FROM projects GROUP BY status",
+                List.of(col("status", "text"), col("count", "int8")),
+                row("Done", 10L), row("In Progress", 10L), row("On Hold", 10L)))
+                .isEqualTo("Projects are spread evenly by status: Done (10), In Progress (10) and On Hold (10).");
+        assertThat(answer("SELECT t.name AS team, sum(p.budget) AS total_budget FROM projects p JOIN teams t ON ...",
+                List.of(col("team", "text"), col("total_budget", "numeric")),
+                row("Data", new BigDecimal("800.00")), row("Platform", new BigDecimal("800"))))
+                .isEqualTo("By team, the total budget is the same for each: Data ($800.00) and Platform ($800.00).");
+    }
+
+    @Test
     void manyGroupsNameTheLargestAndCountTheRest() {
         assertThat(answer("SELECT status, count(*) AS task_count FROM tasks GROUP BY status",
                 List.of(col("status", "text"), col("task_count", "int8")),

@@ -6,17 +6,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Picks a TCP port on 127.0.0.1 that is free at the moment of asking. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
 
     /** The given port when positive, otherwise one the operating system reports as free. */
-    static int orFree(int port) {
+    public static int orFree(int port) {
         return port > 0 ? port : pick();
     }
 
-    static int pick() {
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,41 @@
+package io.dbchat.standalone.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The short fault-injection profile, as {@code dbchat chaos --profile short} runs it: a KRaft broker, PostgreSQL,
+ * Redis and every stage instance as processes of their own, four stage kills and four dependency outages while
+ * 120 questions are asked. Every question is answered exactly once, every subscriber sees its answer once, every
+ * poison record reaches the DLQ, the pipeline answers again within the bound after each fault, the executor's
+ * health is DOWN while PostgreSQL is, and every instance's health is UP again at the end.
+ */
+class ChaosShortProfileIntegrationTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyAcceptedQuestionGetsExactlyOneAnswerWhateverFails() {
+        ChaosReport report = new ChaosRun(ChaosOptions.profile("short", work)).run();
+
+        assertThat(report.accepted()).isGreaterThan(0);
+        assertThat(report.lost()).as(report.summary()).isZero();
+        assertThat(report.duplicated()).as(report.summary()).isZero();
+        assertThat(report.subscribersWithoutFinal()).as(report.summary()).isZero();
+        assertThat(report.subscribersWithTwoFinals()).as(report.summary()).isZero();
+        assertThat(report.poisonOnDeadLetterQueue()).as(report.summary()).containsOnlyKeys(Poison.INPUTS)
+                .doesNotContainValue(false);
+        assertThat(report.kills()).containsOnlyKeys("translator-a", "executor", "interpreter", "gateway-a");
+        assertThat(report.outages()).containsOnlyKeys("postgres", "redis", "model", "broker");
+        assertThat(report.unrecovered()).as(report.summary()).isZero();
+        assertThat(report.faults()).filteredOn(f -> f.target().equals("postgres")).singleElement()
+                .satisfies(f -> assertThat(f.healthDuringFault()).contains("\"DOWN\"").contains("unreachable since"));
+        assertThat(report.healthAtTheEnd()).containsOnlyKeys(Cluster.INSTANCES).allSatisfy(
+                (instance, status) -> assertThat(status).as(instance).isEqualTo("UP"));
+        assertThat(report.passed()).as(report.summary()).isTrue();
+    }
+}
