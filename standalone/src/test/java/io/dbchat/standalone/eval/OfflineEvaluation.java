@@ -50,6 +50,13 @@ final class OfflineEvaluation {
     /** Written after the work on the held-out set, measured once and never tuned to (see eval/fresh/README.md). */
     static final List<Suite> FRESH = List.of(new Suite("airline", "eval/fresh/airline.sql", "eval/fresh/airline.csv"));
 
+    /** Four more schemas written after the work, measured once and never tuned to (see eval/heldout-v3/README.md). */
+    static final List<Suite> HELD_OUT_V3 = List.of(
+            new Suite("realestate", "eval/heldout-v3/realestate.sql", "eval/heldout-v3/realestate.csv"),
+            new Suite("gym", "eval/heldout-v3/gym.sql", "eval/heldout-v3/gym.csv"),
+            new Suite("logistics", "eval/heldout-v3/logistics.sql", "eval/heldout-v3/logistics.csv"),
+            new Suite("grants", "eval/heldout-v3/grants.sql", "eval/heldout-v3/grants.csv"));
+
     private static final Sampling PUBLISHER_DEFAULT = new Sampling(true, 30, Duration.ofSeconds(2), 1_000_000, 100);
 
     private final EmbeddedPostgres postgres;
