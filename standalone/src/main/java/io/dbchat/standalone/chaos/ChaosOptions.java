@@ -33,6 +33,12 @@ record ChaosOptions(
         Path serviceJars,
         Path report) {
 
+    /** The same run with the stages started as deploy/ starts them: {@code java -jar <stage>-exec.jar}. */
+    ChaosOptions withServiceJars(Path project) {
+        return new ChaosOptions(profile, questions, rate, kills, outagesPerDependency, modelLatency, recoveryBound,
+                answerDeadline, seed, recoveryFix, stageHeap, work, project, report);
+    }
+
     static ChaosOptions profile(String name, Path work) {
         return switch (name) {
             case "short" -> new ChaosOptions(name, 120, 2,

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Redis and every stage instance as processes of their own, four stage kills and four dependency outages while
  * 120 questions are asked. Every question is answered exactly once, every subscriber sees its answer once, every
  * poison record reaches the DLQ, the pipeline answers again within the bound after each fault, the executor's
- * health is DOWN while PostgreSQL is, and every instance's health is UP again at the end.
+ * health is DOWN while PostgreSQL is, and every instance's health is UP again at the end. The stages run from the
+ * service jars the build made (target/*-exec.jar), started as deploy/ starts them, so the suite checks that too.
  */
 class ChaosShortProfileIntegrationTest {
 
@@ -20,7 +21,8 @@ class ChaosShortProfileIntegrationTest {
 
     @Test
     void everyAcceptedQuestionGetsExactlyOneAnswerWhateverFails() {
-        ChaosReport report = new ChaosRun(ChaosOptions.profile("short", work)).run();
+        Path project = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+        ChaosReport report = new ChaosRun(ChaosOptions.profile("short", work).withServiceJars(project)).run();
 
         assertThat(report.accepted()).isGreaterThan(0);
         assertThat(report.lost()).as(report.summary()).isZero();
