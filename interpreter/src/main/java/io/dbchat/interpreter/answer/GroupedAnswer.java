@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A result of one category and one measure ({@code status, count(*) ... GROUP BY status}) in one sentence:
@@ -31,7 +32,23 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
         return null;
     }
 
-    String sentence(Subject subject, List<List<Object>> rows) {
+    /**
+     * A count over joined tables counts joined rows (projects per client), not rows of the first table, so it is
+     * said by its column, never as "most clients are …"; a row left by ORDER BY … LIMIT 1 is the first of a ranking, not
+     * a group a filter left.
+     */
+    private static final Pattern JOIN = Pattern.compile("(?i)\\bjoin\\b");
+    private static final Pattern FIRST_ONLY = Pattern.compile("(?is)\\border\\s+by\\b.*\\blimit\\s+1\\b");
+
+    static boolean countsJoinedRows(String sql) {
+        return JOIN.matcher(sql).find();
+    }
+
+    static boolean isFirstOfARanking(String sql) {
+        return FIRST_ONLY.matcher(sql).find();
+    }
+
+    String sentence(Subject subject, List<List<Object>> rows, String sql) {
         boolean overTime = ColumnKind.of(categoryColumn).isTemporal();
         List<String> groups = ordered(rows, overTime).stream().map(this::group).toList();
         String by = TemplatedAnswers.words(categoryColumn.name());
@@ -41,24 +58,31 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
         }
         if (groups.size() > 1 && allEqual(rows)) {
             // "Most ... then ..." would rank equals: say they are even instead
-            String even = TemplatedAnswers.isCount(measureColumn)
+            String even = TemplatedAnswers.isCount(measureColumn) && !countsJoinedRows(sql)
                     ? TemplatedAnswers.capitalised(subject.plural()) + " are spread evenly by " + by
                     : "By " + by + ", the " + TemplatedAnswers.words(measureColumn.name()) + " is the same for each";
             return even + ": " + named(groups, NAMED) + ".";
         }
         String ranked = groups.size() == 1 ? groups.getFirst()
                 : groups.getFirst() + ", then " + named(groups.subList(1, groups.size()), NAMED - 1);
-        if (TemplatedAnswers.isCount(measureColumn)) {
+        if (TemplatedAnswers.isCount(measureColumn) && !countsJoinedRows(sql)) {
             return "Most " + subject.plural() + " are " + ranked + ".";
         }
         return "By " + by + ", the highest " + TemplatedAnswers.words(measureColumn.name()) + " is " + ranked + ".";
     }
 
-    /** The one group a filtered question left: "There are 1,250 orders with state Paid." */
-    String single(Subject subject, List<Object> row) {
+    /**
+     * The one group a filtered question left: "There are 1,250 orders with state Paid."; or the first of a ranking
+     * cut to one row: "By client, the highest count is Acme Bank (5)."
+     */
+    String single(Subject subject, List<Object> row, String sql) {
         String by = TemplatedAnswers.words(categoryColumn.name());
         String value = Values.format(ColumnKind.of(categoryColumn), row.get(category));
-        if (TemplatedAnswers.isCount(measureColumn) && row.get(measure) instanceof Number n) {
+        if (isFirstOfARanking(sql)) {
+            return "By " + by + ", the highest " + TemplatedAnswers.words(measureColumn.name()) + " is " + group(row)
+                    + ".";
+        }
+        if (TemplatedAnswers.isCount(measureColumn) && !countsJoinedRows(sql) && row.get(measure) instanceof Number n) {
             return (n.longValue() == 1 ? "There is " : "There are ") + subject.counted(n.longValue()) + " with " + by
                     + " " + value + ".";
         }

@@ -83,10 +83,10 @@ public final class TemplatedAnswers {
         }
         GroupedAnswer grouped = GroupedAnswer.of(r.columns());
         if (r.rows().size() == 1) {
-            return grouped != null ? grouped.single(subject, r.rows().getFirst())
+            return grouped != null ? grouped.single(subject, r.rows().getFirst(), r.proposal().sql())
                     : "I found one " + subject.singular() + ": " + pairs(r.columns(), r.rows().getFirst()) + ".";
         }
-        return grouped != null ? grouped.sentence(subject, r.rows()) : list(subject, r);
+        return grouped != null ? grouped.sentence(subject, r.rows(), r.proposal().sql()) : list(subject, r);
     }
 
     private static String scalar(Subject subject, ColumnMeta column, Object value) {

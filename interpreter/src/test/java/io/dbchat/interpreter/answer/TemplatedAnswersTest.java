@@ -185,6 +185,26 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void theFirstOfARankingIsSaidAsARankingNotAsAGroupAFilterLeft() {
+        assertThat(answer("SELECT c.name, count(*) AS count FROM clients c JOIN projects p ON p.client_id = c.id "
+                        + "GROUP BY c.id, c.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
+                List.of(col("name", "text"), col("count", "int8")), row("Acme Bank", 5L)))
+                .isEqualTo("By name, the highest count is Acme Bank (5).");
+    }
+
+    @Test
+    void aCountOverJoinedTablesIsNotSaidAsACountOfTheFirstTable() {
+        assertThat(answer("SELECT c.name, count(*) AS count FROM clients c JOIN projects p ON p.client_id = c.id "
+                        + "GROUP BY c.name",
+                List.of(col("name", "text"), col("count", "int8")), row("Acme Bank", 5L), row("Globex", 3L)))
+                .isEqualTo("By name, the highest count is Acme Bank (5), then Globex (3).");
+        assertThat(answer("SELECT c.name, count(*) AS count FROM clients c JOIN projects p ON p.client_id = c.id "
+                        + "WHERE c.name = 'Acme Bank' GROUP BY c.name",
+                List.of(col("name", "text"), col("count", "int8")), row("Acme Bank", 5L)))
+                .isEqualTo("The count for name Acme Bank is 5.");
+    }
+
+    @Test
     void groupsOfEqualSizeAreNotRanked() {
         assertThat(answer("SELECT status, count(*) AS count FROM projects GROUP BY status",
                 List.of(col("status", "text"), col("count", "int8")),
