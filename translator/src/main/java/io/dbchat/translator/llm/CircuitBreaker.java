@@ -2,6 +2,7 @@ package io.dbchat.translator.llm;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +26,12 @@ final class CircuitBreaker {
 
     boolean allows() {
         return clock.millis() >= openUntil;
+    }
+
+    /** When the circuit lets calls through again, if it is open now; else null. */
+    Instant openUntil() {
+        long until = openUntil;
+        return clock.millis() < until ? Instant.ofEpochMilli(until) : null;
     }
 
     void success() {

@@ -2,6 +2,7 @@ package io.dbchat.translator.llm;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -25,6 +26,7 @@ public final class Resilience {
     private final Settings settings;
     private final CircuitBreaker breaker;
     private final Sleeper sleeper;
+    private volatile String lastOutage;
 
     public Resilience(Settings settings, Clock clock) {
         this(settings, clock, Thread::sleep);
@@ -45,11 +47,13 @@ public final class Resilience {
             try {
                 T result = call.get();
                 breaker.success();
+                lastOutage = null;
                 return result;
             } catch (RuntimeException e) {
                 String status = Failures.status(e);
                 if (Failures.isOutage(status)) {
                     breaker.failure();
+                    lastOutage = status + ": " + message(e);
                 }
                 if (!Failures.isRetriable(status)) {
                     throw new ProviderException(status, message(e), e);
@@ -61,6 +65,16 @@ public final class Resilience {
             }
         }
         throw new ProviderException(Failures.status(last), message(last), last);
+    }
+
+    /**
+     * Why calls to the model are paused (the circuit is open after repeated outages), with the last failure and
+     * when calls resume; null while calls go through.
+     */
+    public String pausedBecause() {
+        Instant until = breaker.openUntil();
+        return until == null ? null
+                : "the model failed repeatedly (last: " + lastOutage + "); calls resume at " + until;
     }
 
     private void pause(int attempt) {

@@ -27,6 +27,8 @@ import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -57,8 +59,30 @@ class TranslatorStageConfiguration {
         return new ConversationStore(redis, p.contextTtl(), p.contextMaxTurns(), meters);
     }
 
+    /** Retries and the circuit breaker in front of the model; its state is the "model" health. */
     @Bean
-    Translator translator(LlmProperties llm, TranslatorProperties p, ConversationStore history, MeterRegistry meters) {
+    Resilience modelCalls(LlmProperties llm, TranslatorProperties p) {
+        return new Resilience(new Resilience.Settings(llm.maxRetries(), p.retryBackoff(), p.retryMaxBackoff(),
+                p.breakerThreshold(), p.breakerOpenFor()), Clock.systemUTC());
+    }
+
+    /** DOWN, with the reason, while calls to the model are paused after repeated outages; UP again by itself. */
+    @Bean
+    HealthIndicator model(LlmProperties llm, Resilience modelCalls) {
+        return () -> {
+            if (llm.isOffline()) {
+                return Health.up().withDetail("model", "none: the offline translator").build();
+            }
+            String paused = modelCalls.pausedBecause();
+            return paused == null
+                    ? Health.up().withDetail("model", llm.effectiveProvider() + " " + llm.effectiveModel()).build()
+                    : Health.down().withDetail("reason", paused).build();
+        };
+    }
+
+    @Bean
+    Translator translator(LlmProperties llm, TranslatorProperties p, ConversationStore history, MeterRegistry meters,
+                          Resilience resilience) {
         if (llm.isOffline()) {
             LOG.info("No language model configured (DBCHAT_LLM_PROVIDER): using the offline translator");
             // the offline translator reads follow-ups from the history too; a local Redis read is well under a millisecond
@@ -67,8 +91,6 @@ class TranslatorStageConfiguration {
         LOG.info("Translating with {} ({})", llm.effectiveProvider(), llm.effectiveModel());
         var prompts = new PromptBuilder(PromptTemplate.load(p.promptVersion(), p.promptDir()),
                 new SchemaSelector(p.schemaTokenBudget(), AllMiniLmL6V2EmbeddingModel::new), p.dialect(), p.rowLimit());
-        var resilience = new Resilience(new Resilience.Settings(llm.maxRetries(), p.retryBackoff(), p.retryMaxBackoff(),
-                p.breakerThreshold(), p.breakerOpenFor()), Clock.systemUTC());
         var model = new LlmTranslator(ChatModels.chat(llm), llm.effectiveProvider(), llm.effectiveModel(), prompts,
                 resilience, new InteractionLog(meters), p.priceTable(), Clock.systemUTC());
         return new WithHistory(model, history);

@@ -30,7 +30,10 @@ class TranslatorStageConfigurationTest {
 
     @Test
     void withNoProviderConfiguredTheOfflineTranslatorAnswersOnTheStreamThread() {
-        var translator = new TranslatorStageConfiguration().translator(llm(Map.of()), translatorProperties(Map.of()), store, meters);
+        var config = new TranslatorStageConfiguration();
+        var llm = llm(Map.of());
+        var properties = translatorProperties(Map.of());
+        var translator = config.translator(llm, properties, store, meters, config.modelCalls(llm, properties));
 
         assertThat(translator).isInstanceOf(WithHistory.class);
         assertThat(translator.isRemote()).isFalse();
@@ -44,12 +47,15 @@ class TranslatorStageConfigurationTest {
     @Test
     void anOpenAiCompatibleEndpointSelectsTheLanguageModelWithHistory() {
         try (var stub = new LlmStub()) {
-            var translator = new TranslatorStageConfiguration().translator(
-                    llm(Map.of("dbchat.llm.openai-base-url", stub.openAiBaseUrl(), "dbchat.llm.model", "qwen2.5-coder")),
-                    translatorProperties(Map.of()), store, meters);
+            var config = new TranslatorStageConfiguration();
+            var llm = llm(Map.of("dbchat.llm.openai-base-url", stub.openAiBaseUrl(), "dbchat.llm.model", "qwen2.5-coder"));
+            var properties = translatorProperties(Map.of());
+            var calls = config.modelCalls(llm, properties);
+            var translator = config.translator(llm, properties, store, meters, calls);
 
             assertThat(translator).isInstanceOf(WithHistory.class);
             assertThat(translator.isRemote()).isTrue();
+            assertThat(config.model(llm, calls).health(true).getStatus().getCode()).isEqualTo("UP");
         }
     }
 
