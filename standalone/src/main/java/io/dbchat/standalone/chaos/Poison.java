@@ -15,13 +15,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * A record no stage can read, written to each stage's input topic (questions: translator, sql: executor,
- * results: interpreter). Each must land on the DLQ topic with Kafka Streams' error headers, while the stage goes
+ * A record no stage can read, written to each stage's input topic (questions and sql.failures: translator, sql:
+ * executor, results: interpreter). Each must land on the DLQ topic with Kafka Streams' error headers, while the stage goes
  * on answering the questions after it.
  */
 final class Poison {
 
-    static final List<String> INPUTS = List.of("questions", "sql", "results");
+    static final List<String> INPUTS = List.of("questions", "sql.failures", "sql", "results");
     private static final String KEY = "chaos-poison";
     private static final String ERROR_HEADERS = "__streams.errors.";
 
