@@ -57,6 +57,13 @@ final class OfflineEvaluation {
             new Suite("logistics", "eval/heldout-v3/logistics.sql", "eval/heldout-v3/logistics.csv"),
             new Suite("grants", "eval/heldout-v3/grants.sql", "eval/heldout-v3/grants.csv"));
 
+    /** Four more schemas of other businesses, measured once and never tuned to (see eval/heldout-v4/README.md). */
+    static final List<Suite> HELD_OUT_V4 = List.of(
+            new Suite("restaurant", "eval/heldout-v4/restaurant.sql", "eval/heldout-v4/restaurant.csv"),
+            new Suite("saas", "eval/heldout-v4/saas.sql", "eval/heldout-v4/saas.csv"),
+            new Suite("bikeshare", "eval/heldout-v4/bikeshare.sql", "eval/heldout-v4/bikeshare.csv"),
+            new Suite("ticketing", "eval/heldout-v4/ticketing.sql", "eval/heldout-v4/ticketing.csv"));
+
     private static final Sampling PUBLISHER_DEFAULT = new Sampling(true, 30, Duration.ofSeconds(2), 1_000_000, 100);
 
     private final EmbeddedPostgres postgres;
