@@ -14,24 +14,18 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AsyncProcessorTest {
 
     /** Calls the test finishes by hand, by input. */
     final Map<String, CompletableFuture<String>> calls = new ConcurrentHashMap<>();
+    @AutoClose
     Pipe pipe;
     TestInputTopic<String, String> in;
     TestOutputTopic<String, String> out;
     AsyncProcessorSupplier<String, String, String> supplier;
-
-    @AfterEach
-    void close() {
-        if (pipe != null) {
-            pipe.close();
-        }
-    }
 
     @Test
     void forwardsAResultOnlyOnceItsCallHasFinished() {

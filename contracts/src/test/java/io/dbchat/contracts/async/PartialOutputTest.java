@@ -18,7 +18,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,17 +78,11 @@ class PartialOutputTest {
         started.add(c);
         return c.done();
     };
+    @AutoClose
     Pipe pipe;
     TestInputTopic<String, String> in;
     TestOutputTopic<String, String> out;
     AsyncProcessorSupplier<String, String, String> supplier;
-
-    @AfterEach
-    void close() {
-        if (pipe != null) {
-            pipe.close();
-        }
-    }
 
     @Test
     void forwardsPartsInBatchesAsTheyAccumulateThenTheOutcomeNumberedAfterThem() {
