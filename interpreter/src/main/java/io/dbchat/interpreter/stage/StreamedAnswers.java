@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers written by an LLM, through the shared async processor: the "interpreting" STATUS (seq 1000) when a
  * result is taken in, TOKEN batches (1001..1000+n) as the model writes, then the FINAL (1000+n+1); a failed or
- * late call is answered from templates. A rejection needs no LLM: its call is its templated answer, at once.
+ * late call is answered from templates. A rejection needs no LLM: its call is its templated answer, complete at
+ * once (it holds a call slot only for that instant), forwarded in its conversation's turn.
  */
 final class StreamedAnswers implements PartialOutput<QueryResult, String, ReplyEvent> {
 
