@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -51,7 +50,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
     /** The headers of each pending request this task took in (not changelogged: trace context only). */
     private final Map<String, Headers> headers = new HashMap<>();
     /** The call in flight for each key, started by this run of the task; a completion of any other is stale. */
-    private final Map<String, Live<I, P, R>> live = new HashMap<>();
+    private final Map<String, LiveCall<I, P, R>> live = new HashMap<>();
     /** The latest queues, decoded: a bounded copy of part of the store, which stays the durable truth. */
     private final Map<String, PendingQueue<I>> decoded;
     private ProcessorContext<String, O> context;
@@ -122,7 +121,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
     }
 
     private void finish(Completion<I, P, R> done) {
-        Live<I, P, R> ended = done.call();
+        LiveCall<I, P, R> ended = done.call();
         String key = ended.key();
         if (live.get(key) != ended) {
             return; // stale: abandoned when the task last stopped, and issued again since
@@ -131,13 +130,13 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         PendingQueue<I> queue = queueOf(key);
         PendingQueue.Entry<I> head = queue.head();
         if (head == null || !head.id().equals(ended.entry().id())) {
-            return; // stale: the request was finished before, by an earlier run of this task
+            return; // stale: the queue no longer starts with it (its store was restored meanwhile)
         }
         // every part was reported before the call completed, so the last batches go before the outcome
         forwardParts(ended, context.currentSystemTimeMs(), true);
         O out = done.error() == null
-                ? onResult.apply(head.input(), done.result(), ended.published)
-                : onError.apply(head.input(), done.error(), ended.published);
+                ? onResult.apply(head.input(), done.result(), ended.published())
+                : onError.apply(head.input(), done.error(), ended.published());
         // the request's headers (its trace context) go on with its outcome; after a restart they are gone
         forward(key, out, headers.remove(head.id()));
         PendingQueue<I> rest = queue.dropHead();
@@ -161,7 +160,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
             inFlight.release();
             return;
         }
-        var started = new Live<I, P, R>(key, head, partials == null ? null : partials.buffer(head.input()), inFlight);
+        var started = new LiveCall<I, P, R>(key, head, partials == null ? null : partials.buffer(head.input()), inFlight);
         live.put(key, started);
         CompletableFuture<R> future;
         try {
@@ -177,7 +176,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
     }
 
     /** Moves the parts a running call reported into its buffer and forwards the batches due, numbered on. */
-    private void forwardParts(Live<I, P, R> running, long now, boolean finished) {
+    private void forwardParts(LiveCall<I, P, R> running, long now, boolean finished) {
         if (running.buffer() == null) {
             return;
         }
@@ -186,7 +185,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         }
         Headers carried = headers.get(running.entry().id());
         for (P batch : running.buffer().due(now, finished)) {
-            forward(running.key(), partials.partial(running.entry().input(), ++running.published, batch), carried);
+            forward(running.key(), partials.partial(running.entry().input(), running.nextPartial(), batch), carried);
         }
     }
 
@@ -219,7 +218,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
      * they still report or return is ignored.
      */
     private void abandonCalls() {
-        live.values().forEach(Live::release);
+        live.values().forEach(LiveCall::release);
         live.clear();
         waiting.clear();
     }
@@ -230,56 +229,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         headers.clear();
     }
 
-    /** A call in flight: the parts it reported not yet buffered, its buffer, and the partial records forwarded. */
-    private static final class Live<I, P, R> {
-
-        private final String key;
-        private final PendingQueue.Entry<I> entry;
-        private final PartialOutput.Buffer<P> buffer;
-        private final Queue<P> parts = new ConcurrentLinkedQueue<>();
-        private final Semaphore slots;
-        private final AtomicBoolean released = new AtomicBoolean();
-        private int published;
-
-        Live(String key, PendingQueue.Entry<I> entry, PartialOutput.Buffer<P> buffer, Semaphore slots) {
-            this.key = key;
-            this.entry = entry;
-            this.buffer = buffer;
-            this.slots = slots;
-        }
-
-        String key() {
-            return key;
-        }
-
-        PendingQueue.Entry<I> entry() {
-            return entry;
-        }
-
-        PartialOutput.Buffer<P> buffer() {
-            return buffer;
-        }
-
-        Queue<P> parts() {
-            return parts;
-        }
-
-        /** Called on the call's thread. */
-        void arrived(P part) {
-            if (buffer != null && part != null) {
-                parts.add(part);
-            }
-        }
-
-        /** Frees the call's slot once, whether it finished or was abandoned first. */
-        void release() {
-            if (released.compareAndSet(false, true)) {
-                slots.release();
-            }
-        }
-    }
-
     /** A finished call, as reported by whatever thread finished it. */
-    private record Completion<I, P, R>(Live<I, P, R> call, R result, Throwable error) {
+    private record Completion<I, P, R>(LiveCall<I, P, R> call, R result, Throwable error) {
     }
 }
