@@ -1,17 +1,19 @@
 package io.dbchat.contracts.async;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,34 +28,41 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * thread, inside the task's transaction. At most one call per key is in flight, which keeps each
  * conversation in order; {@code init} re-issues what was pending when the task last stopped. The queues last
  * read or written are also kept decoded in memory (this processor is their only writer), so the hot path does
- * not parse JSON from the store for every request and every completion.
+ * not parse JSON from the store for every request and every completion. With {@link PartialOutput}, a request
+ * is acknowledged when taken in and the parts its call reports are forwarded by the punctuator as they
+ * accumulate, before its outcome.
  */
-final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
+final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O> {
 
     private final String storeName;
-    private final AsyncCall<I, R> call;
+    private final StreamingCall<I, P, R> call;
     private final Function<I, String> idOf;
-    private final BiFunction<I, R, O> onResult;
-    private final BiFunction<I, Throwable, O> onError;
+    /** Null when the calls report no partial output. */
+    private final PartialOutput<I, P, O> partials;
+    private final Finish<I, R, O> onResult;
+    private final Finish<I, Throwable, O> onError;
     private final AsyncSettings settings;
     private final Semaphore inFlight;
     /** Finished calls, handed from call threads to the stream thread. */
-    private final Queue<Completion<I, R>> completed = new ConcurrentLinkedQueue<>();
+    private final Queue<Completion<I, P, R>> completed = new ConcurrentLinkedQueue<>();
     /** Keys whose head call waits for a free slot. */
     private final Set<String> waiting = new LinkedHashSet<>();
     /** The headers of each pending request this task took in (not changelogged: trace context only). */
-    private final Map<String, Headers> headers = new java.util.HashMap<>();
+    private final Map<String, Headers> headers = new HashMap<>();
+    /** The call in flight for each key, started by this run of the task; a completion of any other is stale. */
+    private final Map<String, LiveCall<I, P, R>> live = new HashMap<>();
     /** The latest queues, decoded: a bounded copy of part of the store, which stays the durable truth. */
     private final Map<String, PendingQueue<I>> decoded;
     private ProcessorContext<String, O> context;
     private KeyValueStore<String, PendingQueue<I>> pending;
-    private volatile boolean closed;
 
-    AsyncProcessor(String storeName, AsyncCall<I, R> call, Function<I, String> idOf, BiFunction<I, R, O> onResult,
-                   BiFunction<I, Throwable, O> onError, AsyncSettings settings, Semaphore inFlight) {
+    AsyncProcessor(String storeName, StreamingCall<I, P, R> call, Function<I, String> idOf,
+                   PartialOutput<I, P, O> partials, Finish<I, R, O> onResult, Finish<I, Throwable, O> onError,
+                   AsyncSettings settings, Semaphore inFlight) {
         this.storeName = storeName;
         this.call = call;
         this.idOf = idOf;
+        this.partials = partials;
         this.onResult = onResult;
         this.onError = onError;
         this.settings = settings;
@@ -72,8 +81,8 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
         this.context = context;
         this.pending = context.getStateStore(storeName);
         // a task revived after a failed commit is initialised again: its store was wiped and restored meanwhile
+        abandonCalls();
         decoded.clear();
-        closed = false;
         try (var all = pending.all()) {
             all.forEachRemaining(kv -> waiting.add(kv.key));
         }
@@ -89,38 +98,58 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
         }
         store(record.key(), queue.append(new PendingQueue.Entry<>(id, record.value(), record.timestamp())));
         headers.put(id, record.headers());
+        O accepted = partials == null ? null : partials.accepted(record.value());
+        if (accepted != null) {
+            forward(record.key(), accepted, record.headers());
+        }
         if (queue.isEmpty()) {
             startHead(record.key());
         }
     }
 
     private void collect() {
-        for (Completion<I, R> done; (done = completed.poll()) != null; ) {
+        for (Completion<I, P, R> done; (done = completed.poll()) != null; ) {
             finish(done);
+        }
+        if (partials != null) {
+            long now = context.currentSystemTimeMs();
+            new ArrayList<>(live.values()).forEach(running -> forwardParts(running, now, false));
         }
         Deque<String> retry = new ArrayDeque<>(waiting);
         waiting.clear();
         retry.forEach(this::startHead);
     }
 
-    private void finish(Completion<I, R> done) {
-        PendingQueue<I> queue = queueOf(done.key());
-        PendingQueue.Entry<I> head = queue.head();
-        if (head == null || !head.id().equals(done.id())) {
-            return; // stale: the request was finished before, by an earlier run of this task
+    private void finish(Completion<I, P, R> done) {
+        LiveCall<I, P, R> ended = done.call();
+        String key = ended.key();
+        if (live.get(key) != ended) {
+            return; // stale: abandoned when the task last stopped, and issued again since
         }
-        O out = done.error() == null ? onResult.apply(head.input(), done.result()) : onError.apply(head.input(), done.error());
+        live.remove(key);
+        PendingQueue<I> queue = queueOf(key);
+        PendingQueue.Entry<I> head = queue.head();
+        if (head == null || !head.id().equals(ended.entry().id())) {
+            return; // stale: the queue no longer starts with it (its store was restored meanwhile)
+        }
+        // every part was reported before the call completed, so the last batches go before the outcome
+        forwardParts(ended, context.currentSystemTimeMs(), true);
+        O out = done.error() == null
+                ? onResult.apply(head.input(), done.result(), ended.published())
+                : onError.apply(head.input(), done.error(), ended.published());
         // the request's headers (its trace context) go on with its outcome; after a restart they are gone
-        Headers carried = headers.remove(done.id());
-        context.forward(new Record<>(done.key(), out, context.currentSystemTimeMs(), carried));
+        forward(key, out, headers.remove(head.id()));
         PendingQueue<I> rest = queue.dropHead();
-        store(done.key(), rest);
+        store(key, rest);
         if (!rest.isEmpty()) {
-            startHead(done.key());
+            startHead(key);
         }
     }
 
     private void startHead(String key) {
+        if (live.containsKey(key)) {
+            return; // its call is running: the next starts when it has finished
+        }
         // no slot, no need to read (and deserialize) the queue: while the stage is saturated this runs often
         if (!inFlight.tryAcquire()) {
             waiting.add(key);
@@ -131,19 +160,37 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
             inFlight.release();
             return;
         }
+        var started = new LiveCall<I, P, R>(key, head, partials == null ? null : partials.buffer(head.input()), inFlight);
+        live.put(key, started);
         CompletableFuture<R> future;
         try {
-            future = call.start(head.input()).toCompletableFuture();
+            future = call.start(head.input(), started::arrived).toCompletableFuture();
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
         future.orTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, error) -> {
-                    inFlight.release();
-                    if (!closed) {
-                        completed.add(new Completion<>(key, head.id(), result, unwrap(error)));
-                    }
+                    started.release();
+                    completed.add(new Completion<>(started, result, unwrap(error)));
                 });
+    }
+
+    /** Moves the parts a running call reported into its buffer and forwards the batches due, numbered on. */
+    private void forwardParts(LiveCall<I, P, R> running, long now, boolean finished) {
+        if (running.buffer() == null) {
+            return;
+        }
+        for (P part; (part = running.parts().poll()) != null; ) {
+            running.buffer().add(part, now);
+        }
+        Headers carried = headers.get(running.entry().id());
+        for (P batch : running.buffer().due(now, finished)) {
+            forward(running.key(), partials.partial(running.entry().input(), running.nextPartial(), batch), carried);
+        }
+    }
+
+    private void forward(String key, O value, Headers carried) {
+        context.forward(new Record<>(key, value, context.currentSystemTimeMs(), carried));
     }
 
     private PendingQueue<I> queueOf(String key) {
@@ -163,16 +210,26 @@ final class AsyncProcessor<I, R, O> implements Processor<String, I, String, O> {
     }
 
     private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    /**
+     * The calls of a task going away are issued again wherever it restarts, so their slots are freed now; whatever
+     * they still report or return is ignored.
+     */
+    private void abandonCalls() {
+        live.values().forEach(LiveCall::release);
+        live.clear();
+        waiting.clear();
     }
 
     @Override
     public void close() {
-        closed = true;
+        abandonCalls();
         headers.clear();
     }
 
     /** A finished call, as reported by whatever thread finished it. */
-    private record Completion<I, R>(String key, String id, R result, Throwable error) {
+    private record Completion<I, P, R>(LiveCall<I, P, R> call, R result, Throwable error) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -18,37 +19,58 @@ import tools.jackson.databind.JavaType;
  * Builds {@link AsyncProcessor}s that share one bound on calls in flight across all tasks of a stage,
  * with a changelogged store of pending calls named {@code storeName}.
  *
- * @param idOf     a request's unique id (query id and attempt), used to drop a stale completion
- * @param onResult turns a call's input and output into the record to forward
- * @param onError  turns a call's input and failure (timeouts included) into the record to forward
+ * @param <I> a request, kept in the pending store until its call has finished
+ * @param <R> what a call returns
+ * @param <O> the records forwarded
  */
 public final class AsyncProcessorSupplier<I, R, O> implements ProcessorSupplier<String, I, String, O> {
 
     private final String storeName;
     private final JavaType queueType;
-    private final AsyncCall<I, R> call;
-    private final Function<I, String> idOf;
-    private final BiFunction<I, R, O> onResult;
-    private final BiFunction<I, Throwable, O> onError;
     private final AsyncSettings settings;
     private final Semaphore inFlight;
+    private final Supplier<Processor<String, I, String, O>> processors;
 
+    /**
+     * Calls that report no partial output.
+     *
+     * @param idOf     a request's unique id (query id and attempt), used to drop a stale completion
+     * @param onResult turns a call's input and output into the record to forward
+     * @param onError  turns a call's input and failure (timeouts included) into the record to forward
+     */
     public AsyncProcessorSupplier(String storeName, Class<I> inputType, AsyncCall<I, R> call, Function<I, String> idOf,
                                   BiFunction<I, R, O> onResult, BiFunction<I, Throwable, O> onError,
                                   AsyncSettings settings) {
+        this(storeName, inputType, settings, new Semaphore(settings.maxInFlight()),
+                slots -> new AsyncProcessor<I, Void, R, O>(storeName, StreamingCall.of(call), idOf, null,
+                        (input, result, partials) -> onResult.apply(input, result),
+                        (input, error, partials) -> onError.apply(input, error), settings, slots));
+    }
+
+    private AsyncProcessorSupplier(String storeName, Class<I> inputType, AsyncSettings settings, Semaphore inFlight,
+                                   Function<Semaphore, Processor<String, I, String, O>> processor) {
         this.storeName = storeName;
         this.queueType = Json.MAPPER.getTypeFactory().constructParametricType(PendingQueue.class, inputType);
-        this.call = call;
-        this.idOf = idOf;
-        this.onResult = onResult;
-        this.onError = onError;
         this.settings = settings;
-        this.inFlight = new Semaphore(settings.maxInFlight());
+        this.inFlight = inFlight;
+        this.processors = () -> processor.apply(inFlight);
+    }
+
+    /**
+     * Calls that report their output in parts while they run, forwarded as {@code partials} says before each
+     * outcome; {@code onResult} and {@code onError} learn how many partial records went before.
+     */
+    public static <I, P, R, O> AsyncProcessorSupplier<I, R, O> streaming(
+            String storeName, Class<I> inputType, StreamingCall<I, P, R> call, Function<I, String> idOf,
+            PartialOutput<I, P, O> partials, Finish<I, R, O> onResult, Finish<I, Throwable, O> onError,
+            AsyncSettings settings) {
+        return new AsyncProcessorSupplier<>(storeName, inputType, settings, new Semaphore(settings.maxInFlight()),
+                slots -> new AsyncProcessor<>(storeName, call, idOf, partials, onResult, onError, settings, slots));
     }
 
     @Override
     public Processor<String, I, String, O> get() {
-        return new AsyncProcessor<>(storeName, call, idOf, onResult, onError, settings, inFlight);
+        return processors.get();
     }
 
     @Override

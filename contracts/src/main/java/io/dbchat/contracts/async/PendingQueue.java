@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record PendingQueue<I>(List<Entry<I>> entries) {
 
+    /** A value of another shape (no entries) reads as an empty queue rather than failing the task. */
+    public PendingQueue {
+        entries = entries == null ? List.of() : entries;
+    }
+
     /** One requested call: an id unique per request, its input and when it was asked for. */
     public record Entry<I>(String id, I input, long enqueuedAt) {
     }

@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * JSON serde for one event type. A payload that does not parse throws {@link SerializationException},
@@ -14,6 +15,8 @@ import tools.jackson.databind.JavaType;
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private final JavaType type;
+    /** Writes by the declared type, so a generic field typed by a sealed event (a pending queue's input) keeps its type id. */
+    private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
         this(Json.MAPPER.constructType(type));
@@ -22,6 +25,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     /** For generic types, such as a record with a type parameter. */
     public JsonSerde(JavaType type) {
         this.type = type;
+        this.writer = Json.MAPPER.writerFor(type);
     }
 
     @Override
@@ -30,7 +34,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return Json.MAPPER.writeValueAsBytes(data);
+            return writer.writeValueAsBytes(data);
         } catch (JacksonException e) {
             throw new SerializationException("Cannot write " + type.getRawClass().getSimpleName() + " to " + topic, e);
         }

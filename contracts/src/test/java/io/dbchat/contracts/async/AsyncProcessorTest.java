@@ -2,46 +2,30 @@ package io.dbchat.contracts.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.serde.Json;
-import io.dbchat.contracts.serde.JsonSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AsyncProcessorTest {
 
     /** Calls the test finishes by hand, by input. */
     final Map<String, CompletableFuture<String>> calls = new ConcurrentHashMap<>();
-    TopologyTestDriver driver;
+    @AutoClose
+    Pipe pipe;
     TestInputTopic<String, String> in;
     TestOutputTopic<String, String> out;
     AsyncProcessorSupplier<String, String, String> supplier;
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.close();
-        }
-    }
 
     @Test
     void forwardsAResultOnlyOnceItsCallHasFinished() {
@@ -157,7 +141,7 @@ class AsyncProcessorTest {
     @Test
     void thePendingStoreHoldsWhatWaitsAndForgetsAFinishedConversation() {
         start(10, Duration.ofSeconds(30));
-        KeyValueStore<String, PendingQueue<String>> pending = driver.getKeyValueStore("pending");
+        KeyValueStore<String, PendingQueue<String>> pending = pipe.driver().getKeyValueStore("pending");
 
         in.pipeInput("c1", "first");
         in.pipeInput("c1", "second");
@@ -176,14 +160,10 @@ class AsyncProcessorTest {
     void aProcessorInitialisedAgainReissuesFromItsStoreAndForwardsAgain() {
         var context = new MockProcessorContext<String, String>();
         context.setCurrentSystemTimeMs(0);
-        KeyValueStore<String, PendingQueue<String>> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("pending"),
-                Serdes.String(), new JsonSerde<PendingQueue<String>>(Json.MAPPER.getTypeFactory()
-                        .constructParametricType(PendingQueue.class, String.class))).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        var processor = new AsyncProcessor<String, String, String>("pending",
-                input -> calls.computeIfAbsent(input, k -> new CompletableFuture<>()), input -> input,
-                (input, result) -> input + "->" + result, (input, error) -> input + "!" + error,
+        KeyValueStore<String, PendingQueue<String>> store = Pipe.pendingStore(context);
+        var processor = new AsyncProcessor<String, Void, String, String>("pending",
+                (input, parts) -> calls.computeIfAbsent(input, k -> new CompletableFuture<>()), input -> input, null,
+                (input, result, n) -> input + "->" + result, (input, error, n) -> input + "!" + error,
                 new AsyncSettings(10, Duration.ofSeconds(30), Duration.ofMillis(5)), new Semaphore(10));
         processor.init(context);
         processor.process(new Record<>("c1", "q1", 0));
@@ -211,19 +191,12 @@ class AsyncProcessorTest {
                 (input, result) -> input + "->" + result,
                 (input, error) -> input + "!" + error.getClass().getSimpleName() + ": " + error.getMessage(),
                 new AsyncSettings(maxInFlight, timeout, Duration.ofMillis(5)));
-        var builder = new StreamsBuilder();
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-                .process(supplier)
-                .to("out", Produced.with(Serdes.String(), Serdes.String()));
-        var props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "async-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
-        driver = new TopologyTestDriver(builder.build(), props);
-        in = driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
-        out = driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer());
+        pipe = Pipe.through(supplier);
+        in = pipe.in();
+        out = pipe.out();
     }
 
     private void tick() {
-        driver.advanceWallClockTime(Duration.ofMillis(10));
+        pipe.tick();
     }
 }

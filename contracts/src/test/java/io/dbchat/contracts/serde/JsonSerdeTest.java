@@ -3,6 +3,7 @@ package io.dbchat.contracts.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbchat.contracts.async.PendingQueue;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.FinalAnswer;
@@ -52,6 +53,19 @@ class JsonSerdeTest {
 
         assertThat(back).isInstanceOf(QueryRejected.class).isEqualTo(rejected);
         assertThat(new String(results.serialize("t", rejected), StandardCharsets.UTF_8)).contains("\"kind\":\"rejected\"");
+    }
+
+    @Test
+    void aSealedResultInsideAGenericRecordKeepsItsKind() {
+        var queues = new JsonSerde<PendingQueue<QueryResult>>(Json.MAPPER.getTypeFactory()
+                .constructParametricType(PendingQueue.class, QueryResult.class));
+        QueryResult rejected = QueryRejected.of(QUESTION, null, null, ErrorCode.UNTRANSLATABLE.problem("no"));
+        var queue = new PendingQueue<>(List.of(new PendingQueue.Entry<>("q1", rejected, 7L)));
+
+        PendingQueue<QueryResult> back = queues.deserialize("t", queues.serialize("t", queue));
+
+        assertThat(back).isEqualTo(queue);
+        assertThat(back.entries().getFirst().input()).isInstanceOf(QueryRejected.class);
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.TraceHop;
 import java.util.List;
@@ -30,7 +29,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * The executor topology: each SqlProposed, joined with its datasource's schema snapshot (a GlobalKTable), is
  * checked by the {@link QueryHandler} on the stream thread; what passes runs through an async processor, so a
  * slow query holds up neither the stream thread nor other conversations. STATUS replies, results and
- * failures go to their topics, keyed by conversation id.
+ * failures go to their topics, keyed by conversation id, routed from the sealed {@link Checked} and {@link Ran}
+ * by exhaustive switches.
  */
 public final class ExecutorTopology {
 
@@ -46,19 +46,22 @@ public final class ExecutorTopology {
                 topics.schema().consumed(),
                 Materialized.<String, SchemaSnapshot, KeyValueStore<Bytes, byte[]>>as(SCHEMA_STORE)
                         .withKeySerde(topics.schema().key()).withValueSerde(topics.schema().value()));
-        KStream<String, Object> checked = builder.stream(topics.sql().name(), topics.sql().consumed())
+        KStream<String, Checked> checked = builder.stream(topics.sql().name(), topics.sql().consumed())
                 .processValues(TraceHop.at("executor check and run", SqlProposed::queryId), Named.as("trace-proposal"))
                 .leftJoin(schemas, (key, proposal) -> proposal.question().datasource(), Proposal::new)
                 .flatMap((key, p) -> keyed(p.proposal(), handler.check(p.proposal(), p.schema())));
-        route(checked, topics.replies(), ReplyEvent.class);
-        route(checked, topics.results(), QueryResult.class);
+        checked.flatMapValues(ExecutorTopology::statuses, Named.as("checked-status"))
+                .to(topics.replies().name(), topics.replies().produced());
+        checked.flatMapValues(ExecutorTopology::refusals, Named.as("checked-refused"))
+                .to(topics.results().name(), topics.results().produced());
         var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
                 handler::outcome, handler::failure, async);
-        KStream<String, Object> ran = checked.filter((k, v) -> v instanceof Execution)
-                .mapValues(v -> (Execution) v)
+        KStream<String, Ran> ran = checked.flatMapValues(ExecutorTopology::executions, Named.as("checked-run"))
                 .process(running);
-        route(ran, topics.results(), QueryResult.class);
-        route(ran, topics.sqlFailures(), SqlFailed.class);
+        ran.flatMapValues(ExecutorTopology::results, Named.as("ran-result"))
+                .to(topics.results().name(), topics.results().produced());
+        ran.flatMapValues(ExecutorTopology::failures, Named.as("ran-failed"))
+                .to(topics.sqlFailures().name(), topics.sqlFailures().produced());
         return running::inFlight;
     }
 
@@ -76,15 +79,44 @@ public final class ExecutorTopology {
         }
     }
 
-    private static List<KeyValue<String, Object>> keyed(SqlProposed proposal, List<Object> events) {
+    private static List<KeyValue<String, Checked>> keyed(SqlProposed proposal, List<Checked> events) {
         String conversation = proposal.question().conversationId();
         return events.stream().map(e -> KeyValue.pair(conversation, e)).toList();
     }
 
-    private static <V> void route(KStream<String, Object> events, Topic<String, V> topic, Class<V> type) {
-        events.filter((k, v) -> type.isInstance(v))
-                .mapValues(type::cast)
-                .to(topic.name(), topic.produced());
+    private static List<ReplyEvent> statuses(Checked checked) {
+        return switch (checked) {
+            case Checked.Status s -> List.of(s.reply());
+            case Checked.Refused _, Execution _ -> List.of();
+        };
+    }
+
+    private static List<QueryResult> refusals(Checked checked) {
+        return switch (checked) {
+            case Checked.Refused r -> List.of(r.rejected());
+            case Checked.Status _, Execution _ -> List.of();
+        };
+    }
+
+    private static List<Execution> executions(Checked checked) {
+        return switch (checked) {
+            case Execution e -> List.of(e);
+            case Checked.Status _, Checked.Refused _ -> List.of();
+        };
+    }
+
+    private static List<QueryResult> results(Ran ran) {
+        return switch (ran) {
+            case Ran.Result r -> List.of(r.result());
+            case Ran.Failed _ -> List.of();
+        };
+    }
+
+    private static List<SqlFailed> failures(Ran ran) {
+        return switch (ran) {
+            case Ran.Failed f -> List.of(f.failure());
+            case Ran.Result _ -> List.of();
+        };
     }
 
     private record Proposal(SqlProposed proposal, SchemaSnapshot schema) {

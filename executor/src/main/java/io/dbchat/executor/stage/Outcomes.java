@@ -20,12 +20,12 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    static Object event(SqlProposed proposal, ExecutionOutcome outcome, Duration statementTimeout) {
+    static Ran event(SqlProposed proposal, ExecutionOutcome outcome, Duration statementTimeout) {
         return switch (outcome) {
-            case ExecutionOutcome.Rows r -> new QueryAnswered(QueryAnswered.VERSION, proposal.queryId(), proposal,
-                    r.columns(), r.rows(), r.rows().size(), r.truncated(), r.execMs());
+            case ExecutionOutcome.Rows r -> new Ran.Result(new QueryAnswered(QueryAnswered.VERSION, proposal.queryId(),
+                    proposal, r.columns(), r.rows(), r.rows().size(), r.truncated(), r.execMs()));
             case ExecutionOutcome.Failed f -> failure(proposal, f, statementTimeout);
-            case ExecutionOutcome.Refused r -> QueryRejected.of(proposal, r.problem());
+            case ExecutionOutcome.Refused r -> rejected(proposal, r.problem());
         };
     }
 
@@ -34,38 +34,38 @@ final class Outcomes {
                 "The query took longer than " + seconds(statementTimeout) + " and was stopped."));
     }
 
-    private static Object failure(SqlProposed proposal, ExecutionOutcome.Failed f, Duration statementTimeout) {
+    private static Ran failure(SqlProposed proposal, ExecutionOutcome.Failed f, Duration statementTimeout) {
         if (OutageRetry.unreachable(f)) {
             // the driver's message names the database's host and port: nothing a user should see
-            return QueryRejected.of(proposal, ErrorCode.UNAVAILABLE.problem(
+            return rejected(proposal, ErrorCode.UNAVAILABLE.problem(
                     "The database could not be reached for a while. Please ask again in a moment."));
         }
         String state = f.sqlState() == null ? "" : f.sqlState();
         return switch (state) {
-            case "57014" -> timeout(proposal, statementTimeout);
-            case "55P03", "25P03" -> QueryRejected.of(proposal, ErrorCode.QUERY_TIMEOUT.problem(
+            case "57014" -> new Ran.Result(timeout(proposal, statementTimeout));
+            case "55P03", "25P03" -> rejected(proposal, ErrorCode.QUERY_TIMEOUT.problem(
                     "The query waited too long for the database and was stopped."));
-            case "42501" -> QueryRejected.of(proposal, ErrorCode.SQL_REJECTED.problem(
+            case "42501" -> rejected(proposal, ErrorCode.SQL_REJECTED.problem(
                     "The database refused access: " + f.message() + "."));
             default -> otherFailure(proposal, f, state);
         };
     }
 
-    private static Object otherFailure(SqlProposed proposal, ExecutionOutcome.Failed f, String state) {
+    private static Ran otherFailure(SqlProposed proposal, ExecutionOutcome.Failed f, String state) {
         if (state.startsWith("25")) {
             // 25006 read_only_sql_transaction and its kin: the statement tried to write or to leave read-only.
-            return QueryRejected.of(proposal, ErrorCode.SQL_REJECTED.problem(
+            return rejected(proposal, ErrorCode.SQL_REJECTED.problem(
                     "The statement tried to change data or the transaction, and only reading is allowed."));
         }
         if (state.startsWith("42") || state.startsWith("22")) {
-            return SqlFailed.of(proposal, f.errorClass(), f.sqlState(), f.message());
+            return new Ran.Failed(SqlFailed.of(proposal, f.errorClass(), f.sqlState(), f.message()));
         }
-        return QueryRejected.of(proposal, ErrorCode.SQL_FAILED.problem("The query could not be run: "
+        return rejected(proposal, ErrorCode.SQL_FAILED.problem("The query could not be run: "
                 + f.message() + "."));
     }
 
-    static QueryRejected rejected(SqlProposed proposal, Problem problem) {
-        return QueryRejected.of(proposal, problem);
+    private static Ran rejected(SqlProposed proposal, Problem problem) {
+        return new Ran.Result(QueryRejected.of(proposal, problem));
     }
 
     private static String seconds(Duration d) {

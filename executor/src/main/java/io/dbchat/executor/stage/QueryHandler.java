@@ -2,6 +2,7 @@ package io.dbchat.executor.stage;
 
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.events.SchemaSnapshot;
@@ -50,13 +51,13 @@ public final class QueryHandler {
         this.refused = refused;
     }
 
-    public List<Object> check(SqlProposed proposal, SchemaSnapshot schema) {
+    public List<Checked> check(SqlProposed proposal, SchemaSnapshot schema) {
         int attempt = proposal.attempt();
         if (attempt < 1 || attempt > ReplySeq.MAX_ATTEMPTS) {
-            return List.of(Outcomes.rejected(proposal, ErrorCode.INVALID_REQUEST.problem(
-                    "Attempt " + attempt + " is out of range.")));
+            return List.of(new Checked.Refused(QueryRejected.of(proposal, ErrorCode.INVALID_REQUEST.problem(
+                    "Attempt " + attempt + " is out of range."))));
         }
-        List<Object> out = new ArrayList<>();
+        List<Checked> out = new ArrayList<>();
         out.add(status(proposal, ReplySeq.validating(attempt), "validating"));
         String datasource = proposal.question().datasource();
         Problem refusal = refusal(datasource, schema);
@@ -71,7 +72,7 @@ public final class QueryHandler {
         }
         if (refusal != null) {
             refused.accept(refusal.code());
-            out.add(Outcomes.rejected(proposal, refusal));
+            out.add(new Checked.Refused(QueryRejected.of(proposal, refusal)));
             return out;
         }
         out.add(status(proposal, ReplySeq.executing(attempt), "executing"));
@@ -83,7 +84,7 @@ public final class QueryHandler {
         return runner.run(execution.datasource(), execution.sql());
     }
 
-    public Object outcome(Execution execution, ExecutionOutcome outcome) {
+    public Ran outcome(Execution execution, ExecutionOutcome outcome) {
         if (outcome instanceof ExecutionOutcome.Rows r && r.rows().isEmpty() && r.columns().isEmpty()) {
             // no row, so no metadata from the driver: the header comes from the checked statement itself
             outcome = new ExecutionOutcome.Rows(ResultColumns.of(execution.sql()), r.rows(), r.truncated(), r.execMs());
@@ -92,9 +93,9 @@ public final class QueryHandler {
     }
 
     /** A run that failed outside the database's own answer: the bounded wait ran out, or the driver broke. */
-    public Object failure(Execution execution, Throwable error) {
+    public Ran failure(Execution execution, Throwable error) {
         if (error instanceof TimeoutException) {
-            return Outcomes.timeout(execution.proposal(), properties.statementTimeout());
+            return new Ran.Result(Outcomes.timeout(execution.proposal(), properties.statementTimeout()));
         }
         return outcome(execution, new ExecutionOutcome.Failed(null, error.getClass().getSimpleName(),
                 String.valueOf(error.getMessage())));
@@ -110,7 +111,7 @@ public final class QueryHandler {
         return null;
     }
 
-    private ReplyEvent status(SqlProposed proposal, long seq, String stage) {
-        return ReplyEvent.status(proposal.question(), seq, stage, clock.instant());
+    private Checked status(SqlProposed proposal, long seq, String stage) {
+        return new Checked.Status(ReplyEvent.status(proposal.question(), seq, stage, clock.instant()));
     }
 }

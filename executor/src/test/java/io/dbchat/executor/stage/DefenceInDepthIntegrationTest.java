@@ -168,11 +168,14 @@ class DefenceInDepthIntegrationTest {
     private Object last(String sql) {
         var question = QuestionAsked.of("q-1", "c-1", "tester", ConsultancySchema.DATASOURCE, "?", Instant.EPOCH);
         var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.offline("t"), Usage.NONE, 0, "v-test");
-        Object last = handler.check(proposal, ConsultancySchema.snapshot()).getLast();
-        if (last instanceof Execution execution) {
-            return handler.outcome(execution, handler.run(execution).toCompletableFuture().join());
-        }
-        return last;
+        return switch (handler.check(proposal, ConsultancySchema.snapshot()).getLast()) {
+            case Execution execution -> switch (handler.outcome(execution, handler.run(execution).toCompletableFuture().join())) {
+                case Ran.Result r -> r.result();
+                case Ran.Failed f -> f.failure();
+            };
+            case Checked.Refused r -> r.rejected();
+            case Checked.Status s -> s.reply();
+        };
     }
 
     private static void assertNothingChanged() {

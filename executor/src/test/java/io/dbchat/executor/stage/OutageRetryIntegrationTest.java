@@ -104,10 +104,11 @@ class OutageRetryIntegrationTest {
         var retry = new OutageRetry(runner, List.of("db"), Duration.ofSeconds(1), Clock.systemUTC());
 
         ExecutionOutcome outcome = retry.run("db", "SELECT 1").toCompletableFuture().get(60, TimeUnit.SECONDS);
-        Object event = Outcomes.event(proposal(), outcome, Duration.ofSeconds(5));
+        Ran event = Outcomes.event(proposal(), outcome, Duration.ofSeconds(5));
 
         assertThat(OutageRetry.unreachable(outcome)).isTrue();
-        assertThat(event).isInstanceOfSatisfying(QueryRejected.class, rejected -> {
+        Object published = event instanceof Ran.Result r ? r.result() : event;
+        assertThat(published).isInstanceOfSatisfying(QueryRejected.class, rejected -> {
             assertThat(rejected.problem().code()).isEqualTo("unavailable");
             assertThat(rejected.problem().message()).contains("could not be reached")
                     .doesNotContain("127.0.0.1").doesNotContain(Integer.toString(port));

@@ -4,12 +4,14 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.llm.Placeholders;
 import io.dbchat.interpreter.InterpreterProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders the versioned prompt template ({@code prompts/interpret-<version>.txt}: system text, a
@@ -34,9 +36,9 @@ public final class InterpretPrompt {
 
     List<ChatMessage> messages(QueryAnswered r) {
         boolean privacy = properties.privacyFor(r.question().datasource());
-        String text = user.replace("{{question}}", r.question().question())
-                .replace("{{sql}}", r.proposal().sql())
-                .replace("{{result}}", ResultDigest.of(r, privacy, properties.promptRows()).strip());
+        // one pass: a question quoting "{{sql}}", or SQL quoting "{{result}}", stays as written
+        String text = Placeholders.fill(user, Map.of("question", r.question().question(), "sql", r.proposal().sql(),
+                "result", ResultDigest.of(r, privacy, properties.promptRows()).strip()));
         return List.of(SystemMessage.from(system), UserMessage.from(text));
     }
 

@@ -49,7 +49,8 @@ class InterpreterStageConfiguration {
         log.info("Answers are written by {} ({}), prompt {}, privacy {} (by datasource: {})", llm.effectiveProvider(),
                 llm.effectiveModel(), InterpretPrompt.VERSION, settings.privacy(), settings.privacyDatasources());
         var writer = new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(settings));
-        StageMeters.inFlight(meters, "interpreter", InterpreterTopology.build(builder, topics, clock, writer, settings));
+        StageMeters.inFlight(meters, "interpreter", InterpreterTopology.build(builder, topics, clock, writer, settings,
+                meters));
         return new TopologyMarker(llm.effectiveProvider());
     }
 

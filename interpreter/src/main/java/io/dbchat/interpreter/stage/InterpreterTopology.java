@@ -5,6 +5,7 @@ import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.TraceHop;
 import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.interpreter.narrate.AnswerWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.IntSupplier;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,7 +15,8 @@ import org.apache.kafka.streams.kstream.Named;
 /**
  * results → replies: an "interpreting" STATUS (seq 1000), then the answer. From templates it is one TOKEN
  * with the whole text (1001) and the FINAL (1002); from an LLM it is TOKEN batches (1001..1000+n) as they
- * are written, then the FINAL (1000+n+1) carrying the whole text, the SQL, the rows and a chart suggestion.
+ * are written, then the FINAL (1000+n+1) carrying the whole text, the SQL, the rows and a chart suggestion;
+ * the LLM's calls run in the shared async processor, whose partial output carries the tokens.
  */
 public final class InterpreterTopology {
 
@@ -30,8 +32,8 @@ public final class InterpreterTopology {
 
     /** Answers with an LLM, streamed, off the stream thread; returns the number of answers being written. */
     public static IntSupplier build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
-                                    InterpreterProperties settings) {
-        var answers = new StreamedAnswers(writer, settings, clock);
+                                    InterpreterProperties settings, MeterRegistry meters) {
+        var answers = StreamedAnswers.supplier(writer, settings, clock, meters);
         results(builder, topics)
                 .process(answers)
                 .to(topics.replies().name(), topics.replies().produced());

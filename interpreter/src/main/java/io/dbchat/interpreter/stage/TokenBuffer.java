@@ -1,5 +1,6 @@
 package io.dbchat.interpreter.stage;
 
+import io.dbchat.contracts.async.PartialOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * Batches streamed tokens into TOKEN replies: a batch leaves once it holds {@code batchSize} tokens, or once its
  * oldest token has waited {@code maxWaitMs}, or when the answer is finished. Used on the stream thread only.
  */
-final class TokenBuffer {
+final class TokenBuffer implements PartialOutput.Buffer<String> {
 
     private final int batchSize;
     private final long maxWaitMs;
@@ -19,7 +20,8 @@ final class TokenBuffer {
         this.maxWaitMs = maxWaitMs;
     }
 
-    void add(String token, long now) {
+    @Override
+    public void add(String token, long now) {
         if (token == null || token.isEmpty()) {
             return;
         }
@@ -30,7 +32,8 @@ final class TokenBuffer {
     }
 
     /** The batches due at {@code now}, oldest first; what is not yet due stays buffered. */
-    List<String> due(long now, boolean finished) {
+    @Override
+    public List<String> due(long now, boolean finished) {
         List<String> batches = new ArrayList<>();
         while (tokens.size() >= batchSize) {
             List<String> batch = tokens.subList(0, batchSize);

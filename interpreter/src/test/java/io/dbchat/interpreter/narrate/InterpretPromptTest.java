@@ -47,6 +47,17 @@ class InterpretPromptTest {
         assertThat(user(prompt(true, Map.of("sales", false)).messages(result("sales")))).contains("Ada Lovelace");
     }
 
+    @Test
+    void aQuestionQuotingThePlaceholdersIsSentAsTypedAndEachPartOnlyInItsPlace() {
+        var answered = PromptFixtures.employees("hr", "Explain {{sql}} with {{result}} and {{rows}}");
+
+        String user = user(prompt(false, Map.of()).messages(answered));
+
+        assertThat(user).contains("Question: Explain {{sql}} with {{result}} and {{rows}}\n");
+        assertThat(user.split(java.util.regex.Pattern.quote(SQL), -1)).hasSize(2);
+        assertThat(user.split("Ada Lovelace", -1)).as("the rows appear once, in the result").hasSize(2);
+    }
+
     static QueryAnswered result(String datasource) {
         return PromptFixtures.employees(datasource);
     }

@@ -19,7 +19,12 @@ public final class PromptFixtures {
     }
 
     public static QueryAnswered employees(String datasource) {
-        var question = QuestionAsked.of("q-1", "c-1", "p", datasource, "Who earns what?", Instant.EPOCH);
+        return employees(datasource, "Who earns what?");
+    }
+
+    /** The same result, for a question worded as given. */
+    public static QueryAnswered employees(String datasource, String asked) {
+        var question = QuestionAsked.of("q-1", "c-1", "p", datasource, asked, Instant.EPOCH);
         var proposal = SqlProposed.of(question, SQL, 1, TranslatorInfo.offline("v1"), Usage.NONE, 1, "v");
         return QueryAnswered.of(proposal,
                 List.of(new ColumnMeta("full_name", "text"), new ColumnMeta("email", "text"),

@@ -12,6 +12,7 @@ import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.interpreter.narrate.InterpretPrompt;
 import io.dbchat.interpreter.narrate.LlmAnswerWriter;
 import io.dbchat.interpreter.narrate.PromptFixtures;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +85,8 @@ class LlmStreamingTopologyTest {
                 null, null, null);
         var builder = new StreamsBuilder();
         InterpreterTopology.build(builder, StageFixtures.TOPICS, Clock.systemUTC(),
-                new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(settings)), settings);
+                new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(settings)), settings,
+                new SimpleMeterRegistry());
         try (TopologyTestDriver driver = StageFixtures.driver(builder)) {
             StageFixtures.results(driver).pipeInput(result.question().conversationId(), result);
             var out = StageFixtures.replies(driver);

@@ -3,11 +3,15 @@ package io.dbchat.interpreter.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.dbchat.contracts.async.AsyncProcessorSupplier;
+import io.dbchat.contracts.async.PendingQueue;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
+import io.dbchat.contracts.serde.Json;
 import io.dbchat.contracts.serde.JsonSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.dbchat.interpreter.narrate.AnswerWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +39,12 @@ class StreamedAnswerRestartTest {
         calls.add(call);
         return call.done();
     };
-    final StreamedAnswers supplier = new StreamedAnswers(writer,
-            StageFixtures.settings(8, Duration.ofSeconds(30), false), Clock.systemUTC());
-    final KeyValueStore<String, PendingAnswers> store = Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(StreamedAnswers.STORE), Serdes.String(), new JsonSerde<>(PendingAnswers.class))
+    final AsyncProcessorSupplier<QueryResult, String, ReplyEvent> supplier = StreamedAnswers.supplier(writer,
+            StageFixtures.settings(8, Duration.ofSeconds(30), false), Clock.systemUTC(), new SimpleMeterRegistry());
+    final KeyValueStore<String, PendingQueue<QueryResult>> store = Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(StreamedAnswers.STORE), Serdes.String(),
+                    new JsonSerde<PendingQueue<QueryResult>>(Json.MAPPER.getTypeFactory()
+                            .constructParametricType(PendingQueue.class, QueryResult.class)))
             .withLoggingDisabled().build();
 
     @Test

@@ -11,6 +11,7 @@ import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.interpreter.narrate.AnswerWriter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class StreamedAnswersTest {
 
     /** LLM calls the test writes by hand, by query id. */
     final Map<String, Call> calls = new ConcurrentHashMap<>();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     TopologyTestDriver driver;
     TestInputTopic<String, QueryResult> in;
     TestOutputTopic<String, ReplyEvent> out;
@@ -118,6 +120,7 @@ class StreamedAnswersTest {
         assertThat(replies).extracting(ReplyEvent::type).containsExactly(ReplyType.STATUS, ReplyType.FINAL);
         assertThat(replies.get(1).seq()).isEqualTo(1001L);
         assertThat(replies.get(1).answer().reply()).isEqualTo("There are 1,234 users.");
+        assertThat(meters.counter("dbchat.interpreter.llm.fallbacks", "reason", "error").count()).isEqualTo(1.0);
     }
 
     @Test
@@ -134,6 +137,7 @@ class StreamedAnswersTest {
         }
 
         assertThat(replies).last().extracting(r -> r.answer().reply()).isEqualTo("There are 7 users.");
+        assertThat(meters.counter("dbchat.interpreter.llm.fallbacks", "reason", "timeout").count()).isEqualTo(1.0);
     }
 
     @Test
@@ -195,7 +199,7 @@ class StreamedAnswersTest {
                 calls.computeIfAbsent(result.queryId(), id -> new Call(tokens, new CompletableFuture<>())).done();
         var builder = new StreamsBuilder();
         InterpreterTopology.build(builder, StageFixtures.TOPICS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), writer,
-                StageFixtures.settings(maxInFlight, timeout, false));
+                StageFixtures.settings(maxInFlight, timeout, false), meters);
         driver = StageFixtures.driver(builder);
         in = StageFixtures.results(driver);
         out = StageFixtures.replies(driver);

@@ -3,6 +3,7 @@ package io.dbchat.translator.prompt;
 import io.dbchat.contracts.events.ForeignKey;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
+import io.dbchat.contracts.llm.Placeholders;
 import io.dbchat.contracts.schema.SchemaText;
 import io.dbchat.contracts.schema.SqlIdentifiers;
 import io.dbchat.translator.TranslationRequest;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
  */
 public final class PromptBuilder {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final int MAX_RENDERINGS = 256;
 
     private final PromptTemplate template;
@@ -56,7 +54,7 @@ public final class PromptBuilder {
                 "history", history(request.history()),
                 "retry", retry(request),
                 "question", request.question().question());
-        return new Prompt(fill(template.main(), values), template.version(), names);
+        return new Prompt(Placeholders.fill(template.main(), values), template.version(), names);
     }
 
     /**
@@ -83,7 +81,7 @@ public final class PromptBuilder {
             return "";
         }
         var failure = request.previousFailure();
-        return fill(template.retry(), Map.of(
+        return Placeholders.fill(template.retry(), Map.of(
                 "attempt", Integer.toString(failure.proposal().attempt()),
                 "failed_sql", failure.proposal().sql(),
                 "error", failure.message() + (failure.sqlState() == null ? "" : " (SQLSTATE " + failure.sqlState() + ")")));
@@ -128,10 +126,5 @@ public final class PromptBuilder {
                     + SqlIdentifiers.quote(rightColumns.get(i)));
         }
         return String.join(" AND ", parts);
-    }
-
-    /** One pass, so a placeholder inside a filled value (a question quoting "{{schema}}") stays as typed. */
-    private static String fill(String text, Map<String, String> values) {
-        return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
     }
 }

@@ -18,10 +18,30 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The decisions of the translator stage as plain functions: what a question or a failed SQL leads to (a
- * {@link TranslationRequest} or a {@link QueryRejected}), and what a translation becomes ({@link SqlProposed}
- * or {@link QueryRejected}). Outcomes are typed {@code Object} because the topology routes them by type.
+ * {@link Next}: translate, or end with a rejection), and what a translation becomes (an {@link Outcome}: SQL
+ * proposed, or a rejection). Both are sealed, so the topology routes them by exhaustive switches.
  */
 final class Steps {
+
+    /** What a question or a failed SQL leads to: a translation to make, or the end of the query. */
+    sealed interface Next {
+
+        record Translate(TranslationRequest request) implements Next {
+        }
+
+        record End(QueryRejected rejected) implements Next {
+        }
+    }
+
+    /** What a translation becomes: SQL for the executor, or a reasoned rejection for the interpreter. */
+    sealed interface Outcome {
+
+        record Proposed(SqlProposed proposal) implements Outcome {
+        }
+
+        record Rejected(QueryRejected rejected) implements Outcome {
+        }
+    }
 
     /** A translation, how long it took (measured where it ran) and the schema version it used. */
     record Timed(Translation translation, long latencyMs, String schemaVersion) {
@@ -39,25 +59,25 @@ final class Steps {
         this.clock = clock;
     }
 
-    Object first(QuestionAsked q, SchemaSnapshot schema) {
+    Next first(QuestionAsked q, SchemaSnapshot schema) {
         if (schema == null) {
-            return QueryRejected.of(q, null, null, noSchema(q));
+            return new Next.End(QueryRejected.of(q, null, null, noSchema(q)));
         }
-        return TranslationRequest.first(q, schema, List.of());
+        return new Next.Translate(TranslationRequest.first(q, schema, List.of()));
     }
 
     /** Another attempt with the failure in hand, or the end of the query with the database's reason. */
-    Object correct(SqlFailed failure, SchemaSnapshot schema) {
+    Next correct(SqlFailed failure, SchemaSnapshot schema) {
         int next = failure.proposal().attempt() + 1;
         // SQL the caller wrote is run as written: its failure is the caller's to correct
         boolean written = failure.proposal().translator() != null && failure.proposal().translator().isUser();
         boolean mayRetry = translator.isRemote() && !written && next <= 1 + maxCorrections && next <= ReplySeq.MAX_ATTEMPTS;
         if (!mayRetry || schema == null) {
             String tries = failure.proposal().attempt() > 1 ? " (after " + failure.proposal().attempt() + " attempts)" : "";
-            return QueryRejected.of(failure.proposal(), ErrorCode.SQL_FAILED.problem(
-                    "The database could not run the SQL" + tries + ": " + failure.message()));
+            return new Next.End(QueryRejected.of(failure.proposal(), ErrorCode.SQL_FAILED.problem(
+                    "The database could not run the SQL" + tries + ": " + failure.message())));
         }
-        return new TranslationRequest(failure.proposal().question(), schema, List.of(), next, failure);
+        return new Next.Translate(new TranslationRequest(failure.proposal().question(), schema, List.of(), next, failure));
     }
 
     private static Problem noSchema(QuestionAsked q) {
@@ -83,27 +103,28 @@ final class Steps {
                 .orElseGet(() -> new Timed(new Translation.Refusal(noSchema(pending.question()), null), 0, null));
     }
 
-    Object translateNow(TranslationRequest request) {
+    Outcome translateNow(TranslationRequest request) {
         return outcome(PendingTranslation.of(request), timed(request));
     }
 
-    Object outcome(PendingTranslation request, Timed done) {
+    Outcome outcome(PendingTranslation request, Timed done) {
         QuestionAsked q = request.question();
         return switch (done.translation()) {
-            case Translation.Sql sql -> SqlProposed.of(q, sql.sql(), request.attempt(), sql.translator(), sql.usage(),
-                    done.latencyMs(), done.schemaVersion(), sql.interactions(), sql.understanding());
-            case Translation.Refusal refusal -> QueryRejected.of(q, failedSql(request), refusal.translator(),
-                    refusal.problem(), refusal.interactions());
+            case Translation.Sql sql -> new Outcome.Proposed(SqlProposed.of(q, sql.sql(), request.attempt(),
+                    sql.translator(), sql.usage(), done.latencyMs(), done.schemaVersion(), sql.interactions(),
+                    sql.understanding()));
+            case Translation.Refusal refusal -> new Outcome.Rejected(QueryRejected.of(q, failedSql(request),
+                    refusal.translator(), refusal.problem(), refusal.interactions()));
         };
     }
 
     /** A translation that did not finish: it took longer than the stage allows, or failed unexpectedly. */
-    Object failed(PendingTranslation request, Throwable error) {
+    Outcome failed(PendingTranslation request, Throwable error) {
         String message = error instanceof TimeoutException
                 ? "The language model did not answer in time, so I could not translate the question."
                 : "The translation failed unexpectedly (" + error + ").";
-        return QueryRejected.of(request.question(), failedSql(request), null,
-                (error instanceof TimeoutException ? ErrorCode.TIMEOUT : ErrorCode.UNAVAILABLE).problem(message));
+        return new Outcome.Rejected(QueryRejected.of(request.question(), failedSql(request), null,
+                (error instanceof TimeoutException ? ErrorCode.TIMEOUT : ErrorCode.UNAVAILABLE).problem(message)));
     }
 
     private static String failedSql(PendingTranslation request) {

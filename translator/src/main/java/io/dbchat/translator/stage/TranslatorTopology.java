@@ -16,10 +16,10 @@ import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
 import io.dbchat.translator.context.TurnSink;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
@@ -70,23 +70,22 @@ public final class TranslatorTopology {
         SchemaCache cache = new SchemaCache();
         Steps steps = new Steps(translator, options.maxCorrections(), cache, clock);
 
-        var next = questions.leftJoin(schemas, (conversation, q) -> q.datasource(), steps::first)
-                .merge(failures.leftJoin(schemas, (conversation, f) -> f.proposal().question().datasource(), steps::correct))
-                .split(Named.as("step-"))
-                .branch((k, v) -> v instanceof TranslationRequest, Branched.as("translate"))
-                .defaultBranch(Branched.as("done"));
-        KStream<String, TranslationRequest> requests = next.get("step-translate").mapValues(v -> (TranslationRequest) v);
+        KStream<String, Steps.Next> next = questions.leftJoin(schemas, (conversation, q) -> q.datasource(), steps::first)
+                .merge(failures.leftJoin(schemas, (conversation, f) -> f.proposal().question().datasource(), steps::correct));
+        KStream<String, TranslationRequest> requests = next.flatMapValues(TranslatorTopology::toTranslate,
+                Named.as("step-translate"));
+        KStream<String, Steps.Outcome> ended = next.flatMapValues(TranslatorTopology::ended, Named.as("step-done"));
         statuses(topics, questions, requests, steps);
 
         if (!translator.isRemote()) {
-            route(requests.mapValues(steps::translateNow).merge(next.get("step-done")), topics);
+            route(requests.mapValues(steps::translateNow).merge(ended), topics);
             recordTurns(builder, topics, questions, turns);
             return () -> 0;
         }
         var async = asynchronous(steps, options.async());
         route(requests.process(() -> new SchemaCache.Fill(cache, SCHEMA_STORE), Named.as("cache-schema"))
                 .process(async, Named.as("translate-async"))
-                .merge(next.get("step-done")), topics);
+                .merge(ended), topics);
         recordTurns(builder, topics, questions, turns);
         return async::inFlight;
     }
@@ -99,20 +98,45 @@ public final class TranslatorTopology {
                 .to(topics.replies().name(), topics.replies().produced());
     }
 
-    private static AsyncProcessorSupplier<PendingTranslation, Steps.Timed, Object> asynchronous(Steps steps,
-                                                                                                AsyncSettings settings) {
+    private static AsyncProcessorSupplier<PendingTranslation, Steps.Timed, Steps.Outcome> asynchronous(Steps steps,
+                                                                                                       AsyncSettings settings) {
         return new AsyncProcessorSupplier<>(PENDING_STORE, PendingTranslation.class, AsyncCall.blocking(steps::call),
                 PendingTranslation::id, steps::outcome, steps::failed, settings);
     }
 
-    private static void route(KStream<String, Object> outcomes, Topics topics) {
-        outcomes.split(Named.as("translation-"))
-                .branch((k, out) -> out instanceof SqlProposed, Branched.withConsumer(s -> s
-                        .mapValues(out -> (SqlProposed) out)
-                        .to(topics.sql().name(), topics.sql().produced())))
-                .defaultBranch(Branched.withConsumer(s -> s
-                        .mapValues(out -> (QueryResult) out)
-                        .to(topics.results().name(), topics.results().produced())));
+    private static void route(KStream<String, Steps.Outcome> outcomes, Topics topics) {
+        outcomes.flatMapValues(TranslatorTopology::proposed, Named.as("translation-sql"))
+                .to(topics.sql().name(), topics.sql().produced());
+        outcomes.flatMapValues(TranslatorTopology::rejected, Named.as("translation-rejected"))
+                .to(topics.results().name(), topics.results().produced());
+    }
+
+    private static List<TranslationRequest> toTranslate(Steps.Next next) {
+        return switch (next) {
+            case Steps.Next.Translate t -> List.of(t.request());
+            case Steps.Next.End _ -> List.of();
+        };
+    }
+
+    private static List<Steps.Outcome> ended(Steps.Next next) {
+        return switch (next) {
+            case Steps.Next.Translate _ -> List.of();
+            case Steps.Next.End end -> List.of(new Steps.Outcome.Rejected(end.rejected()));
+        };
+    }
+
+    private static List<SqlProposed> proposed(Steps.Outcome outcome) {
+        return switch (outcome) {
+            case Steps.Outcome.Proposed p -> List.of(p.proposal());
+            case Steps.Outcome.Rejected _ -> List.of();
+        };
+    }
+
+    private static List<QueryResult> rejected(Steps.Outcome outcome) {
+        return switch (outcome) {
+            case Steps.Outcome.Proposed _ -> List.of();
+            case Steps.Outcome.Rejected r -> List.of(r.rejected());
+        };
     }
 
     private static void recordTurns(StreamsBuilder builder, Topics topics, KStream<String, QuestionAsked> questions,
