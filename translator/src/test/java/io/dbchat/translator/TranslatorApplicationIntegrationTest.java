@@ -11,7 +11,7 @@ import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
-import io.dbchat.translator.context.TestRedis;
+import io.dbchat.conversations.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

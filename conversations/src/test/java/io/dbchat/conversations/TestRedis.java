@@ -1,4 +1,4 @@
-package io.dbchat.translator.context;
+package io.dbchat.conversations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

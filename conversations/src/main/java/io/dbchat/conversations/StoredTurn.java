@@ -1,0 +1,20 @@
+package io.dbchat.conversations;
+
+import java.time.Instant;
+
+/**
+ * One finished turn in short, what a follow-up is translated with: the question, the SQL that answered it, the
+ * answer in words (shortened) and the outcome, "answered" or "rejected".
+ */
+public record StoredTurn(
+        String queryId,
+        String question,
+        String sql,
+        String answer,
+        String outcome,
+        Instant askedAt,
+        Instant answeredAt) {
+
+    public static final String ANSWERED = "answered";
+    public static final String REJECTED = "rejected";
+}
