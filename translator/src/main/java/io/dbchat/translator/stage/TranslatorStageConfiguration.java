@@ -11,6 +11,7 @@ import io.dbchat.contracts.topics.Topics;
 import io.dbchat.translator.Translator;
 import io.dbchat.conversations.ConversationRecords;
 import io.dbchat.conversations.RedisClients;
+import io.dbchat.conversations.RedisProperties;
 import io.dbchat.translator.context.ConversationHistory;
 import io.dbchat.translator.context.WithHistory;
 import io.dbchat.translator.llm.InteractionLog;
@@ -45,7 +46,6 @@ class TranslatorStageConfiguration {
 
     static final String STAGE = "translator";
     private static final Logger LOG = LoggerFactory.getLogger(TranslatorStageConfiguration.class);
-    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean
     StreamsBuilderFactoryBean translatorStreams(PipelineProperties properties, Topics topics) {
@@ -54,7 +54,7 @@ class TranslatorStageConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedissonClient translatorRedis(RedisProperties redis) {
-        return RedisClients.create(redis.url(), REDIS_TIMEOUT);
+        return RedisClients.create(redis.url(), redis.timeout());
     }
 
     @Bean
