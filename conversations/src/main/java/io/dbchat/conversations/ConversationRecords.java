@@ -61,6 +61,11 @@ public final class ConversationRecords {
         });
     }
 
+    /** Whether the query is a turn of the conversation. */
+    public CompletionStage<Boolean> hasTurn(String conversationId, String queryId) {
+        return redis.<String>getScoredSortedSet(Keys.order(conversationId), StringCodec.INSTANCE).containsAsync(queryId);
+    }
+
     /** A page of the principal's conversations, most recently active first. */
     public CompletionStage<List<ConversationSummary>> list(String principal, int offset, int limit) {
         return redis.<String>getScoredSortedSet(Keys.listOf(principal), StringCodec.INSTANCE)
@@ -103,7 +108,7 @@ public final class ConversationRecords {
         StoredAnswer stored = answerJson == null ? null : Json.MAPPER.readValue(answerJson, StoredAnswer.class);
         return new ViewedTurn(turn.queryId(), turn.question(),
                 stored == null ? turn.answer() : stored.answer().reply(), turn.sql(), turn.askedAt(), turn.outcome(),
-                stored == null ? null : stored.answer(), stored != null && stored.rowsKept(), verdict);
+                stored == null ? null : stored.answer(), stored != null && stored.rowsKept(), verdict, turn.datasource());
     }
 
     private static Instant instant(String millis) {

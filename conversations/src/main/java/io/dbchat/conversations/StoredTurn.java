@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One finished turn in short, what a follow-up is translated with: the question, the SQL that answered it, the
- * answer in words (shortened) and the outcome, "answered" or "rejected".
+ * answer in words (shortened), the outcome ("answered" or "rejected") and the datasource asked.
  */
 public record StoredTurn(
         String queryId,
@@ -13,7 +13,8 @@ public record StoredTurn(
         String answer,
         String outcome,
         Instant askedAt,
-        Instant answeredAt) {
+        Instant answeredAt,
+        String datasource) {
 
     public static final String ANSWERED = "answered";
     public static final String REJECTED = "rejected";

@@ -16,7 +16,7 @@ public record TurnRecord(String conversationId, String principal, StoredTurn tur
     public static TurnRecord of(QuestionAsked question, FinalAnswer answer, Instant answeredAt, int maxRowBytes) {
         String outcome = answer.problem() == null ? StoredTurn.ANSWERED : StoredTurn.REJECTED;
         var turn = new StoredTurn(question.queryId(), question.question(), answer.sql(), shortened(answer.reply()),
-                outcome, question.askedAt() == null ? answeredAt : question.askedAt(), answeredAt);
+                outcome, question.askedAt() == null ? answeredAt : question.askedAt(), answeredAt, question.datasource());
         return new TurnRecord(question.conversationId(), question.principal(), turn, kept(answer, maxRowBytes));
     }
 

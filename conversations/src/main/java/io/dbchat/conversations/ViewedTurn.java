@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * A turn as its conversation shows it again: the question, the reply and SQL, the status ("answered" or
  * "rejected"), the whole answer as first shown ({@code rows_kept} false when its rows were too large to keep),
- * and the owner's mark ("right", "wrong" or null).
+ * the owner's mark ("right", "wrong" or null) and the datasource asked.
  */
 public record ViewedTurn(
         @JsonProperty("query_id") String queryId,
@@ -18,5 +18,6 @@ public record ViewedTurn(
         String status,
         FinalAnswer answer,
         @JsonProperty("rows_kept") boolean rowsKept,
-        String verdict) {
+        String verdict,
+        String datasource) {
 }
