@@ -109,10 +109,39 @@ class ConversationTurnsIntegrationTest {
         assertThat(records.view("c-unclaimed").toCompletableFuture().get(5, TimeUnit.SECONDS)).isEmpty();
     }
 
-    private static TopologyTestDriver offlineStage() {
-        var builder = new StreamsBuilder();
-        var writes = new TurnWrites(new ConversationRecorder(client, ConversationsProperties.defaults()),
+    @Test
+    void aTurnWaitsWhileRedisIsDownAndIsWrittenWhenItIsBack() throws Exception {
+        int port = TestRedis.freePort();
+        RedissonClient late = RedisClients.create("redis://127.0.0.1:" + port, Duration.ofMillis(300));
+        var writes = new TurnWrites(new ConversationRecorder(late, ConversationsProperties.defaults()),
                 new SimpleMeterRegistry());
+        try (var driver = offlineStage(writes)) {
+            StageFixtures.results(driver).pipeInput("c-outage", StageFixtures.count("q-o", "c-outage", 3));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> writes.health().getStatus().getCode().equals("DOWN"));
+
+            try (var back = new TestRedis(port)) {
+                var claimsThere = new ConversationClaims(late, ConversationsProperties.defaults(), Clock.systemUTC());
+                assertThat(claimsThere.claim("c-outage", "p").toCompletableFuture().get(5, TimeUnit.SECONDS))
+                        .isEqualTo(ConversationClaims.Claim.NEW);
+                var there = new ConversationRecords(late);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    driver.advanceWallClockTime(Duration.ofMillis(100));
+                    return there.view("c-outage").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                }, view -> view.isPresent() && view.get().turns().size() == 1);
+                assertThat(writes.health().getStatus().getCode()).isEqualTo("UP");
+            }
+        } finally {
+            late.shutdown();
+        }
+    }
+
+    private static TopologyTestDriver offlineStage() {
+        return offlineStage(new TurnWrites(new ConversationRecorder(client, ConversationsProperties.defaults()),
+                new SimpleMeterRegistry()));
+    }
+
+    private static TopologyTestDriver offlineStage(TurnWrites writes) {
+        var builder = new StreamsBuilder();
         InterpreterTopology.build(builder, StageFixtures.TOPICS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
                 new ConversationTurns(writes, 10_000, Duration.ofMillis(50)));
         return StageFixtures.driver(builder);
