@@ -41,6 +41,21 @@ public class Conversations {
                 .flatMap(claim -> claim.live() ? Mono.<Void>empty() : Mono.error(refusal(claim, conversationId)));
     }
 
+    /**
+     * Opens a conversation under an id the gateway just made up (random, so nobody else's): claimed like any other,
+     * but when Redis is unavailable the question goes ahead unclaimed (its turns are then not recorded, and a
+     * follow-up claims the id once Redis is back): Redis being down costs the history, never the answer.
+     */
+    public Mono<Void> open(String principal, String generatedId) {
+        return Mono.fromCompletionStage(() -> claims.claim(generatedId, principal)).timeout(timeout)
+                .flatMap(claim -> claim.live() ? Mono.<Void>empty() : Mono.error(refusal(claim, generatedId)))
+                .onErrorResume(e -> !(e instanceof ProblemException), e -> {
+                    log.warn("Conversation {} opened without a claim, so its turns are not recorded (Redis: {})",
+                            generatedId, e.toString());
+                    return Mono.empty();
+                });
+    }
+
     /** Completes empty when the principal owns the live conversation; fails with a 404 Problem otherwise. */
     public Mono<Void> requireOwned(String principal, String conversationId) {
         return call("check", () -> claims.check(conversationId, principal))

@@ -78,8 +78,9 @@ public final class SqlIntake {
         return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal, conversationId))
                 .flatMap(q -> {
                     policy.check(principal, q.datasource());
-                    return conversations.claim(principal, q.conversationId())
-                            .then(limiter.check(principal)).then(submit(q, sql.strip()));
+                    Mono<Void> conversation = conversationId == null ? conversations.open(principal, q.conversationId())
+                            : conversations.claim(principal, q.conversationId());
+                    return conversation.then(limiter.check(principal)).then(submit(q, sql.strip()));
                 });
     }
 

@@ -63,8 +63,10 @@ public class QuestionIntake {
         return Mono.fromCallable(() -> asked(validated(request), principal))
                 .flatMap(question -> {
                     policy.check(principal, question.datasource());
-                    return conversations.claim(principal, question.conversationId())
-                            .then(limiter.check(principal)).then(submit(question));
+                    Mono<Void> conversation = request.conversationId() == null
+                            ? conversations.open(principal, question.conversationId())
+                            : conversations.claim(principal, question.conversationId());
+                    return conversation.then(limiter.check(principal)).then(submit(question));
                 });
     }
 
