@@ -3,8 +3,12 @@ package io.dbchat.gateway.conversations;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.conversations.ConversationSummary;
 import io.dbchat.conversations.ConversationView;
+import io.dbchat.conversations.ViewedTurn;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.replies.QueryView;
+import io.dbchat.gateway.replies.ReplySource;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The caller's conversations: the list (most recently active first, {@code limit} and {@code offset} page it), one
- * with its turns as first shown, and deleting one (204).
+ * with its turns as first shown (and, after them, its questions this gateway sees still being answered, "pending",
+ * so a reloaded page follows them), and deleting one (204).
  */
 @RestController
 @RequestMapping("/api/chat/conversations")
@@ -28,10 +33,12 @@ class ConversationController {
 
     private final Conversations conversations;
     private final PrincipalResolver principals;
+    private final ReplySource replies;
 
-    ConversationController(Conversations conversations, PrincipalResolver principals) {
+    ConversationController(Conversations conversations, PrincipalResolver principals, ReplySource replies) {
         this.conversations = conversations;
         this.principals = principals;
+        this.replies = replies;
     }
 
     @GetMapping
@@ -44,7 +51,19 @@ class ConversationController {
 
     @GetMapping("/{conversationId}")
     Mono<ConversationView> view(@PathVariable String conversationId, ServerWebExchange exchange) {
-        return principals.resolve(exchange).flatMap(p -> conversations.view(p, conversationId));
+        return principals.resolve(exchange).flatMap(p -> conversations.view(p, conversationId)
+                .map(view -> withUnfinished(view, replies.unfinished(conversationId).stream()
+                        .filter(q -> p.equals(q.question().principal())).toList())));
+    }
+
+    private static ConversationView withUnfinished(ConversationView view, List<QueryView> unfinished) {
+        List<ViewedTurn> turns = new ArrayList<>(view.turns());
+        unfinished.stream()
+                .filter(q -> view.turns().stream().noneMatch(t -> t.queryId().equals(q.queryId())))
+                .map(q -> new ViewedTurn(q.queryId(), q.question().question(), null, null, q.question().askedAt(),
+                        "pending", null, false, null, q.question().datasource()))
+                .forEach(turns::add);
+        return new ConversationView(view.conversationId(), view.title(), view.createdAt(), view.updatedAt(), turns);
     }
 
     @DeleteMapping("/{conversationId}")

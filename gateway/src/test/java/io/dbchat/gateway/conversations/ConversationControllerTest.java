@@ -94,13 +94,17 @@ class ConversationControllerTest extends WebSliceTest {
     }
 
     @Test
-    void aBrandNewConversationIsTheCallersBeforeItsFirstAnswer() {
-        pipeline.answerWith(q -> List.of());
-        String conversationId = (String) ask("How many orders?", null).get("conversation_id");
+    void aBrandNewConversationIsTheCallersBeforeItsFirstAnswerWithItsQuestionPending() {
+        pipeline.answerWith(q -> List.of(translating(q)));
+        Map<?, ?> accepted = ask("How many orders?", null);
+        String conversationId = (String) accepted.get("conversation_id");
 
         client.get().uri("/api/chat/conversations/{id}", conversationId).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.turns").isEmpty();
+                .expectBody().jsonPath("$.turns.length()").isEqualTo(1)
+                .jsonPath("$.turns[0].query_id").isEqualTo(accepted.get("query_id"))
+                .jsonPath("$.turns[0].question").isEqualTo("How many orders?")
+                .jsonPath("$.turns[0].status").isEqualTo("pending");
     }
 
     @Test
