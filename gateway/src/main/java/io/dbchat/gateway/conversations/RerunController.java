@@ -38,7 +38,7 @@ class RerunController {
         return principals.resolve(exchange).flatMap(p -> conversations.view(p, conversationId)
                 .flatMap(view -> Mono.justOrEmpty(view.turns().stream().filter(t -> t.queryId().equals(queryId)).findFirst()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'.")))
-                .flatMap(turn -> sql.accept(runnable(turn), turn.datasource(), turn.question(), p, conversationId)))
+                .flatMap(turn -> sql.rerun(runnable(turn), turn.datasource(), turn.question(), p, conversationId)))
                 .map(q -> ResponseEntity.accepted().location(URI.create(QueryAccepted.eventsUrl(q.queryId())))
                         .body(new QueryAccepted(q.queryId(), q.conversationId(), QueryAccepted.eventsUrl(q.queryId()))));
     }

@@ -69,18 +69,24 @@ public final class SqlIntake {
 
     /** The query the SQL runs as, once Kafka acknowledged it; a {@link ProblemException} when not acceptable. */
     Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal) {
-        return accept(sql, datasource, purpose, principal, null);
+        return accept(sql, datasource, purpose, principal, null, "mcp");
     }
 
-    /** As {@link #accept(String, String, String, String)}, in the caller's conversation (null: a new one). */
-    public Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal,
-                                      String conversationId) {
+    /** An earlier turn's SQL run again in the caller's conversation, with the turn's question. */
+    public Mono<QuestionAsked> rerun(String sql, String datasource, String question, String principal,
+                                     String conversationId) {
+        return accept(sql, datasource, question, principal, conversationId, "rerun");
+    }
+
+    /** In the caller's conversation (null: a new one), sent through {@code via}. */
+    private Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal,
+                                       String conversationId, String via) {
         return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal, conversationId))
                 .flatMap(q -> {
                     policy.check(principal, q.datasource());
                     Mono<Void> conversation = conversationId == null ? conversations.open(principal, q.conversationId())
                             : conversations.claim(principal, q.conversationId());
-                    return conversation.then(limiter.check(principal)).then(submit(q, sql.strip()));
+                    return conversation.then(limiter.check(principal)).then(submit(q, sql.strip(), via));
                 });
     }
 
@@ -104,9 +110,9 @@ public final class SqlIntake {
                 lookup.nameOf(datasource), text, clock.instant());
     }
 
-    private Mono<QuestionAsked> submit(QuestionAsked question, String sql) {
+    private Mono<QuestionAsked> submit(QuestionAsked question, String sql, String via) {
         String schemaVersion = schemas.latest(question.datasource()).map(SchemaSnapshot::version).orElse(null);
-        var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.user("mcp"), Usage.NONE, 0, schemaVersion, List.of());
+        var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.user(via), Usage.NONE, 0, schemaVersion, List.of());
         return Mono.defer(() -> {
             replies.register(question);
             Map<String, String> headers = new HashMap<>(tracing.map(t -> t.start("gateway run sql", question.queryId()))

@@ -93,6 +93,7 @@ class WebPageHistoryIntegrationTest {
         WebElement rerun = awaitAnswer(3);
         assertThat(rerun.findElement(By.cssSelector(".row-count")).getText()).matches("[\\d,]+ rows");
         assertThat(rerun.findElements(By.cssSelector(".result-table tbody tr"))).hasSize(25);
+        assertThat(rerun.findElement(By.cssSelector(".translator")).getText()).contains("rerun");
         awaitRecordedTurns(conversationId, 3);
     }
 
