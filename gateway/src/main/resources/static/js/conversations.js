@@ -52,7 +52,7 @@ export class Conversations {
     this.answers.set(queryId, answer);
   }
 
-  /** The turns of a conversation, oldest first, with the full answer where this tab has it. */
+  /** The turns of a conversation, oldest first, each with its answer as first shown (this tab's, else the gateway's). */
   async turns(conversationId) {
     let turns = [];
     if (this.fromServer) {
@@ -64,7 +64,10 @@ export class Conversations {
     }
     const seen = new Set(turns.map((t) => t.query_id));
     const mine = (this.local.get(conversationId)?.turns ?? []).filter((t) => !seen.has(t.query_id));
-    return [...turns, ...mine].map((t) => ({ ...t, answer: this.answers.get(t.query_id) }));
+    return [...turns, ...mine].map((t) => {
+      const seen = this.answers.get(t.query_id);
+      return seen ? { ...t, answer: seen, rows_kept: true } : t;
+    });
   }
 
   async remove(conversationId) {

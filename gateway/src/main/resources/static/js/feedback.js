@@ -5,7 +5,8 @@ import { h, announce } from './dom.js';
 
 let counter = 0;
 
-export function feedbackBox(queryId, sql) {
+/** {@code conversationId} finds an earlier turn of a reopened conversation; {@code verdict} is the mark given before. */
+export function feedbackBox(queryId, sql, { conversationId, verdict } = {}) {
   const id = `feedback-${++counter}`;
   const status = h('p.feedback-status', { role: 'status' });
   const corrected = h('textarea.code-input', { id: `${id}-sql`, rows: '4', spellcheck: 'false' });
@@ -20,12 +21,17 @@ export function feedbackBox(queryId, sql) {
     'aria-controls': form.id, onclick: openWrong }, h('span', { 'aria-hidden': 'true' }, '✗ '), 'Wrong');
   const element = h('div.feedback', { role: 'group', 'aria-labelledby': `${id}-label` },
     h('span.feedback-label', { id: `${id}-label` }, 'Was this answer right?'), right, wrong, form, status);
+  if (verdict === 'right' || verdict === 'wrong') {
+    (verdict === 'right' ? right : wrong).setAttribute('aria-pressed', 'true');
+    status.textContent = `You marked this answer ${verdict}.`;
+  }
 
   async function send(body, pressed) {
     status.textContent = 'Sending…';
     status.classList.remove('error');
     try {
-      await api.post(`/api/chat/queries/${encodeURIComponent(queryId)}/feedback`, body);
+      await api.post(`/api/chat/queries/${encodeURIComponent(queryId)}/feedback`,
+        conversationId ? { ...body, conversation_id: conversationId } : body);
       right.setAttribute('aria-pressed', String(pressed === right));
       wrong.setAttribute('aria-pressed', String(pressed === wrong));
       status.textContent = 'Thank you: your feedback was recorded.';

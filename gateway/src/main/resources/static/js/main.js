@@ -52,6 +52,27 @@ async function ask(text) {
   }
 }
 
+/** Runs an earlier turn's SQL again, as a new turn of the conversation. */
+async function rerun(conversationId, t) {
+  if (busy) return;
+  setBusy(true);
+  const turn = liveTurn(t.question);
+  transcript.append(turn.element);
+  stick(true);
+  try {
+    const path = `/api/chat/conversations/${encodeURIComponent(conversationId)}/queries/${encodeURIComponent(t.query_id)}/rerun`;
+    const accepted = await api.post(path);
+    turn.queryId = accepted.query_id;
+    conversations.asked(conversationId, t.question, accepted.query_id);
+    await stream(accepted.query_id, accepted.events_url, turn);
+  } catch (e) {
+    turn.fail({ code: e.code, message: e.message });
+  } finally {
+    setBusy(false);
+    refreshList();
+  }
+}
+
 /** Feeds a turn the events of its query until the last one; the turn counts as live meanwhile. */
 async function stream(queryId, url, turn) {
   liveTurns.set(queryId, turn.element);
@@ -105,6 +126,7 @@ async function open(conversationId) {
     const turns = await conversations.turns(conversationId);
     transcript.replaceChildren($('welcome'), ...turns.map((t) => liveTurns.get(t.query_id) ?? (unfinished(t) ? resume(t) : pastTurn({
       question: t.question, queryId: t.query_id, answer: t.answer, reply: t.reply, sql: t.sql, status: t.status,
+      rowsKept: t.rows_kept, verdict: t.verdict, conversationId, onRerun: () => rerun(conversationId, t),
     }))));
     stick(true);
     announce(`Opened the conversation with ${turns.length} ${turns.length === 1 ? 'question' : 'questions'}.`);

@@ -67,16 +67,23 @@ export function liveTurn(question) {
   };
 }
 
-/** A turn from the conversation's history: the full answer when this tab saw it, else question, reply and SQL. */
-export function pastTurn({ question, queryId, answer, reply, sql, status }) {
+/**
+ * A turn from the conversation's history, as first shown: words, SQL, table, chart and the owner's mark. An answer
+ * whose rows were too large to keep offers to run its SQL again ({@code onRerun}), saying the data may have changed.
+ */
+export function pastTurn({ question, queryId, answer, reply, sql, status, rowsKept, verdict, conversationId, onRerun }) {
   const turn = skeleton(question);
-  if (answer) showAnswer(turn, queryId, answer);
+  const mark = { conversationId, verdict };
+  if (answer && rowsKept === false) {
+    showAnswer(turn, queryId, { ...answer, columns: [], chart: null }, mark);
+    turn.answer.insertBefore(rerunBlock(answer, onRerun), turn.answer.querySelector('.turn-foot'));
+  } else if (answer) showAnswer(turn, queryId, answer, mark);
   else if (String(status).toLowerCase() === 'failed') {
     turn.answer.append(errorBox({ message: reply || 'This question got no answer.' }));
   } else {
     turn.reply.textContent = reply || (status ? `(${String(status).toLowerCase()})` : '');
     if (sql) turn.answer.append(sqlBlock(sql, false));
-    if (sql && queryId) turn.answer.append(h('div.turn-foot', {}, feedbackBox(queryId, sql)));
+    if (sql && queryId) turn.answer.append(h('div.turn-foot', {}, feedbackBox(queryId, sql, mark)));
   }
   return turn.element;
 }
@@ -125,7 +132,17 @@ function stepList() {
   };
 }
 
-function showAnswer(turn, queryId, answer) {
+/** The place of rows that were not kept: how many there were, and a button to run the SQL again. */
+function rerunBlock(answer, onRerun) {
+  const count = Number(answer.rowCount ?? 0);
+  const note = `The ${count.toLocaleString()} ${count === 1 ? 'row' : 'rows'} of this answer were too large to keep. `
+    + 'Run its SQL again to see them: the data may have changed since.';
+  const button = h('button.small', { type: 'button', onclick: () => { button.disabled = true; onRerun?.(); } }, 'Re-run');
+  button.disabled = !onRerun;
+  return h('div.rerun', { role: 'note' }, h('p.notice', { text: note }), button);
+}
+
+function showAnswer(turn, queryId, answer, mark = {}) {
   turn.reply.textContent = answer.reply ?? '';
   turn.reply.removeAttribute('aria-busy');
   const problem = answer.problem?.message;
@@ -136,7 +153,7 @@ function showAnswer(turn, queryId, answer) {
   if (answer.chart) turn.answer.append(chartBlock(answer.chart, answer));
   const foot = h('div.turn-foot');
   if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
-  if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql));
+  if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql, mark));
   if (foot.childElementCount) turn.answer.append(foot);
 }
 

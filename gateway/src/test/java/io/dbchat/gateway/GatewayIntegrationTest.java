@@ -46,8 +46,6 @@ import reactor.core.publisher.Flux;
                 "dbchat.gateway.answer-timeout=5s",
                 "dbchat.gateway.heartbeat=1s",
                 "dbchat.gateway.auth.mode=open",
-                // nothing listens there: the rate limit fails open, as it must while Redis is down
-                "dbchat.redis.url=redis://127.0.0.1:1",
                 "logging.level.org.apache.kafka=warn",
                 "logging.level.kafka=warn",
                 "logging.level.state.change.logger=warn"})
@@ -56,6 +54,18 @@ import reactor.core.publisher.Flux;
 @AutoConfigureWebTestClient(timeout = "20s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayIntegrationTest {
+
+    /** The conversations' Redis, for the test run (stopped with the JVM). */
+    private static final TestRedis REDIS = TestRedis.start();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(REDIS::close));
+    }
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void redis(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("dbchat.redis.url", REDIS::url);
+    }
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };

@@ -2,10 +2,13 @@ package io.dbchat.gateway;
 
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
-import io.dbchat.gateway.conversations.ConversationIndex;
+import io.dbchat.contracts.events.ReplyType;
+import io.dbchat.conversations.ConversationRecorder;
+import io.dbchat.conversations.TurnRecord;
 import io.dbchat.gateway.query.QuestionSubmitter;
 import io.dbchat.gateway.replies.ReplyStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,17 +17,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A pipeline stand-in for web slice tests: records every submitted question and, shortly after, feeds
- * the replies its script gives into the reply store and conversation index, as the Kafka feed would. A null script refuses questions.
+ * A pipeline stand-in for web slice tests: records every submitted question and, shortly after, feeds the replies its
+ * script gives into the reply store, as the Kafka feed would, and records each FINAL in the conversation records, as
+ * the interpreter would. A null script refuses questions.
  */
 public final class ScriptedSubmitter implements QuestionSubmitter {
 
     private final ReplyStore store;
-    private final ConversationIndex conversations;
+    private final ConversationRecorder conversations;
     private final List<QuestionAsked> submitted = new CopyOnWriteArrayList<>();
     private volatile Function<QuestionAsked, List<ReplyEvent>> script = q -> List.of();
 
-    public ScriptedSubmitter(ReplyStore store, ConversationIndex conversations) {
+    public ScriptedSubmitter(ReplyStore store, ConversationRecorder conversations) {
         this.store = store;
         this.conversations = conversations;
     }
@@ -56,7 +60,9 @@ public final class ScriptedSubmitter implements QuestionSubmitter {
         List<ReplyEvent> replies = current.apply(question);
         Schedulers.parallel().schedule(() -> replies.forEach(r -> {
             store.onReply(r);
-            conversations.onReply(r);
+            if (r.type() == ReplyType.FINAL) {
+                conversations.record(TurnRecord.of(question, r.answer(), Instant.now(), 1 << 20)).toCompletableFuture().join();
+            }
         }), 20, TimeUnit.MILLISECONDS);
         return Mono.delay(Duration.ofMillis(1)).then();
     }

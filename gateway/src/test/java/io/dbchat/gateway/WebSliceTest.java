@@ -1,15 +1,19 @@
 package io.dbchat.gateway;
 
 import io.dbchat.contracts.runtime.DatasourcesProperties;
-import io.dbchat.gateway.conversations.ConversationIndex;
+import io.dbchat.conversations.ConversationClaims;
+import io.dbchat.conversations.ConversationRecorder;
+import io.dbchat.conversations.ConversationRecords;
+import io.dbchat.conversations.ConversationsProperties;
+import io.dbchat.conversations.RedisClients;
 import io.dbchat.gateway.conversations.Conversations;
-import io.dbchat.gateway.conversations.ConversationsProperties;
-import io.dbchat.gateway.conversations.DeletionMarkers;
 import io.dbchat.gateway.errors.ProblemExceptionHandler;
 import io.dbchat.gateway.replies.ReplyStore;
 import io.dbchat.gateway.schema.SchemaCatalog;
 import io.dbchat.gateway.security.SecurityConfiguration;
 import java.time.Clock;
+import java.time.Duration;
+import org.redisson.api.RedissonClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the web slice tests: the real controllers, security chain (open mode unless a subclass says
- * otherwise) and error handler over an in-memory reply store and conversation index, with Kafka replaced
- * by a {@link ScriptedSubmitter} and {@link RecordingFeedback}, and Redis by {@link SwitchableLimiter}.
+ * otherwise) and error handler over an in-memory reply store and the conversation records in a real Redis (one
+ * {@link TestRedis} for the test run), with Kafka replaced by a {@link ScriptedSubmitter} and
+ * {@link RecordingFeedback}, and the rate limiter by {@link SwitchableLimiter}.
  */
 @WebFluxTest(properties = {
         "dbchat.gateway.answer-timeout=700ms",
@@ -48,8 +53,6 @@ public abstract class WebSliceTest {
     protected WebTestClient client;
     @Autowired
     protected ReplyStore replies;
-    @Autowired
-    protected ConversationIndex conversations;
     @Autowired
     protected SchemaCatalog schemas;
     @Autowired
@@ -78,6 +81,16 @@ public abstract class WebSliceTest {
                     + "|schema\\.(SchemaInfoController|SchemaLookup|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
     static class Slice {
 
+        /** One Redis for every slice context of the test run, stopped with the JVM. */
+        private static final class SharedRedis {
+            static final TestRedis REDIS = TestRedis.start();
+            static final String URL = REDIS.url();
+
+            static {
+                Runtime.getRuntime().addShutdownHook(new Thread(REDIS::close));
+            }
+        }
+
         @Bean
         Clock clock() {
             return Clock.systemUTC();
@@ -88,14 +101,15 @@ public abstract class WebSliceTest {
             return new ReplyStore(properties, clock);
         }
 
-        @Bean
-        ConversationIndex conversationIndex(ConversationsProperties properties) {
-            return new ConversationIndex(properties);
+        @Bean(destroyMethod = "shutdown")
+        RedissonClient redisson() {
+            return RedisClients.create(SharedRedis.URL, Duration.ofSeconds(2));
         }
 
         @Bean
-        Conversations conversations(ConversationIndex index) {
-            return new Conversations(index, new DeletionMarkers(1000));
+        Conversations conversations(RedissonClient redisson, ConversationsProperties properties, Clock clock) {
+            return new Conversations(new ConversationClaims(redisson, properties, clock),
+                    new ConversationRecords(redisson), Duration.ofSeconds(2));
         }
 
         @Bean
@@ -104,8 +118,8 @@ public abstract class WebSliceTest {
         }
 
         @Bean
-        ScriptedSubmitter scriptedSubmitter(ReplyStore store, ConversationIndex index) {
-            return new ScriptedSubmitter(store, index);
+        ScriptedSubmitter scriptedSubmitter(ReplyStore store, RedissonClient redisson, ConversationsProperties properties) {
+            return new ScriptedSubmitter(store, new ConversationRecorder(redisson, properties));
         }
 
         @Bean

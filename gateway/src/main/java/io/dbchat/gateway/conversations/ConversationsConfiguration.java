@@ -1,29 +1,24 @@
 package io.dbchat.gateway.conversations;
 
+import io.dbchat.conversations.ConversationClaims;
+import io.dbchat.conversations.ConversationRecords;
+import io.dbchat.conversations.ConversationsProperties;
 import io.dbchat.gateway.redis.RedisProperties;
+import java.time.Clock;
 import org.redisson.api.RedissonClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The conversation index (fed with the reply store by the Kafka feed) and the Redis-shared deletion markers. */
+/** The caller's conversations, over the conversation records in Redis (the gateway owns their claims). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConversationsProperties.class)
 class ConversationsConfiguration {
 
     @Bean
-    ConversationIndex conversationIndex(ConversationsProperties properties) {
-        return new ConversationIndex(properties);
-    }
-
-    @Bean
-    DeletionMarkers deletionMarkers(RedissonClient redisson, ConversationsProperties properties, RedisProperties redis) {
-        return new RedisDeletionMarkers(redisson, properties.maxConversations(), properties.deletionRetention(),
+    Conversations conversations(RedissonClient redisson, ConversationsProperties properties, RedisProperties redis,
+                                Clock clock) {
+        return new Conversations(new ConversationClaims(redisson, properties, clock), new ConversationRecords(redisson),
                 redis.timeout());
-    }
-
-    @Bean
-    Conversations conversations(ConversationIndex index, DeletionMarkers deletions) {
-        return new Conversations(index, deletions);
     }
 }

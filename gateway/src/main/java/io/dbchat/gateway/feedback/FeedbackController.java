@@ -5,6 +5,7 @@ import io.dbchat.contracts.events.FeedbackGiven;
 import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.replies.ReplySource;
 import java.time.Clock;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/chat/queries/{id}/feedback}: the owner of a query judges its answer; 202 once the
- * {@link FeedbackGiven} is on the feedback topic, 404 for a query that is not the caller's, 400 for a bad verdict.
+ * {@link FeedbackGiven} is on the feedback topic and the verdict is kept with the conversation's turn, 404 for a
+ * query that is not a turn of the caller's live conversation, 400 for a bad verdict. A query this gateway has
+ * in memory is found by its id; an older one by the {@code conversation_id} the request names.
  */
 @RestController
 class FeedbackController {
@@ -30,12 +33,15 @@ class FeedbackController {
 
     private final Conversations conversations;
     private final PrincipalResolver principals;
+    private final ReplySource replies;
     private final FeedbackPublisher publisher;
     private final Clock clock;
 
-    FeedbackController(Conversations conversations, PrincipalResolver principals, FeedbackPublisher publisher, Clock clock) {
+    FeedbackController(Conversations conversations, PrincipalResolver principals, ReplySource replies,
+                       FeedbackPublisher publisher, Clock clock) {
         this.conversations = conversations;
         this.principals = principals;
+        this.replies = replies;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -46,11 +52,24 @@ class FeedbackController {
                                         ServerWebExchange exchange) {
         return Mono.fromCallable(() -> validated(request))
                 .flatMap(valid -> principals.resolve(exchange)
-                        .flatMap(p -> conversations.ownedQuery(p, queryId))
-                        .map(owner -> FeedbackGiven.of(queryId, owner.conversationId(), owner.principal(),
-                                valid.verdict(), valid.correctedSql(), valid.comment(), clock.instant())))
-                .flatMap(this::publish)
+                        .flatMap(p -> conversationOf(p, queryId, valid.conversationId())
+                                .map(conversationId -> FeedbackGiven.of(queryId, conversationId, p, valid.verdict(),
+                                        valid.correctedSql(), valid.comment(), clock.instant()))))
+                .flatMap(given -> publish(given).then(conversations.mark(given.principal(), given.conversationId(),
+                        queryId, given.verdict())))
                 .thenReturn(ResponseEntity.accepted().build());
+    }
+
+    /** The principal's live conversation the query is a turn of; a 404 Problem when there is none. */
+    private Mono<String> conversationOf(String principal, String queryId, String named) {
+        Mono<String> known = Mono.justOrEmpty(replies.find(queryId))
+                .filter(view -> view.question() != null && principal.equals(view.question().principal()))
+                .map(view -> view.conversationId());
+        Mono<String> turn = named == null ? Mono.empty()
+                : conversations.hasTurn(principal, named, queryId).filter(Boolean::booleanValue).map(yes -> named);
+        return known.switchIfEmpty(turn)
+                .flatMap(conversationId -> conversations.requireOwned(principal, conversationId).thenReturn(conversationId))
+                .switchIfEmpty(Mono.error(() -> ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'.")));
     }
 
     private Mono<Void> publish(FeedbackGiven feedback) {

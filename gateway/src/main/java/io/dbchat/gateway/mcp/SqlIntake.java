@@ -8,6 +8,7 @@ import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
 import io.dbchat.contracts.tracing.StageTracing;
+import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.kafka.TopicWriter;
 import io.dbchat.gateway.metrics.QuestionMeters;
@@ -31,10 +32,10 @@ import reactor.core.publisher.Mono;
  * SQL that the caller wrote, sent past the translator: after the same datasource rule and rate limit as a
  * question, it becomes a {@link SqlProposed} (attempt 1, translator {@link TranslatorInfo#USER}) on the
  * {@code sql} topic, so the executor's guard and read-only execution and the interpreter handle it exactly
- * as translated SQL. Its query is a conversation of its own; {@code purpose} (what the SQL should answer)
- * stands as the question, or the SQL itself when none is given.
+ * as translated SQL. Its query opens a conversation of its own, or continues one of the caller's (a re-run);
+ * {@code purpose} (what the SQL should answer) stands as the question, or the SQL itself when none is given.
  */
-final class SqlIntake {
+public final class SqlIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SqlIntake.class);
 
@@ -43,6 +44,7 @@ final class SqlIntake {
     private final SchemaLookup lookup;
     private final SchemaSource schemas;
     private final DatasourcePolicy policy;
+    private final Conversations conversations;
     private final SubmissionLimiter limiter;
     private final McpProperties properties;
     private final QuestionMeters meters;
@@ -50,13 +52,14 @@ final class SqlIntake {
     private final Clock clock;
 
     SqlIntake(TopicWriter<SqlProposed> writer, ReplySource replies, SchemaLookup lookup, SchemaSource schemas,
-              DatasourcePolicy policy, SubmissionLimiter limiter, McpProperties properties, QuestionMeters meters,
-              Optional<StageTracing> tracing, Clock clock) {
+              DatasourcePolicy policy, Conversations conversations, SubmissionLimiter limiter, McpProperties properties,
+              QuestionMeters meters, Optional<StageTracing> tracing, Clock clock) {
         this.writer = writer;
         this.replies = replies;
         this.lookup = lookup;
         this.schemas = schemas;
         this.policy = policy;
+        this.conversations = conversations;
         this.limiter = limiter;
         this.properties = properties;
         this.meters = meters;
@@ -66,10 +69,24 @@ final class SqlIntake {
 
     /** The query the SQL runs as, once Kafka acknowledged it; a {@link ProblemException} when not acceptable. */
     Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal) {
-        return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal))
+        return accept(sql, datasource, purpose, principal, null, "mcp");
+    }
+
+    /** An earlier turn's SQL run again in the caller's conversation, with the turn's question. */
+    public Mono<QuestionAsked> rerun(String sql, String datasource, String question, String principal,
+                                     String conversationId) {
+        return accept(sql, datasource, question, principal, conversationId, "rerun");
+    }
+
+    /** In the caller's conversation (null: a new one), sent through {@code via}. */
+    private Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal,
+                                       String conversationId, String via) {
+        return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal, conversationId))
                 .flatMap(q -> {
                     policy.check(principal, q.datasource());
-                    return limiter.check(principal).then(submit(q, sql.strip()));
+                    Mono<Void> conversation = conversationId == null ? conversations.open(principal, q.conversationId())
+                            : conversations.claim(principal, q.conversationId());
+                    return conversation.then(limiter.check(principal)).then(submit(q, sql.strip(), via));
                 });
     }
 
@@ -85,15 +102,17 @@ final class SqlIntake {
         return sql;
     }
 
-    private QuestionAsked question(String sql, String datasource, String purpose, String principal) {
+    private QuestionAsked question(String sql, String datasource, String purpose, String principal,
+                                   String conversationId) {
         String text = purpose == null || purpose.isBlank() ? sql.strip() : purpose.strip();
-        return QuestionAsked.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), principal,
+        return QuestionAsked.of(UUID.randomUUID().toString(),
+                conversationId == null ? UUID.randomUUID().toString() : conversationId, principal,
                 lookup.nameOf(datasource), text, clock.instant());
     }
 
-    private Mono<QuestionAsked> submit(QuestionAsked question, String sql) {
+    private Mono<QuestionAsked> submit(QuestionAsked question, String sql, String via) {
         String schemaVersion = schemas.latest(question.datasource()).map(SchemaSnapshot::version).orElse(null);
-        var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.user("mcp"), Usage.NONE, 0, schemaVersion, List.of());
+        var proposal = SqlProposed.of(question, sql, 1, TranslatorInfo.user(via), Usage.NONE, 0, schemaVersion, List.of());
         return Mono.defer(() -> {
             replies.register(question);
             Map<String, String> headers = new HashMap<>(tracing.map(t -> t.start("gateway run sql", question.queryId()))

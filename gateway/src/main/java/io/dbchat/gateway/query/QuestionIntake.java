@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns a posted question into a {@link QuestionAsked}: validates it (size, ids), checks the principal may
- * ask its datasource and owns its conversation and is within its rate limit, registers it so its replies
- * can be subscribed to at once, and submits it to the pipeline.
+ * ask its datasource, opens its conversation (a new one, or a client-chosen id nobody has) or checks the principal
+ * owns it, checks the rate limit, registers it so its replies can be subscribed to at once, and submits it.
  */
 @Component
 public class QuestionIntake {
@@ -63,8 +63,9 @@ public class QuestionIntake {
         return Mono.fromCallable(() -> asked(validated(request), principal))
                 .flatMap(question -> {
                     policy.check(principal, question.datasource());
-                    Mono<Void> conversation = request.conversationId() == null ? Mono.empty()
-                            : conversations.requireOwned(principal, request.conversationId());
+                    Mono<Void> conversation = request.conversationId() == null
+                            ? conversations.open(principal, question.conversationId())
+                            : conversations.claim(principal, question.conversationId());
                     return conversation.then(limiter.check(principal)).then(submit(question));
                 });
     }

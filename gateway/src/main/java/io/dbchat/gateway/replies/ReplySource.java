@@ -16,6 +16,9 @@ public interface ReplySource {
 
     Optional<QueryView> find(String queryId);
 
+    /** The buffered queries of a conversation whose question is known and that have no terminal reply yet. */
+    java.util.List<QueryView> unfinished(String conversationId);
+
     /**
      * The query's replies with a seq above {@code afterSeq}, buffered ones first (ordered by seq), then live
      * ones; fails with {@link UnknownQueryException} for an unknown query, with {@link SlowSubscriberException}

@@ -83,6 +83,13 @@ public class ReplyStore implements ReplySource, ReplyListener {
     }
 
     @Override
+    public synchronized List<QueryView> unfinished(String conversationId) {
+        return byConversation.getOrDefault(conversationId, Set.of()).stream().map(queries::get)
+                .filter(buffer -> !buffer.done()).map(QueryBuffer::view).filter(view -> view.question() != null)
+                .toList();
+    }
+
+    @Override
     public Flux<ReplyEvent> events(String queryId, long afterSeq) {
         return Flux.defer(() -> subscribe(queryId, afterSeq));
     }

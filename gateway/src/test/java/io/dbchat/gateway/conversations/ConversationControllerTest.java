@@ -26,6 +26,8 @@ class ConversationControllerTest extends WebSliceTest {
         Map<?, ?> first = ask("  How many orders?  ", null);
         ask("And per customer?", (String) first.get("conversation_id"));
         Map<?, ?> second = ask("Who is the best customer?", null);
+        awaitRecorded((String) second.get("conversation_id"), 1);
+        awaitRecorded((String) first.get("conversation_id"), 2);
 
         client.get().uri("/api/chat/conversations").exchange()
                 .expectStatus().isOk()
@@ -54,7 +56,72 @@ class ConversationControllerTest extends WebSliceTest {
                 .jsonPath("$.turns[0].reply").isEqualTo("There are 42 orders.")
                 .jsonPath("$.turns[0].sql").isEqualTo("SELECT count(*) AS orders FROM orders")
                 .jsonPath("$.turns[0].status").isEqualTo("answered")
-                .jsonPath("$.turns[0].asked_at").isNotEmpty();
+                .jsonPath("$.turns[0].asked_at").isNotEmpty()
+                .jsonPath("$.turns[0].answer.columns[0].name").isEqualTo("orders")
+                .jsonPath("$.turns[0].answer.rows[0][0]").isEqualTo(42)
+                .jsonPath("$.turns[0].rows_kept").isEqualTo(true);
+    }
+
+    @Test
+    void aTurnShowsTheOwnersEarlierMarkWhenReopened() {
+        pipeline.answerWith(q -> List.of(answered(q)));
+        Map<?, ?> accepted = ask("How many orders?", null);
+        String conversationId = (String) accepted.get("conversation_id");
+        awaitRecorded(conversationId, 1);
+
+        client.post().uri("/api/chat/queries/{id}/feedback", accepted.get("query_id")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("verdict", "wrong", "conversation_id", conversationId)).exchange()
+                .expectStatus().isAccepted();
+
+        client.get().uri("/api/chat/conversations/{id}", conversationId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.turns[0].verdict").isEqualTo("wrong");
+    }
+
+    @Test
+    void anUnknownIdChosenByTheClientStartsANewConversationOfTheCaller() {
+        pipeline.answerWith(q -> List.of(answered(q)));
+        String chosen = "my-own-" + java.util.UUID.randomUUID();
+
+        Map<?, ?> accepted = ask("How many orders?", chosen);
+        ask("And per customer?", chosen);
+
+        assertThat(accepted.get("conversation_id")).isEqualTo(chosen);
+        awaitRecorded(chosen, 2);
+        client.get().uri("/api/chat/conversations/{id}", chosen).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.turns[1].question").isEqualTo("And per customer?");
+    }
+
+    @Test
+    void aBrandNewConversationIsTheCallersBeforeItsFirstAnswerWithItsQuestionPending() {
+        pipeline.answerWith(q -> List.of(translating(q)));
+        Map<?, ?> accepted = ask("How many orders?", null);
+        String conversationId = (String) accepted.get("conversation_id");
+
+        client.get().uri("/api/chat/conversations/{id}", conversationId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.turns.length()").isEqualTo(1)
+                .jsonPath("$.turns[0].query_id").isEqualTo(accepted.get("query_id"))
+                .jsonPath("$.turns[0].question").isEqualTo("How many orders?")
+                .jsonPath("$.turns[0].status").isEqualTo("pending");
+    }
+
+    @Test
+    void pagesTheListWithLimitAndOffset() {
+        pipeline.answerWith(q -> List.of(answered(q)));
+        String older = (String) ask("How many orders?", null).get("conversation_id");
+        awaitRecorded(older, 1);
+        String newer = (String) ask("How many customers?", null).get("conversation_id");
+        awaitRecorded(newer, 1);
+
+        client.get().uri("/api/chat/conversations?limit=1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].conversation_id").isEqualTo(newer);
+        client.get().uri("/api/chat/conversations?limit=1&offset=1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].conversation_id").isEqualTo(older);
+        client.get().uri("/api/chat/conversations?limit=0").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid_request");
+        client.get().uri("/api/chat/conversations?limit=ten").exchange().expectStatus().isBadRequest();
     }
 
     @Test
@@ -69,7 +136,8 @@ class ConversationControllerTest extends WebSliceTest {
                 .expectBody().jsonPath("$[?(@.conversation_id == '" + conversationId + "')]").doesNotExist();
         client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "More?", "conversation_id", conversationId)).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").isEqualTo("Conversation '" + conversationId + "' was deleted.");
         client.delete().uri("/api/chat/conversations/{id}", conversationId).exchange().expectStatus().isNotFound();
     }
 
@@ -116,6 +184,12 @@ class ConversationControllerTest extends WebSliceTest {
                 : Map.of("query", question, "conversation_id", conversationId);
         return client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private void awaitRecorded(String conversationId, int turns) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.get().uri("/api/chat/conversations/{id}", conversationId)
+                .exchange().expectBody(Map.class).returnResult().getResponseBody(),
+                view -> view != null && view.get("turns") instanceof List<?> t && t.size() == turns);
     }
 
     private void awaitAnswered(String queryId) {

@@ -123,9 +123,14 @@ class ChatControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersAnUnknownConversationWith404AndSubmitsNothing() {
+    void answersAConversationOfAnotherPrincipalWith404AndSubmitsNothing(
+            @org.springframework.beans.factory.annotation.Autowired org.redisson.api.RedissonClient redisson) {
+        String theirs = "theirs-" + java.util.UUID.randomUUID();
+        new io.dbchat.conversations.ConversationClaims(redisson, io.dbchat.conversations.ConversationsProperties.defaults(),
+                java.time.Clock.systemUTC()).claim(theirs, "alice").toCompletableFuture().join();
+
         client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "How many orders?", "conversation_id", "never-started"))
+                .bodyValue(Map.of("query", "How many orders?", "conversation_id", theirs))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("not_found");

@@ -3,7 +3,9 @@ package io.dbchat.interpreter.stage;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.TraceHop;
+import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.interpreter.InterpreterProperties;
+import io.dbchat.interpreter.conversation.ConversationTurns;
 import io.dbchat.interpreter.narrate.AnswerWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,7 +18,8 @@ import org.apache.kafka.streams.kstream.Named;
  * results → replies: an "interpreting" STATUS (seq 1000), then the answer. From templates it is one TOKEN
  * with the whole text (1001) and the FINAL (1002); from an LLM it is TOKEN batches (1001..1000+n) as they
  * are written, then the FINAL (1000+n+1) carrying the whole text, the SQL, the rows and a chart suggestion;
- * the LLM's calls run in the shared async processor, whose partial output carries the tokens.
+ * the LLM's calls run in the shared async processor, whose partial output carries the tokens. Every FINAL is
+ * recorded as a turn of its conversation when {@link ConversationTurns} are given.
  */
 public final class InterpreterTopology {
 
@@ -25,23 +28,42 @@ public final class InterpreterTopology {
 
     /** Answers from templates, synchronously: no LLM is configured. */
     public static void build(StreamsBuilder builder, Topics topics, Clock clock) {
-        results(builder, topics)
-                .flatMapValues(result -> Answers.offline(result, clock.instant()))
-                .to(topics.replies().name(), topics.replies().produced());
+        build(builder, topics, clock, null);
+    }
+
+    /** Answers from templates, recording each FINAL with {@code turns} (none when null). */
+    public static void build(StreamsBuilder builder, Topics topics, Clock clock, ConversationTurns turns) {
+        var results = results(builder, topics, turns);
+        replies(results.flatMapValues(result -> Answers.offline(result, clock.instant())), topics, turns);
     }
 
     /** Answers with an LLM, streamed, off the stream thread; returns the number of answers being written. */
     public static IntSupplier build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
                                     InterpreterProperties settings, MeterRegistry meters) {
+        return build(builder, topics, clock, writer, settings, meters, null);
+    }
+
+    /** Answers with an LLM, recording each FINAL with {@code turns} (none when null). */
+    public static IntSupplier build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
+                                    InterpreterProperties settings, MeterRegistry meters, ConversationTurns turns) {
         var answers = StreamedAnswers.supplier(writer, settings, clock, meters);
-        results(builder, topics)
-                .process(answers)
-                .to(topics.replies().name(), topics.replies().produced());
+        replies(results(builder, topics, turns).process(answers), topics, turns);
         return answers::inFlight;
     }
 
-    private static KStream<String, QueryResult> results(StreamsBuilder builder, Topics topics) {
-        return builder.stream(topics.results().name(), topics.results().consumed())
+    private static KStream<String, QueryResult> results(StreamsBuilder builder, Topics topics, ConversationTurns turns) {
+        var results = builder.stream(topics.results().name(), topics.results().consumed())
                 .processValues(TraceHop.at("interpreter answer", QueryResult::queryId), Named.as("trace-result"));
+        if (turns != null) {
+            turns.remember(builder, results);
+        }
+        return results;
+    }
+
+    private static void replies(KStream<String, ReplyEvent> replies, Topics topics, ConversationTurns turns) {
+        replies.to(topics.replies().name(), topics.replies().produced());
+        if (turns != null) {
+            turns.record(replies);
+        }
     }
 }

@@ -23,7 +23,7 @@ class InterpreterStageConfigurationTest {
         var builder = new StreamsBuilder();
 
         var marker = InterpreterStageConfiguration.addTopology(builder, StageFixtures.TOPICS, llm(null, null),
-                SETTINGS, Clock.systemUTC(), meters);
+                SETTINGS, Clock.systemUTC(), meters, null);
 
         assertThat(marker.provider()).isEqualTo("offline");
         assertThat(builder.build().describe().toString()).doesNotContain(StreamedAnswers.STORE);
@@ -34,7 +34,7 @@ class InterpreterStageConfigurationTest {
         var builder = new StreamsBuilder();
 
         var marker = InterpreterStageConfiguration.addTopology(builder, StageFixtures.TOPICS,
-                llm(null, "http://127.0.0.1:1/v1"), SETTINGS, Clock.systemUTC(), meters);
+                llm(null, "http://127.0.0.1:1/v1"), SETTINGS, Clock.systemUTC(), meters, null);
 
         assertThat(marker.provider()).isEqualTo("openai");
         assertThat(builder.build().describe().toString()).contains(StreamedAnswers.STORE);
@@ -44,7 +44,7 @@ class InterpreterStageConfigurationTest {
     @Test
     void aProviderWithoutItsKeyStopsTheStageAtStartWithWhatIsMissing() {
         assertThatThrownBy(() -> InterpreterStageConfiguration.addTopology(new StreamsBuilder(), StageFixtures.TOPICS,
-                llm("anthropic", null), SETTINGS, Clock.systemUTC(), meters))
+                llm("anthropic", null), SETTINGS, Clock.systemUTC(), meters, null))
                 .hasMessageContaining("ANTHROPIC_API_KEY");
     }
 

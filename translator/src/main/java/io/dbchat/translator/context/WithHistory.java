@@ -12,9 +12,9 @@ import io.dbchat.translator.Translator;
 public final class WithHistory implements Translator {
 
     private final Translator delegate;
-    private final ConversationStore store;
+    private final ConversationHistory store;
 
-    public WithHistory(Translator delegate, ConversationStore store) {
+    public WithHistory(Translator delegate, ConversationHistory store) {
         this.delegate = delegate;
         this.store = store;
     }

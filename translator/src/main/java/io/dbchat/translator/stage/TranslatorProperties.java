@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The translator's settings ({@code dbchat.translator.*}): self-corrections, prompt template and override
  * directory, SQL dialect and row limit, the schema token budget, calls in flight, retries with backoff, the
- * circuit breaker, conversation history in Redis, and the price table (US dollars per million tokens by model).
+ * circuit breaker, how many turns of conversation history a follow-up reads, and the price table (US dollars per million tokens by model).
  */
 @Validated
 @ConfigurationProperties("dbchat.translator")
@@ -29,7 +29,6 @@ public record TranslatorProperties(
         @DefaultValue("10s") Duration retryMaxBackoff,
         @DefaultValue("5") @Min(1) int breakerThreshold,
         @DefaultValue("30s") Duration breakerOpenFor,
-        @DefaultValue("24h") Duration contextTtl,
         @DefaultValue("10") @Min(0) int contextMaxTurns,
         Map<String, Price> prices) {
 

@@ -9,8 +9,10 @@ import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.translator.Translator;
-import io.dbchat.translator.context.ConversationStore;
-import io.dbchat.translator.context.RedisClients;
+import io.dbchat.conversations.ConversationRecords;
+import io.dbchat.conversations.RedisClients;
+import io.dbchat.conversations.RedisProperties;
+import io.dbchat.translator.context.ConversationHistory;
 import io.dbchat.translator.context.WithHistory;
 import io.dbchat.translator.llm.InteractionLog;
 import io.dbchat.translator.llm.LlmTranslator;
@@ -35,7 +37,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Wires the translator's topology into a Spring-managed Kafka Streams instance. No provider configured means the
- * offline translator; otherwise the LLM translator. Both get the conversation's history from Redis.
+ * offline translator; otherwise the LLM translator. Both read the conversation's history from its record in Redis,
+ * which the interpreter writes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LlmProperties.class, TranslatorProperties.class, RedisProperties.class})
@@ -51,12 +54,12 @@ class TranslatorStageConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedissonClient translatorRedis(RedisProperties redis) {
-        return RedisClients.create(redis.url());
+        return RedisClients.create(redis.url(), redis.timeout());
     }
 
     @Bean
-    ConversationStore conversationStore(RedissonClient redis, TranslatorProperties p, MeterRegistry meters) {
-        return new ConversationStore(redis, p.contextTtl(), p.contextMaxTurns(), meters);
+    ConversationHistory conversationHistory(RedissonClient redis, TranslatorProperties p, MeterRegistry meters) {
+        return new ConversationHistory(new ConversationRecords(redis), p.contextMaxTurns(), meters);
     }
 
     /** Retries and the circuit breaker in front of the model; its state is the "model" health. */
@@ -81,7 +84,7 @@ class TranslatorStageConfiguration {
     }
 
     @Bean
-    Translator translator(LlmProperties llm, TranslatorProperties p, ConversationStore history, MeterRegistry meters,
+    Translator translator(LlmProperties llm, TranslatorProperties p, ConversationHistory history, MeterRegistry meters,
                           Resilience resilience) {
         if (llm.isOffline()) {
             LOG.info("No language model configured (DBCHAT_LLM_PROVIDER): using the offline translator");
@@ -98,11 +101,11 @@ class TranslatorStageConfiguration {
 
     @Bean
     TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
-                                      TranslatorProperties p, ConversationStore history, MeterRegistry meters) {
+                                      TranslatorProperties p, MeterRegistry meters) {
         var options = new TranslatorTopology.Options(p.maxCorrections(),
                 new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
         StageMeters.inFlight(meters, STAGE,
-                TranslatorTopology.build(builder, topics, translator, options, history::record, Clock.systemUTC()));
+                TranslatorTopology.build(builder, topics, translator, options, Clock.systemUTC()));
         return new TopologyMarker();
     }
 

@@ -8,31 +8,27 @@ import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.serde.JsonSerde;
 import io.dbchat.contracts.serde.RememberingSerde;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.TraceHop;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
-import io.dbchat.translator.context.TurnSink;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.IntSupplier;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * questions (+ the datasource's schema snapshot) → a "translating" status, then SQL on {@code sql} or a
  * reasoned rejection on {@code results}. A remote translator runs off the stream thread through the shared
  * async processor (one call in flight per conversation, pending calls changelogged). A failure reported by
  * the executor is corrected by a further attempt while the translator can and attempts remain, else it ends
- * the query with the database's reason. FINAL replies complete the conversation's turns.
+ * the query with the database's reason.
  */
 public final class TranslatorTopology {
 
@@ -53,12 +49,12 @@ public final class TranslatorTopology {
     }
 
     public static IntSupplier build(StreamsBuilder builder, Topics topics, Translator translator, Clock clock) {
-        return build(builder, topics, translator, Options.defaults(), TurnSink.NONE, clock);
+        return build(builder, topics, translator, Options.defaults(), clock);
     }
 
     /** Adds the stage to {@code builder}; returns the number of translations in flight, for monitoring. */
     public static IntSupplier build(StreamsBuilder builder, Topics topics, Translator translator, Options options,
-                                    TurnSink turns, Clock clock) {
+                                    Clock clock) {
         // every question looks its schema up here: an unchanged snapshot is compared, not parsed again
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
                 Consumed.with(topics.schema().key(), new RememberingSerde<>(topics.schema().value(), SCHEMAS_REMEMBERED)),
@@ -79,14 +75,12 @@ public final class TranslatorTopology {
 
         if (!translator.isRemote()) {
             route(requests.mapValues(steps::translateNow).merge(ended), topics);
-            recordTurns(builder, topics, questions, turns);
             return () -> 0;
         }
         var async = asynchronous(steps, options.async());
         route(requests.process(() -> new SchemaCache.Fill(cache, SCHEMA_STORE), Named.as("cache-schema"))
                 .process(async, Named.as("translate-async"))
                 .merge(ended), topics);
-        recordTurns(builder, topics, questions, turns);
         return async::inFlight;
     }
 
@@ -137,15 +131,5 @@ public final class TranslatorTopology {
             case Steps.Outcome.Proposed _ -> List.of();
             case Steps.Outcome.Rejected r -> List.of(r.rejected());
         };
-    }
-
-    private static void recordTurns(StreamsBuilder builder, Topics topics, KStream<String, QuestionAsked> questions,
-                                    TurnSink turns) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TurnRecorder.STORE),
-                Serdes.String(), new JsonSerde<>(QuestionAsked.class)));
-        questions.process(TurnRecorder.Remember::new, Named.as("remember-question"), TurnRecorder.STORE);
-        builder.stream(topics.replies().name(), topics.replies().consumed())
-                .filter((k, reply) -> reply != null && reply.type() != null && reply.type().isTerminal())
-                .process(() -> new TurnRecorder.Complete(turns), Named.as("complete-turn"), TurnRecorder.STORE);
     }
 }

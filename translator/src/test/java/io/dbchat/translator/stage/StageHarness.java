@@ -12,7 +12,6 @@ import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.translator.Translator;
-import io.dbchat.translator.context.TurnSink;
 import io.dbchat.translator.llm.InteractionLog;
 import io.dbchat.translator.llm.LlmTranslator;
 import io.dbchat.translator.llm.Prices;
@@ -119,7 +118,7 @@ final class StageHarness {
 
     Running start(Translator translator, TranslatorTopology.Options options, int threads) throws Exception {
         var builder = new StreamsBuilder();
-        IntSupplier inFlight = TranslatorTopology.build(builder, topics, translator, options, TurnSink.NONE, Clock.systemUTC());
+        IntSupplier inFlight = TranslatorTopology.build(builder, topics, translator, options, Clock.systemUTC());
         var props = new Properties();
         props.putAll(StageStreams.config("translator", settings, topics));
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("translator-it-").toString());

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.llm.LlmStub;
-import io.dbchat.translator.context.ConversationStore;
-import io.dbchat.translator.context.RedisClients;
+import io.dbchat.conversations.ConversationRecords;
+import io.dbchat.conversations.RedisClients;
+import io.dbchat.translator.context.ConversationHistory;
 import io.dbchat.translator.context.WithHistory;
 import io.dbchat.translator.offline.OfflineTranslator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,8 +21,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class TranslatorStageConfigurationTest {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final org.redisson.api.RedissonClient redis = RedisClients.create("redis://127.0.0.1:1");
-    final ConversationStore store = new ConversationStore(redis, Duration.ofHours(1), 10, meters);
+    final org.redisson.api.RedissonClient redis = RedisClients.create("redis://127.0.0.1:1", Duration.ofMillis(200));
+    final ConversationHistory store = new ConversationHistory(new ConversationRecords(redis), 10, meters);
 
     @AfterEach
     void close() {
@@ -68,7 +69,6 @@ class TranslatorStageConfigurationTest {
         assertThat(p.promptVersion()).isEqualTo("translate-v1");
         assertThat(p.schemaTokenBudget()).isEqualTo(6000);
         assertThat(p.maxInFlight()).isEqualTo(1024);
-        assertThat(p.contextTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(p.contextMaxTurns()).isEqualTo(10);
         assertThat(p.priceTable().cost("my-model", 1_000_000, 1_000_000)).isEqualByComparingTo(new BigDecimal("3.5"));
         assertThat(p.priceTable().cost("gpt-4o-mini", 1_000_000, 0)).isEqualByComparingTo(new BigDecimal("0.15"));

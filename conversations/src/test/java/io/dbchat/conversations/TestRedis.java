@@ -1,4 +1,4 @@
-package io.dbchat.translator.context;
+package io.dbchat.conversations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,12 @@ public final class TestRedis implements AutoCloseable {
     private final int port;
 
     public TestRedis() {
-        port = freePort();
+        this(freePort());
+    }
+
+    /** On a given port: a test that starts Redis late (an outage at start) picks the port first. */
+    public TestRedis(int port) {
+        this.port = port;
         server = RedisServer.builder().port(port).setting("bind 127.0.0.1").build();
         server.start();
     }
@@ -26,7 +31,7 @@ public final class TestRedis implements AutoCloseable {
         server.stop();
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

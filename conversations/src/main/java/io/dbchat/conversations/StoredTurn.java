@@ -1,0 +1,21 @@
+package io.dbchat.conversations;
+
+import java.time.Instant;
+
+/**
+ * One finished turn in short, what a follow-up is translated with: the question, the SQL that answered it, the
+ * answer in words (shortened), the outcome ("answered" or "rejected") and the datasource asked.
+ */
+public record StoredTurn(
+        String queryId,
+        String question,
+        String sql,
+        String answer,
+        String outcome,
+        Instant askedAt,
+        Instant answeredAt,
+        String datasource) {
+
+    public static final String ANSWERED = "answered";
+    public static final String REJECTED = "rejected";
+}

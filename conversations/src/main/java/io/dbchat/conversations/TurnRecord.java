@@ -1,0 +1,37 @@
+package io.dbchat.conversations;
+
+import io.dbchat.contracts.events.FinalAnswer;
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.serde.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/** What the interpreter records of a FINAL answer: the turn in short and the answer, rows kept up to a size. */
+public record TurnRecord(String conversationId, String principal, StoredTurn turn, StoredAnswer answer) {
+
+    /** The short answer a follow-up is translated with. */
+    static final int SHORT_ANSWER = 500;
+
+    public static TurnRecord of(QuestionAsked question, FinalAnswer answer, Instant answeredAt, int maxRowBytes) {
+        String outcome = answer.problem() == null ? StoredTurn.ANSWERED : StoredTurn.REJECTED;
+        var turn = new StoredTurn(question.queryId(), question.question(), answer.sql(), shortened(answer.reply()),
+                outcome, question.askedAt() == null ? answeredAt : question.askedAt(), answeredAt, question.datasource());
+        return new TurnRecord(question.conversationId(), question.principal(), turn, kept(answer, maxRowBytes));
+    }
+
+    private static StoredAnswer kept(FinalAnswer answer, int maxRowBytes) {
+        List<List<Object>> rows = answer.rows() == null ? List.of() : answer.rows();
+        if (Json.MAPPER.writeValueAsString(rows).getBytes(StandardCharsets.UTF_8).length <= maxRowBytes) {
+            return new StoredAnswer(answer, true);
+        }
+        return new StoredAnswer(new FinalAnswer(answer.reply(), answer.sql(), answer.columns(), List.of(),
+                answer.rowCount(), answer.truncated(), answer.chart(), answer.translator(), answer.problem(),
+                answer.understanding()), false);
+    }
+
+    private static String shortened(String reply) {
+        String text = reply == null ? "" : reply.strip();
+        return text.length() <= SHORT_ANSWER ? text : text.substring(0, SHORT_ANSWER - 1) + "…";
+    }
+}

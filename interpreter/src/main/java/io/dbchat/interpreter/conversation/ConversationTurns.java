@@ -1,0 +1,56 @@
+package io.dbchat.interpreter.conversation;
+
+import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplyType;
+import io.dbchat.contracts.serde.JsonSerde;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Records every FINAL the interpreter writes, answers and refusals alike, as a turn of its conversation: the
+ * question is remembered when its result comes in, completed with the FINAL as it goes out, and kept in a
+ * changelogged store until Redis has it, so neither a restart nor a Redis outage loses a turn.
+ */
+public final class ConversationTurns {
+
+    static final String STORE = "interpreter-conversation-turns";
+
+    private final TurnWrites writes;
+    private final int maxRowBytes;
+    private final Duration retryEvery;
+
+    public ConversationTurns(TurnWrites writes, int maxRowBytes, Duration retryEvery) {
+        this.writes = writes;
+        this.maxRowBytes = maxRowBytes;
+        this.retryEvery = retryEvery;
+    }
+
+    /**
+     * Whether a query's turn belongs in its conversation: a question someone asked does; a replay of an earlier
+     * query (an audit re-run, {@code replayOf} set) does not, and neither does one without an owner or conversation.
+     */
+    public static boolean belongsInConversation(QuestionAsked question) {
+        return question != null && question.replayOf() == null && question.principal() != null
+                && question.conversationId() != null;
+    }
+
+    /** Remembers the questions of the stage's results; before the stage answers them, so first to see each one. */
+    public void remember(StreamsBuilder builder, KStream<String, QueryResult> results) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                new JsonSerde<>(PendingTurn.class)));
+        results.filter((k, result) -> belongsInConversation(result.question()))
+                .process(TurnRecording.Remember::new, Named.as("remember-turn-question"), STORE);
+    }
+
+    /** Records the turns of the FINAL replies the stage writes. */
+    public void record(KStream<String, ReplyEvent> replies) {
+        replies.filter((k, reply) -> reply.type() == ReplyType.FINAL && reply.answer() != null)
+                .process(() -> new TurnRecording.Complete(writes, maxRowBytes, retryEvery), Named.as("record-turn"), STORE);
+    }
+}

@@ -1,0 +1,108 @@
+package io.dbchat.interpreter.conversation;
+
+import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.conversations.TurnRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The two ends of {@link ConversationTurns}: remembering a question, and writing its turn once answered. */
+final class TurnRecording {
+
+    private TurnRecording() {
+    }
+
+    /** Remembers the question of each result, by query id, until its FINAL. */
+    static final class Remember implements Processor<String, QueryResult, Void, Void> {
+
+        private KeyValueStore<String, PendingTurn> pending;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            pending = context.getStateStore(ConversationTurns.STORE);
+        }
+
+        @Override
+        public void process(Record<String, QueryResult> record) {
+            QueryResult result = record.value();
+            if (pending.get(result.queryId()) == null) {
+                pending.put(result.queryId(), new PendingTurn(result.question(), null, null));
+            }
+        }
+    }
+
+    /**
+     * Completes a remembered question with its FINAL and writes the turn without blocking the stream thread; a
+     * turn leaves the store only once written (or refused as not the principal's), and a wall-clock punctuator
+     * writes again what is waiting, also what a previous run of the task left.
+     */
+    static final class Complete implements Processor<String, ReplyEvent, Void, Void> {
+
+        private final TurnWrites writes;
+        private final int maxRowBytes;
+        private final Duration retryEvery;
+        /** Query ids whose write is under way; touched by the stream thread only. */
+        private final Set<String> writing = new HashSet<>();
+        /** Query ids whose write finished, handed from Redis threads to the stream thread. */
+        private final Queue<String> written = new ConcurrentLinkedQueue<>();
+        private final Queue<String> failed = new ConcurrentLinkedQueue<>();
+        private KeyValueStore<String, PendingTurn> pending;
+
+        Complete(TurnWrites writes, int maxRowBytes, Duration retryEvery) {
+            this.writes = writes;
+            this.maxRowBytes = maxRowBytes;
+            this.retryEvery = retryEvery;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            pending = context.getStateStore(ConversationTurns.STORE);
+            context.schedule(retryEvery, PunctuationType.WALL_CLOCK_TIME, now -> retry());
+        }
+
+        @Override
+        public void process(Record<String, ReplyEvent> record) {
+            ReplyEvent reply = record.value();
+            PendingTurn turn = pending.get(reply.queryId());
+            if (turn == null || turn.ready()) {
+                return; // not a conversation's turn, or a FINAL seen again while its write is under way
+            }
+            PendingTurn answered = turn.answered(reply.answer(),
+                    reply.at() == null ? Instant.ofEpochMilli(record.timestamp()) : reply.at());
+            pending.put(reply.queryId(), answered);
+            write(reply.queryId(), answered);
+        }
+
+        private void write(String queryId, PendingTurn turn) {
+            writing.add(queryId);
+            writes.write(TurnRecord.of(turn.question(), turn.answer(), turn.answeredAt(), maxRowBytes))
+                    .whenComplete((ok, error) -> (error == null ? written : failed).add(queryId));
+        }
+
+        private void retry() {
+            for (String queryId; (queryId = written.poll()) != null; ) {
+                writing.remove(queryId);
+                pending.put(queryId, null); // a delete, without reading back the value that delete() returns
+            }
+            for (String queryId; (queryId = failed.poll()) != null; ) {
+                writing.remove(queryId);
+            }
+            try (var all = pending.all()) {
+                all.forEachRemaining(kv -> {
+                    if (kv.value.ready() && !writing.contains(kv.key)) {
+                        write(kv.key, kv.value);
+                    }
+                });
+            }
+        }
+    }
+}
