@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
  * question, it becomes a {@link SqlProposed} (attempt 1, translator {@link TranslatorInfo#USER}) on the
  * {@code sql} topic, so the executor's guard and read-only execution and the interpreter handle it exactly
  * as translated SQL. Its query is a conversation of its own; {@code purpose} (what the SQL should answer)
- * stands as the question, or the SQL itself when none is given.
+ * stands as the question, or the SQL itself when none is given. The caller's attributes go with it, so the
+ * executor applies the caller's access policies to this SQL as to translated SQL.
  */
 final class SqlIntake {
 
@@ -65,8 +66,9 @@ final class SqlIntake {
     }
 
     /** The query the SQL runs as, once Kafka acknowledged it; a {@link ProblemException} when not acceptable. */
-    Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal) {
-        return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal))
+    Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal,
+                               Map<String, String> attributes) {
+        return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal).withAttributes(attributes))
                 .flatMap(q -> {
                     policy.check(principal, q.datasource());
                     return limiter.check(principal).then(submit(q, sql.strip()));
