@@ -38,7 +38,12 @@ public final class SchemaView {
 
     private static TableSchema table(TableSchema t, Map<String, Set<String>> hidden, boolean filtered) {
         Set<String> own = hidden.get(key(t.schema(), t.name()));
-        if (own.isEmpty() && !filtered) {
+        List<ForeignKey> foreignKeys = t.foreignKeys() == null ? List.of() : t.foreignKeys().stream()
+                .filter(fk -> fk.columns().stream().noneMatch(c -> own.contains(lower(c))))
+                .filter(fk -> fk.refColumns().stream().noneMatch(c -> hidden.getOrDefault(
+                        key(fk.refSchema(), fk.refTable()), Set.of()).contains(lower(c))))
+                .toList();
+        if (own.isEmpty() && !filtered && foreignKeys.size() == (t.foreignKeys() == null ? 0 : t.foreignKeys().size())) {
             return t;
         }
         List<ColumnSchema> columns = t.columns().stream()
@@ -51,11 +56,6 @@ public final class SchemaView {
                 ? List.of() : t.primaryKey();
         List<List<String>> uniqueKeys = t.uniqueKeys() == null ? List.of() : t.uniqueKeys().stream()
                 .filter(k -> k.stream().noneMatch(c -> own.contains(lower(c)))).toList();
-        List<ForeignKey> foreignKeys = t.foreignKeys() == null ? List.of() : t.foreignKeys().stream()
-                .filter(fk -> fk.columns().stream().noneMatch(c -> own.contains(lower(c))))
-                .filter(fk -> fk.refColumns().stream().noneMatch(c -> hidden.getOrDefault(
-                        key(fk.refSchema(), fk.refTable()), Set.of()).contains(lower(c))))
-                .toList();
         return new TableSchema(t.schema(), t.name(), t.kind(), t.comment(), filtered ? -1 : t.rowEstimate(), columns,
                 primaryKey, uniqueKeys, foreignKeys);
     }

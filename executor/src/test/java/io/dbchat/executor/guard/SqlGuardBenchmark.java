@@ -1,7 +1,10 @@
 package io.dbchat.executor.guard;
 
 import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.policy.AccessPolicies;
+import io.dbchat.contracts.policy.PolicySubject;
 import io.dbchat.executor.ConsultancySchema;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -9,7 +12,9 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
@@ -18,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Guard throughput on one thread over the legitimate corpus, three kinds of statement (see {@link GuardWorkload}
  * and BENCHMARK.md): {@code freshStatement}, a shape never seen, so the parser runs; {@code typicalStatement}, a new
  * text of a known shape, answered by the shape cache; {@code repeatedStatement}, a known text, answered by the
- * verdict cache.
+ * verdict cache. With {@code policies=rows}, each check is made for a principal under row filters on four of the
+ * tables and a column rule ({@link PolicyRewrite}): what the access policies cost.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,19 +40,40 @@ public class SqlGuardBenchmark {
     private final GuardWorkload workload = new GuardWorkload();
     private long serial;
 
+    @Param({"none", "rows"})
+    public String policies;
+    private PolicyScope scope;
+
+    @Setup
+    public void scope() {
+        scope = policies.equals("none") ? PolicyScope.NONE : PolicyScope.of(AccessPolicies.parse("""
+                datasources:
+                  consultancy:
+                    rows:
+                      clients: "country = :country"
+                      projects: "team_id = :team_id::int"
+                      tasks: "assignee_id = :user_id::int OR :role = 'manager'"
+                      time_entries: "user_id = :user_id::int"
+                    columns:
+                      users:
+                        hourly_rate: [hr, manager]
+                """), ConsultancySchema.DATASOURCE, PolicySubject.of(
+                Map.of("country", "DE", "team_id", "2", "user_id", "7", "role", "manager")));
+    }
+
     @Benchmark
     public GuardResult freshStatement() {
-        return guard.check(workload.fresh(serial++), schema);
+        return guard.check(workload.fresh(serial++), schema, scope);
     }
 
     @Benchmark
     public GuardResult typicalStatement() {
-        return guard.check(workload.typical(serial++), schema);
+        return guard.check(workload.typical(serial++), schema, scope);
     }
 
     @Benchmark
     public GuardResult repeatedStatement() {
-        return guard.check(workload.repeated(serial++), schema);
+        return guard.check(workload.repeated(serial++), schema, scope);
     }
 
     public static void main(String[] args) throws Exception {
