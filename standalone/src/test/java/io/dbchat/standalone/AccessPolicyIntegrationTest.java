@@ -3,6 +3,11 @@ package io.dbchat.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.contracts.llm.LlmStub;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.http.HttpRequest;
 import io.dbchat.contracts.runtime.PostgresUrl;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.standalone.infra.EmbeddedDatabase;
@@ -184,6 +189,29 @@ class AccessPolicyIntegrationTest {
                         && r.prompt().contains("alice asks Q0"))
                 .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.prompt()).doesNotContain("salary").doesNotContain("Netherlands"));
+    }
+
+    @Test
+    void sqlAnMcpClientWritesRunsUnderItsPrincipalsPoliciesToo() throws Exception {
+        var transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + dbchat.port()).endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("X-API-Key", "ka")).build();
+        try (McpSyncClient agent = McpClient.sync(transport).requestTimeout(TIMEOUT).build()) {
+            agent.initialize();
+
+            var counted = agent.callTool(new McpSchema.CallToolRequest("run_sql",
+                    Map.of("sql", "SELECT count(*) AS n FROM clients")));
+            var hidden = agent.callTool(new McpSchema.CallToolRequest("run_sql",
+                    Map.of("sql", "SELECT max(salary) AS n FROM users")));
+            var users = agent.callTool(new McpSchema.CallToolRequest("describe_table", Map.of("table", "users")));
+
+            assertThat(counted.isError()).isFalse();
+            assertThat(((Map<?, ?>) counted.structuredContent()).get("rows").toString())
+                    .isEqualTo(List.of(List.of(Integer.parseInt(
+                            database("SELECT count(*) FROM clients WHERE country = 'Germany'").getFirst().getFirst())))
+                            .toString());
+            assertThat(hidden.isError()).isTrue();
+            assertThat(users.structuredContent().toString()).doesNotContain("salary").contains("email");
+        }
     }
 
     private static String filtered(int q, String country) {

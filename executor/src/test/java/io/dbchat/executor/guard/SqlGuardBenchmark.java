@@ -42,11 +42,13 @@ public class SqlGuardBenchmark {
 
     @Param({"none", "rows"})
     public String policies;
-    private PolicyScope scope;
+    private AccessPolicies inForce;
+    private final PolicySubject subject = PolicySubject.of(
+            Map.of("country", "DE", "team_id", "2", "user_id", "7", "role", "manager"));
 
     @Setup
-    public void scope() {
-        scope = policies.equals("none") ? PolicyScope.NONE : PolicyScope.of(AccessPolicies.parse("""
+    public void policies() {
+        inForce = policies.equals("none") ? AccessPolicies.NONE : AccessPolicies.parse("""
                 datasources:
                   consultancy:
                     rows:
@@ -57,23 +59,27 @@ public class SqlGuardBenchmark {
                     columns:
                       users:
                         hourly_rate: [hr, manager]
-                """), ConsultancySchema.DATASOURCE, PolicySubject.of(
-                Map.of("country", "DE", "team_id", "2", "user_id", "7", "role", "manager")));
+                """);
+    }
+
+    /** The asker's scope, made for each check as the executor makes it for each proposal. */
+    private PolicyScope scope() {
+        return PolicyScope.of(inForce, ConsultancySchema.DATASOURCE, subject);
     }
 
     @Benchmark
     public GuardResult freshStatement() {
-        return guard.check(workload.fresh(serial++), schema, scope);
+        return guard.check(workload.fresh(serial++), schema, scope());
     }
 
     @Benchmark
     public GuardResult typicalStatement() {
-        return guard.check(workload.typical(serial++), schema, scope);
+        return guard.check(workload.typical(serial++), schema, scope());
     }
 
     @Benchmark
     public GuardResult repeatedStatement() {
-        return guard.check(workload.repeated(serial++), schema, scope);
+        return guard.check(workload.repeated(serial++), schema, scope());
     }
 
     public static void main(String[] args) throws Exception {
