@@ -14,6 +14,7 @@ import io.dbchat.executor.execution.QueryRunner;
 import io.dbchat.executor.execution.SessionSettings;
 import io.dbchat.executor.guard.GuardResult;
 import io.dbchat.executor.guard.PolicyScope;
+import io.dbchat.executor.guard.PolicyScopes;
 import io.dbchat.executor.guard.ResultColumns;
 import io.dbchat.executor.guard.SqlGuard;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class QueryHandler {
     private final Consumer<String> refused;
     private final PolicyStore policies;
     private final SessionSettings settings;
+    private final PolicyScopes scopes = new PolicyScopes(4_096);
 
     public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock) {
         this(guard, runner, properties, clock, schema -> { }, code -> { });
@@ -85,7 +87,7 @@ public final class QueryHandler {
         String sql = proposal.sql();
         List<String> applied = List.of();
         if (refusal == null && properties.guardEnabled()) {
-            PolicyScope scope = PolicyScope.of(policies.current(), datasource,
+            PolicyScope scope = scopes.of(policies.current(), datasource,
                     PolicySubject.of(proposal.question().attributes()));
             GuardResult verdict = guard.check(sql, schema, scope);
             refusal = verdict instanceof GuardResult.Rejected r ? r.problem() : null;

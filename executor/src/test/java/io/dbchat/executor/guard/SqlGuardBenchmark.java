@@ -2,9 +2,7 @@ package io.dbchat.executor.guard;
 
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.policy.AccessPolicies;
-import io.dbchat.contracts.policy.PolicySubject;
 import io.dbchat.executor.ConsultancySchema;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * and BENCHMARK.md): {@code freshStatement}, a shape never seen, so the parser runs; {@code typicalStatement}, a new
  * text of a known shape, answered by the shape cache; {@code repeatedStatement}, a known text, answered by the
  * verdict cache. With {@code policies=rows}, each check is made for a principal under row filters on four of the
- * tables and a column rule ({@link PolicyRewrite}): what the access policies cost.
+ * tables and a column rule ({@link GuardWorkload#POLICIES}, applied by {@link PolicyRewrite}): what they cost.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,28 +41,16 @@ public class SqlGuardBenchmark {
     @Param({"none", "rows"})
     public String policies;
     private AccessPolicies inForce;
-    private final PolicySubject subject = PolicySubject.of(
-            Map.of("country", "DE", "team_id", "2", "user_id", "7", "role", "manager"));
+    private final PolicyScopes scopes = new PolicyScopes(4_096);
 
     @Setup
     public void policies() {
-        inForce = policies.equals("none") ? AccessPolicies.NONE : AccessPolicies.parse("""
-                datasources:
-                  consultancy:
-                    rows:
-                      clients: "country = :country"
-                      projects: "team_id = :team_id::int"
-                      tasks: "assignee_id = :user_id::int OR :role = 'manager'"
-                      time_entries: "user_id = :user_id::int"
-                    columns:
-                      users:
-                        hourly_rate: [hr, manager]
-                """);
+        inForce = policies.equals("none") ? AccessPolicies.NONE : GuardWorkload.POLICIES;
     }
 
-    /** The asker's scope, made for each check as the executor makes it for each proposal. */
+    /** The asker's scope, looked up for each check as the executor does for each proposal. */
     private PolicyScope scope() {
-        return PolicyScope.of(inForce, ConsultancySchema.DATASOURCE, subject);
+        return scopes.of(inForce, ConsultancySchema.DATASOURCE, GuardWorkload.ASKER);
     }
 
     @Benchmark
