@@ -23,7 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * principal may not see; a principal without the attribute a filter needs gets nothing; a column only HR may read is
  * refused to others as an unknown column is, and is missing from what they and the model are shown.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessPolicyIntegrationTest {
 
     private static final Pattern TAG = Pattern.compile("\\bQ(\\d+)\\b");
@@ -75,23 +79,15 @@ class AccessPolicyIntegrationTest {
 
     @TempDir
     static Path dir;
+    static Path policies;
     static LlmStub llm;
     static Standalone dbchat;
     static WebTestClient http;
 
     @BeforeAll
     static void start() throws Exception {
-        Path policies = dir.resolve("policies.yml");
-        Files.writeString(policies, """
-                datasources:
-                  %s:
-                    rows:
-                      clients: "country = :country"
-                      tasks: "assignee_id = :user_id::int OR :role = 'manager'"
-                    columns:
-                      users:
-                        salary: [hr]
-                """.formatted(EmbeddedDatabase.DEMO));
+        policies = dir.resolve("policies.yml");
+        Files.writeString(policies, policyFile("country = :country"));
         llm = new LlmStub().answerWith(AccessPolicyIntegrationTest::modelReply);
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--dbchat.gateway.auth.mode=api-key",
                 "--dbchat.gateway.auth.api-keys=ka=alice,kb=bob,kc=carol", "--dbchat.policy.file=" + policies));
@@ -212,6 +208,38 @@ class AccessPolicyIntegrationTest {
             assertThat(hidden.isError()).isTrue();
             assertThat(users.structuredContent().toString()).doesNotContain("salary").contains("email");
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aChangedPolicyFileAppliesWithoutARestart() throws Exception {
+        Files.writeString(policies, policyFile("country = :country OR country = 'Japan'"));
+        List<List<String>> widened = database(
+                "SELECT count(*) AS n FROM clients WHERE country = 'Germany' OR country = 'Japan'");
+
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<List<String>> seen = rows("ka", 0);
+        while (!seen.equals(widened) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            seen = rows("ka", 0);
+        }
+
+        assertThat(seen).isEqualTo(widened);
+        assertThat(rows("kb", 0)).isEqualTo(database(
+                "SELECT count(*) AS n FROM clients WHERE country = 'Canada' OR country = 'Japan'"));
+    }
+
+    private static String policyFile(String clients) {
+        return """
+                datasources:
+                  %s:
+                    rows:
+                      clients: "%s"
+                      tasks: "assignee_id = :user_id::int OR :role = 'manager'"
+                    columns:
+                      users:
+                        salary: [hr]
+                """.formatted(EmbeddedDatabase.DEMO, clients);
     }
 
     private static String filtered(int q, String country) {
