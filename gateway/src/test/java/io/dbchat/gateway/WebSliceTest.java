@@ -1,5 +1,6 @@
 package io.dbchat.gateway;
 
+import io.dbchat.contracts.policy.PolicyConfiguration;
 import io.dbchat.contracts.runtime.DatasourcesProperties;
 import io.dbchat.conversations.ConversationClaims;
 import io.dbchat.conversations.ConversationRecorder;
@@ -74,7 +75,7 @@ public abstract class WebSliceTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({GatewayProperties.class, DatasourcesProperties.class, ConversationsProperties.class})
-    @Import({ProblemExceptionHandler.class, SecurityConfiguration.class})
+    @Import({ProblemExceptionHandler.class, SecurityConfiguration.class, PolicyConfiguration.class})
     @ComponentScan(basePackages = "io.dbchat.gateway", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX,
             pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess)"

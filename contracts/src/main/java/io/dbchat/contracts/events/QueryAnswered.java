@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The SQL ran: columns, rows up to the configured cap ({@code truncated} says rows were dropped), the
  * number of rows returned and the execution time. Row values are JSON-ready (numbers exact, times ISO-8601).
+ * {@code policies} names the access policies that applied to the statement (row filters and column rules of the
+ * tables it read); null when none did, and in events written before they existed.
  */
 public record QueryAnswered(
         int v,
@@ -14,9 +16,25 @@ public record QueryAnswered(
         List<List<Object>> rows,
         long rowCount,
         boolean truncated,
-        long execMs) implements QueryResult {
+        long execMs,
+        List<String> policies) implements QueryResult {
 
     public static final int VERSION = 1;
+
+    public QueryAnswered {
+        policies = policies == null || policies.isEmpty() ? null : List.copyOf(policies);
+    }
+
+    /** Without the policies that applied, as events were before them. */
+    public QueryAnswered(int v, String queryId, SqlProposed proposal, List<ColumnMeta> columns, List<List<Object>> rows,
+                         long rowCount, boolean truncated, long execMs) {
+        this(v, queryId, proposal, columns, rows, rowCount, truncated, execMs, null);
+    }
+
+    /** The same answer, naming the access policies that applied. */
+    public QueryAnswered withPolicies(List<String> applied) {
+        return new QueryAnswered(v, queryId, proposal, columns, rows, rowCount, truncated, execMs, applied);
+    }
 
     public static QueryAnswered of(SqlProposed proposal, List<ColumnMeta> columns, List<List<Object>> rows,
                                    boolean truncated, long execMs) {

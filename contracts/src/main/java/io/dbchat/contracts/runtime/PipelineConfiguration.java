@@ -1,5 +1,6 @@
 package io.dbchat.contracts.runtime;
 
+import io.dbchat.contracts.policy.PolicyConfiguration;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.StageTracing;
@@ -17,15 +18,18 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * What every stage needs of Kafka: the topic registry, and the topics themselves, created at start-up
- * with the configured partitions and retention (the schema topic compacted instead). Stages import it.
+ * with the configured partitions and retention (the schema topic compacted instead); the access policies. Stages
+ * import it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PipelineProperties.class)
+@Import(PolicyConfiguration.class)
 public class PipelineConfiguration {
 
     @Bean

@@ -77,8 +77,22 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
         return execute(datasource, sql).toFuture();
     }
 
+    @Override
+    public CompletionStage<ExecutionOutcome> run(String datasource, String sql, Map<String, String> settings) {
+        return execute(datasource, sql, settings).toFuture();
+    }
+
     /** The reactive form of {@link #run}. */
     public Mono<ExecutionOutcome> execute(String datasource, String sql) {
+        return execute(datasource, sql, Map.of());
+    }
+
+    /** With {@code settings} set local to the statement's transaction (transaction mode only). */
+    public Mono<ExecutionOutcome> execute(String datasource, String sql, Map<String, String> settings) {
+        if (!settings.isEmpty() && mode != ExecutionMode.TRANSACTION) {
+            return Mono.just(new ExecutionOutcome.Failed(null, "SettingsUnsupported",
+                    "the principal's attributes reach the database only with dbchat.executor.mode=transaction"));
+        }
         ConnectionPool pool = pools.get(datasource);
         if (pool == null) {
             return Mono.just(new ExecutionOutcome.Failed(null, "UnknownDatasource",
@@ -86,15 +100,16 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
         }
         Lease lease = new Lease();
         // after an error or a cancel the connection may be anywhere (inside a transaction, mid-statement): reset
-        return Mono.usingWhen(pool.create(), c -> run(c, datasource, sql, lease), lease::release,
+        return Mono.usingWhen(pool.create(), c -> run(c, datasource, sql, settings, lease), lease::release,
                         (c, e) -> ConnectionReset.resetAndRelease(c), ConnectionReset::resetAndRelease)
                 .timeout(limits.statementTimeout().plus(CLIENT_GRACE))
                 .onErrorResume(e -> Mono.just(failure(datasource, sql, e)));
     }
 
-    private Mono<ExecutionOutcome> run(Connection c, String datasource, String sql, Lease lease) {
+    private Mono<ExecutionOutcome> run(Connection c, String datasource, String sql, Map<String, String> settings,
+                                       Lease lease) {
         if (review == null) {
-            return statement(c, sql);
+            return statement(c, sql, settings);
         }
         if (!QUERY_KEYWORDS.contains(SqlText.firstWord(sql).toLowerCase(Locale.ROOT))) {
             return Mono.just(new ExecutionOutcome.Refused(new Problem("sql.plan_refused",
@@ -104,14 +119,14 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
                 .<Mono<ExecutionOutcome>>map(problem -> Mono.just(new ExecutionOutcome.Refused(problem)))
                 .orElseGet(() -> {
                     lease.clean = true;
-                    return statement(c, sql);
+                    return statement(c, sql, settings);
                 }));
     }
 
-    private Mono<ExecutionOutcome> statement(Connection c, String sql) {
+    private Mono<ExecutionOutcome> statement(Connection c, String sql, Map<String, String> settings) {
         return switch (mode) {
             case SESSION -> query(c, sql);
-            case TRANSACTION -> inReadOnlyTransaction(c, sql);
+            case TRANSACTION -> inReadOnlyTransaction(c, sql, settings);
         };
     }
 
@@ -138,10 +153,13 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
 
     /**
      * BEGIN and the SET LOCALs in one batch, the statement (fetched in chunks by a portal), then ROLLBACK, which
-     * the driver writes together with the portal's close: three round trips.
+     * the driver writes together with the portal's close: three round trips; a fourth sets the principal's
+     * attributes when there are any ({@code set_config(name, value, true)} is SET LOCAL with the value bound).
      */
-    private Mono<ExecutionOutcome> inReadOnlyTransaction(Connection c, String sql) {
-        Mono<ExecutionOutcome> work = TrustedSql.run(c, limits.openTransaction()).then(query(c, sql));
+    private Mono<ExecutionOutcome> inReadOnlyTransaction(Connection c, String sql, Map<String, String> settings) {
+        Mono<ExecutionOutcome> work = TrustedSql.run(c, limits.openTransaction())
+                .then(TrustedSql.setLocal(c, settings))
+                .then(query(c, sql));
         return work.flatMap(outcome -> Mono.from(c.rollbackTransaction()).thenReturn(outcome))
                 .onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(x -> Mono.empty())
                         .then(Mono.error(e)));

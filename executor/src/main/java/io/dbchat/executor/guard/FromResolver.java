@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
@@ -55,7 +56,7 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
             return;
         }
         Place place = new Place(level, depth);
-        List<Scope.Source> tree = new ArrayList<>(add(plain.getFromItem(), place));
+        List<Scope.Source> tree = new ArrayList<>(add(plain.getFromItem(), place, plain::setFromItem));
         joins(plain.getJoins(), tree, place);
     }
 
@@ -68,7 +69,7 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
                 tree.clear();
             }
             List<Scope.Source> left = List.copyOf(tree);
-            List<Scope.Source> right = add(join.getRightItem(), place);
+            List<Scope.Source> right = add(join.getRightItem(), place, join::setRightItem);
             tree.addAll(right);
             using(join.getUsingColumns(), left, right);
             if (!join.getOnExpressions().isEmpty()) {
@@ -89,10 +90,20 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
         }
     }
 
-    private List<Scope.Source> add(FromItem item, Place place) {
-        List<Scope.Source> sources = item.accept(this, place);
+    /** Resolves a FROM item and adds its sources to the level; {@code slot} puts another item in its place. */
+    private List<Scope.Source> add(FromItem item, Place place, Consumer<FromItem> slot) {
+        List<Scope.Source> sources = accept(item, place, slot);
         if (!(item instanceof ParenthesedFromItem)) {
             sources.forEach(place.level()::add);
+        }
+        return sources;
+    }
+
+    /** Resolves a FROM item; a published table read there is told to the walker with the slot that holds it. */
+    private List<Scope.Source> accept(FromItem item, Place place, Consumer<FromItem> slot) {
+        List<Scope.Source> sources = item.accept(this, place);
+        if (item instanceof Table table && sources.size() == 1 && sources.getFirst().isTable()) {
+            walker.slot(table, slot);
         }
         return sources;
     }
@@ -118,6 +129,7 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
             // Positional renaming would reach unpublished columns under published-looking names.
             throw Refusal.construct("column aliases on a table");
         }
+        walker.read(table, found);
         String alias = table.getAlias() == null ? null : Identifiers.fold(table.getAlias().getName());
         return List.of(new Scope.Source(alias, found, found.columns().stream().map(ColumnSchema::name).toList()));
     }
@@ -177,7 +189,7 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
             if (parens.getJoins() != null && !parens.getJoins().isEmpty()) {
                 throw Refusal.construct("an alias on a parenthesised join");
             }
-            List<Scope.Source> inner = parens.getFromItem().accept(this, place);
+            List<Scope.Source> inner = accept(parens.getFromItem(), place, parens::setFromItem);
             Scope.Source only = inner.getFirst();
             if (only.isTable() && parens.getAlias().getAliasColumns() != null) {
                 throw Refusal.construct("column aliases on a table");
@@ -187,7 +199,7 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
             place.level().add(source);
             return List.of(source);
         }
-        List<Scope.Source> tree = new ArrayList<>(add(parens.getFromItem(), place));
+        List<Scope.Source> tree = new ArrayList<>(add(parens.getFromItem(), place, parens::setFromItem));
         joins(parens.getJoins(), tree, place);
         return tree;
     }

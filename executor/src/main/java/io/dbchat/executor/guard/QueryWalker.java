@@ -1,13 +1,17 @@
 package io.dbchat.executor.guard;
 
 import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.events.TableSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.piped.FromQuery;
 import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
@@ -46,7 +50,23 @@ final class QueryWalker implements SelectVisitor<List<String>> {
     private final GuardLimits limits;
     private final FromResolver from;
     private final boolean markers;
+    private final List<TableRead> reads = new ArrayList<>();
     private int joins;
+
+    /**
+     * A published table read by the statement: the node that names it, the table as the walker's schema shows it,
+     * and the slot of its parent that holds the node (null until the FROM clause that holds it says so).
+     */
+    static final class TableRead {
+        final Table node;
+        final TableSchema table;
+        Consumer<FromItem> slot;
+
+        TableRead(Table node, TableSchema table) {
+            this.node = node;
+            this.table = table;
+        }
+    }
 
     /** With {@code markers}, numbered parameters stand for literals (a marked {@link Shape}) and are accepted. */
     QueryWalker(SchemaSnapshot schema, GuardLimits limits, boolean markers) {
@@ -57,6 +77,34 @@ final class QueryWalker implements SelectVisitor<List<String>> {
 
     boolean acceptsMarkers() {
         return markers;
+    }
+
+    /** A recursive CTE's anchor is walked twice: each node is kept once. */
+    void read(Table node, TableSchema table) {
+        if (find(node) == null) {
+            reads.add(new TableRead(node, table));
+        }
+    }
+
+    void slot(Table node, Consumer<FromItem> slot) {
+        TableRead read = find(node);
+        if (read != null) {
+            read.slot = slot;
+        }
+    }
+
+    private TableRead find(Table node) {
+        for (TableRead read : reads) {
+            if (read.node == node) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    /** Every published table the walked statement reads, at any depth, each node once, in the order first met. */
+    List<TableRead> reads() {
+        return List.copyOf(reads);
     }
 
     List<String> select(Select select, Scope outer, int depth) {

@@ -31,7 +31,7 @@ final class ShapeCache {
     private record Seen(List<Shape.Literal> literals, GuardResult verdict) implements Known {
     }
 
-    private record Accepts(Template template) implements Known {
+    private record Accepts(Template template, List<String> policies) implements Known {
     }
 
     private record Refuses(GuardResult.Rejected verdict) implements Known {
@@ -75,7 +75,8 @@ final class ShapeCache {
 
     private GuardResult answer(Known entry, Shape shape, Supplier<GuardResult> full) {
         GuardResult verdict = switch (entry) {
-            case Accepts accepts -> new GuardResult.Accepted(accepts.template().render(shape.literals()));
+            case Accepts accepts -> new GuardResult.Accepted(accepts.template().render(shape.literals()),
+                    accepts.policies());
             case Refuses refuses -> refuses.verdict();
             default -> null;
         };
@@ -95,8 +96,9 @@ final class ShapeCache {
         if (markedVerdict instanceof GuardResult.Accepted accepted
                 && first.verdict() instanceof GuardResult.Accepted expected) {
             Template template = Template.of(accepted.sql(), shape.literals().size());
-            if (template != null && template.render(first.literals()).equals(expected.sql())) {
-                return new Accepts(template);
+            if (template != null && template.render(first.literals()).equals(expected.sql())
+                    && accepted.policies().equals(expected.policies())) {
+                return new Accepts(template, accepted.policies());
             }
         }
         if (markedVerdict instanceof GuardResult.Rejected rejected && rejected.equals(first.verdict())) {

@@ -2,6 +2,7 @@ package io.dbchat.executor.guard;
 
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.SchemaSnapshot;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,9 +18,11 @@ import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * Proves a proposed statement safe before it runs: exactly one query over published tables, columns and
- * functions, within the complexity bounds, and returns it with its row limit added or tightened. Pure and
- * thread-safe: the same SQL and snapshot always give the same verdict. Verdicts are remembered by text
- * ({@link VerdictCache}) and by shape ({@link ShapeCache}: the same statement with other literal values).
+ * functions, within the complexity bounds, and returns it with its row limit added or tightened and, under a
+ * principal's access policies ({@link PolicyScope}), checked against what the principal may see and rewritten by
+ * {@link PolicyRewrite}. Pure and thread-safe: the same SQL, snapshot and policy scope always give the same verdict.
+ * Verdicts are remembered by text ({@link VerdictCache}) and by shape ({@link ShapeCache}: the same statement with
+ * other literal values), both keyed by the policy scope as well, so that one principal's rewrite never answers another.
  */
 public final class SqlGuard {
 
@@ -41,7 +44,12 @@ public final class SqlGuard {
     }
 
     public GuardResult check(String sql, SchemaSnapshot schema) {
-        return cache.get(sql, schema, () -> unknownText(sql, schema));
+        return check(sql, schema, PolicyScope.NONE);
+    }
+
+    /** The verdict for a statement asked by a principal under these access policies. */
+    public GuardResult check(String sql, SchemaSnapshot schema, PolicyScope policy) {
+        return cache.get(sql, schema, policy.key(), () -> unknownText(sql, schema, policy));
     }
 
     /** How many checks the shape cache answered without parsing (a known shape with new values). */
@@ -55,7 +63,7 @@ public final class SqlGuard {
     }
 
     /** A text the verdict cache does not know: bounded on the raw text, then answered by its shape or in full. */
-    private GuardResult unknownText(String sql, SchemaSnapshot schema) {
+    private GuardResult unknownText(String sql, SchemaSnapshot schema, PolicyScope policy) {
         try {
             bound(sql);
         } catch (Refusal refusal) {
@@ -64,18 +72,21 @@ public final class SqlGuard {
         Shape shape = schema.version() == null || sql.length() > VerdictCache.MAX_CACHED_LENGTH
                 ? null : ShapeLexer.shape(sql);
         if (shape == null) {
-            return verdict(sql, schema, false);
+            return verdict(sql, schema, false, policy);
         }
-        return shapes.get(schema.datasource() + '\u0000' + schema.version(), shape,
-                () -> verdict(sql, schema, false), marked -> verdict(marked, schema, true));
+        return shapes.get(schema.datasource() + '\u0000' + schema.version() + '\u0000' + policy.key(), shape,
+                () -> verdict(sql, schema, false, policy), marked -> verdict(marked, schema, true, policy));
     }
 
     /** The full check of a text already bounded; with {@code markers}, the numbered parameters of a marked shape. */
-    private GuardResult verdict(String sql, SchemaSnapshot schema, boolean markers) {
+    private GuardResult verdict(String sql, SchemaSnapshot schema, boolean markers, PolicyScope policy) {
         try {
             Select select = singleQuery(sql);
-            new QueryWalker(schema, limits, markers).select(select, null, 1);
-            return new GuardResult.Accepted(limit(select));
+            // a column the principal may not read is refused as if it did not exist
+            QueryWalker walker = new QueryWalker(policy.view(schema), limits, markers);
+            walker.select(select, null, 1);
+            List<String> applied = PolicyRewrite.apply(walker.reads(), schema, policy, limits);
+            return new GuardResult.Accepted(limit(select), applied);
         } catch (Refusal refusal) {
             return new GuardResult.Rejected(refusal.problem());
         } catch (RuntimeException unexpected) {

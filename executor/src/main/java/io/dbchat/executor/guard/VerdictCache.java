@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Remembers recent verdicts by schema version and SQL text: the guard is a pure function of both, and
+ * Remembers recent verdicts by schema version, policy scope and SQL text: the guard is a pure function of them, and
  * replays, retries and templated translations repeat the same text. Least recently used entries go first;
  * long texts and snapshots without a version are never cached.
  */
@@ -28,11 +28,11 @@ final class VerdictCache {
         });
     }
 
-    GuardResult get(String sql, SchemaSnapshot schema, Supplier<GuardResult> verdict) {
+    GuardResult get(String sql, SchemaSnapshot schema, String policy, Supplier<GuardResult> verdict) {
         if (schema.version() == null || sql == null || sql.length() > MAX_CACHED_LENGTH) {
             return verdict.get();
         }
-        String key = schema.datasource() + '\u0000' + schema.version() + '\u0000' + sql;
+        String key = schema.datasource() + '\u0000' + schema.version() + '\u0000' + policy + '\u0000' + sql;
         GuardResult known = entries.get(key);
         if (known != null) {
             hits.increment();

@@ -38,7 +38,12 @@ public final class PlanCheck implements PlanReview {
 
     /** {@code stored} finds a datasource's snapshot when none has been seen since start (null if none). */
     public PlanCheck(PlanBudget budget, Function<String, SchemaSnapshot> stored) {
-        this.judge = new PlanJudge(budget);
+        this(budget, stored, Set.of());
+    }
+
+    /** {@code alsoCalled}: functions plans may call besides the allowlist ({@link PlanJudge#PlanJudge(PlanBudget, Set)}). */
+    public PlanCheck(PlanBudget budget, Function<String, SchemaSnapshot> stored, Set<String> alsoCalled) {
+        this.judge = new PlanJudge(budget, alsoCalled);
         this.stored = stored;
     }
 

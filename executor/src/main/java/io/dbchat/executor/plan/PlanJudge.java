@@ -55,9 +55,20 @@ public final class PlanJudge {
     private static final Set<String> SAMPLING_METHODS = Set.of("bernoulli", "system");
 
     private final PlanBudget budget;
+    private final Set<String> alsoCalled;
 
     public PlanJudge(PlanBudget budget) {
+        this(budget, Set.of());
+    }
+
+    /**
+     * {@code alsoCalled} names functions a plan may call besides the allowlist: {@code current_setting} when the
+     * database's row-level security policies read the principal's attributes (the SQL guard still refuses it in a
+     * statement, so a plan calls it only where a policy or a published view does).
+     */
+    public PlanJudge(PlanBudget budget, Set<String> alsoCalled) {
         this.budget = budget;
+        this.alsoCalled = Set.copyOf(alsoCalled);
     }
 
     /** The refusal of the plan, or empty when it reads only what {@code schema} publishes, within budget. */
@@ -163,7 +174,7 @@ public final class PlanJudge {
             }
         }
         for (String function : refs.functions()) {
-            if (!PlanFunctions.call(function)) {
+            if (!PlanFunctions.call(function) && !alsoCalled.contains(function)) {
                 throw new Refusal("it calls the function " + function + ", which is not allowed");
             }
         }

@@ -1,5 +1,6 @@
 package io.dbchat.executor.stage;
 
+import io.dbchat.contracts.policy.PolicyStore;
 import io.dbchat.contracts.runtime.DatasourceProperties;
 import io.dbchat.contracts.runtime.DatasourcesProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
@@ -7,7 +8,9 @@ import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.executor.execution.ConnectionPools;
+import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.execution.R2dbcQueryRunner;
+import io.dbchat.executor.execution.SessionSettings;
 import io.dbchat.executor.guard.SqlGuard;
 import io.dbchat.executor.plan.PlanCheck;
 import io.dbchat.executor.plan.PlanCheckProperties;
@@ -19,6 +22,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,11 +53,16 @@ class ExecutorConfiguration {
         return guard;
     }
 
-    /** The plan check; before any proposal has been checked it reads the snapshot from the topology's store. */
+    /**
+     * The plan check; before any proposal has been checked it reads the snapshot from the topology's store. With the
+     * database's row-level security on, plans may call {@code current_setting}, which its policies read.
+     */
     @Bean
-    PlanCheck planCheck(PlanCheckProperties properties, StreamsBuilderFactoryBean executorStreams) {
+    PlanCheck planCheck(PlanCheckProperties properties, StreamsBuilderFactoryBean executorStreams,
+                        SessionSettings rls) {
         return new PlanCheck(properties.budget(),
-                datasource -> ExecutorTopology.storedSnapshot(executorStreams.getKafkaStreams(), datasource));
+                datasource -> ExecutorTopology.storedSnapshot(executorStreams.getKafkaStreams(), datasource),
+                rls.enabled() ? Set.of("current_setting") : Set.of());
     }
 
     @Bean(destroyMethod = "close")
@@ -88,11 +97,16 @@ class ExecutorConfiguration {
     @Bean
     TopologyMarker executorTopology(StreamsBuilder executorStreams, Topics topics, SqlGuard guard,
                                     OutageRetry runner, ExecutorProperties properties, PlanCheck planCheck,
-                                    RoleCheck roleCheck, MeterRegistry meters) {
+                                    RoleCheck roleCheck, MeterRegistry meters, PolicyStore policies,
+                                    SessionSettings rls) {
+        if (rls.enabled() && properties.mode() != ExecutionMode.TRANSACTION) {
+            throw new IllegalStateException("dbchat.executor.rls.enabled=true needs dbchat.executor.mode=transaction: "
+                    + "the attributes are set local to each statement's own transaction");
+        }
         var handler = new QueryHandler(guard, runner, properties, Clock.systemUTC(), schema -> {
             planCheck.seen(schema);
             roleCheck.seen(schema);
-        }, code -> meters.counter(REFUSALS, "code", code).increment());
+        }, code -> meters.counter(REFUSALS, "code", code).increment(), policies, rls);
         StageMeters.inFlight(meters, "executor", ExecutorTopology.build(executorStreams, topics, handler, properties.async()));
         return new TopologyMarker();
     }

@@ -71,11 +71,17 @@ final class OutageRetry implements QueryRunner, HealthIndicator {
 
     @Override
     public CompletionStage<ExecutionOutcome> run(String datasource, String sql) {
-        return attempt(datasource, sql, clock.instant().plus(limit), FIRST_BACKOFF);
+        return run(datasource, sql, Map.of());
     }
 
-    private CompletionStage<ExecutionOutcome> attempt(String datasource, String sql, Instant giveUp, Duration backoff) {
-        return runner.run(datasource, sql).thenCompose(outcome -> {
+    @Override
+    public CompletionStage<ExecutionOutcome> run(String datasource, String sql, Map<String, String> settings) {
+        return attempt(datasource, sql, settings, clock.instant().plus(limit), FIRST_BACKOFF);
+    }
+
+    private CompletionStage<ExecutionOutcome> attempt(String datasource, String sql, Map<String, String> settings,
+                                                      Instant giveUp, Duration backoff) {
+        return runner.run(datasource, sql, settings).thenCompose(outcome -> {
             if (!unreachable(outcome)) {
                 reached(datasource);
                 return CompletableFuture.completedFuture(outcome);
@@ -87,7 +93,7 @@ final class OutageRetry implements QueryRunner, HealthIndicator {
             Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> attempt(datasource, sql, giveUp, next));
+                    .thenCompose(ignored -> attempt(datasource, sql, settings, giveUp, next));
         });
     }
 

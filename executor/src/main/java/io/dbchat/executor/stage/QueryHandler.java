@@ -2,14 +2,20 @@ package io.dbchat.executor.stage;
 
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.executor.execution.ExecutionOutcome;
+import io.dbchat.contracts.policy.PolicyStore;
+import io.dbchat.contracts.policy.PolicySubject;
 import io.dbchat.executor.execution.QueryRunner;
+import io.dbchat.executor.execution.SessionSettings;
 import io.dbchat.executor.guard.GuardResult;
+import io.dbchat.executor.guard.PolicyScope;
+import io.dbchat.executor.guard.PolicyScopes;
 import io.dbchat.executor.guard.ResultColumns;
 import io.dbchat.executor.guard.SqlGuard;
 import java.time.Clock;
@@ -22,7 +28,10 @@ import java.util.function.Consumer;
 /**
  * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal,
  * or STATUS executing and the {@link Execution} to start; {@link #run} starts it without waiting, and
- * {@link #outcome} / {@link #failure} turn how it ended into the event to publish.
+ * {@link #outcome} / {@link #failure} turn how it ended into the event to publish. The guard checks each statement
+ * under the access policies of the principal who asked ({@link PolicyScope}, from the question's attributes), so
+ * the SQL that runs, and that the plan check sees, is the rewritten one; with {@link SessionSettings} on, the
+ * principal's attributes also reach the database for its own row-level security.
  */
 public final class QueryHandler {
 
@@ -32,6 +41,9 @@ public final class QueryHandler {
     private final Clock clock;
     private final Consumer<SchemaSnapshot> schemas;
     private final Consumer<String> refused;
+    private final PolicyStore policies;
+    private final SessionSettings settings;
+    private final PolicyScopes scopes = new PolicyScopes(4_096);
 
     public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock) {
         this(guard, runner, properties, clock, schema -> { }, code -> { });
@@ -43,6 +55,15 @@ public final class QueryHandler {
      */
     public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock,
                         Consumer<SchemaSnapshot> schemas, Consumer<String> refused) {
+        this(guard, runner, properties, clock, schemas, refused, PolicyStore.none(), SessionSettings.OFF);
+    }
+
+    /** {@code policies}: the access policies in force; {@code settings}: whether attributes reach the database. */
+    public QueryHandler(SqlGuard guard, QueryRunner runner, ExecutorProperties properties, Clock clock,
+                        Consumer<SchemaSnapshot> schemas, Consumer<String> refused, PolicyStore policies,
+                        SessionSettings settings) {
+        this.policies = policies;
+        this.settings = settings;
         this.guard = guard;
         this.runner = runner;
         this.properties = properties;
@@ -65,10 +86,16 @@ public final class QueryHandler {
             schemas.accept(schema);
         }
         String sql = proposal.sql();
+        List<String> applied = List.of();
         if (refusal == null && properties.guardEnabled()) {
-            GuardResult verdict = guard.check(sql, schema);
+            PolicyScope scope = scopes.of(policies.current(), datasource,
+                    PolicySubject.of(proposal.question().attributes()));
+            GuardResult verdict = guard.check(sql, schema, scope);
             refusal = verdict instanceof GuardResult.Rejected r ? r.problem() : null;
-            sql = verdict instanceof GuardResult.Accepted a ? a.sql() : sql;
+            if (verdict instanceof GuardResult.Accepted a) {
+                sql = a.sql();
+                applied = a.policies();
+            }
         }
         if (refusal != null) {
             refused.accept(refusal.code());
@@ -76,12 +103,13 @@ public final class QueryHandler {
             return out;
         }
         out.add(status(proposal, ReplySeq.executing(attempt), "executing"));
-        out.add(new Execution(proposal, datasource, sql));
+        out.add(new Execution(proposal, datasource, sql, applied));
         return out;
     }
 
     public CompletionStage<ExecutionOutcome> run(Execution execution) {
-        return runner.run(execution.datasource(), execution.sql());
+        return runner.run(execution.datasource(), execution.sql(),
+                settings.of(execution.proposal().question().attributes()));
     }
 
     public Ran outcome(Execution execution, ExecutionOutcome outcome) {
@@ -89,7 +117,9 @@ public final class QueryHandler {
             // no row, so no metadata from the driver: the header comes from the checked statement itself
             outcome = new ExecutionOutcome.Rows(ResultColumns.of(execution.sql()), r.rows(), r.truncated(), r.execMs());
         }
-        return Outcomes.event(execution.proposal(), outcome, properties.statementTimeout());
+        Ran event = Outcomes.event(execution.proposal(), outcome, properties.statementTimeout());
+        return event instanceof Ran.Result(QueryAnswered answered) && !execution.policies().isEmpty()
+                ? new Ran.Result(answered.withPolicies(execution.policies())) : event;
     }
 
     /** A run that failed outside the database's own answer: the bounded wait ran out, or the driver broke. */

@@ -1,7 +1,10 @@
 package io.dbchat.executor.guard;
 
+import io.dbchat.contracts.policy.AccessPolicies;
+import io.dbchat.contracts.policy.PolicySubject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +27,23 @@ final class GuardWorkload {
             "date", "time", "timestamp", "interval", "limit", "offset", "first", "next", "by");
 
     private static final int TYPICAL_ROUNDS = 54;
+
+    /** Access policies for the benchmarks' policy variants: row filters on four tables and a column rule. */
+    static final AccessPolicies POLICIES = AccessPolicies.parse("""
+            datasources:
+              consultancy:
+                rows:
+                  clients: "country = :country"
+                  projects: "team_id = :team_id::int"
+                  tasks: "assignee_id = :user_id::int OR :role = 'manager'"
+                  time_entries: "user_id = :user_id::int"
+                columns:
+                  users:
+                    hourly_rate: [hr, manager]
+            """);
+    /** The principal the policy variants check for (a manager, so every corpus column stays readable). */
+    static final PolicySubject ASKER = PolicySubject.of(
+            Map.of("country", "DE", "team_id", "2", "user_id", "7", "role", "manager"));
 
     private final List<String> corpus = GuardCorpus.legit();
     private final String[] typical = new String[corpus.size() * TYPICAL_ROUNDS];

@@ -1,6 +1,7 @@
 package io.dbchat.executor.guard;
 
 import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.contracts.policy.AccessPolicies;
 import io.dbchat.executor.ConsultancySchema;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -11,7 +12,8 @@ import java.util.function.LongFunction;
  * CPU time per guard check, per kind of statement (see {@link GuardWorkload}): thread CPU time, so that other
  * processes on a shared machine do not count. Arguments: checks per round (default 5,000), rounds (default 5; the
  * first ones warm up) and kinds, comma-separated: fresh, typical, repeated, commented (a corpus text with a new
- * trailing comment: the old benchmark's "fresh"), uncached (fresh texts with both caches off).
+ * trailing comment: the old benchmark's "fresh"), uncached (fresh texts with both caches off); and {@code rows} as a
+ * fourth argument checks each statement for a principal under {@link GuardWorkload#POLICIES} (none by default).
  */
 public final class SqlGuardCpuTime {
 
@@ -27,6 +29,8 @@ public final class SqlGuardCpuTime {
         SchemaSnapshot unversioned = new SchemaSnapshot(versioned.v(), versioned.datasource(), null,
                 versioned.readAt(), versioned.tables());
         GuardWorkload workload = new GuardWorkload();
+        AccessPolicies policies = args.length > 3 && args[3].equals("rows") ? GuardWorkload.POLICIES : AccessPolicies.NONE;
+        PolicyScopes scopes = new PolicyScopes(4_096);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String kind : kinds) {
             SqlGuard guard = new SqlGuard(GuardLimits.DEFAULTS);
@@ -43,7 +47,8 @@ public final class SqlGuardCpuTime {
                 long accepted = 0;
                 long start = threads.getCurrentThreadCpuTime();
                 for (int i = 0; i < checks; i++) {
-                    if (guard.check(statements.apply(serial++), schema) instanceof GuardResult.Accepted) {
+                    PolicyScope scope = scopes.of(policies, schema.datasource(), GuardWorkload.ASKER);
+                    if (guard.check(statements.apply(serial++), schema, scope) instanceof GuardResult.Accepted) {
                         accepted++;
                     }
                 }

@@ -6,6 +6,7 @@ import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.mcp.SqlIntake;
 import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QueryAccepted;
+import io.dbchat.gateway.security.PrincipalAttributes;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /api/chat/conversations/{id}/queries/{queryId}/rerun}: runs a turn's SQL again, as written, in the
  * same conversation (the way SQL written by the caller runs: guard, plan check, read-only execution, no
- * translator), for an answer whose rows were too large to keep or may have changed. 202 with the new query.
+ * translator, under the caller's access policies), for an answer whose rows were too large to keep or may have changed. 202 with the new query.
  */
 @RestController
 class RerunController {
@@ -25,11 +26,14 @@ class RerunController {
     private final Conversations conversations;
     private final SqlIntake sql;
     private final PrincipalResolver principals;
+    private final PrincipalAttributes attributes;
 
-    RerunController(Conversations conversations, SqlIntake sql, PrincipalResolver principals) {
+    RerunController(Conversations conversations, SqlIntake sql, PrincipalResolver principals,
+                    PrincipalAttributes attributes) {
         this.conversations = conversations;
         this.sql = sql;
         this.principals = principals;
+        this.attributes = attributes;
     }
 
     @PostMapping("/api/chat/conversations/{conversationId}/queries/{queryId}/rerun")
@@ -38,7 +42,8 @@ class RerunController {
         return principals.resolve(exchange).flatMap(p -> conversations.view(p, conversationId)
                 .flatMap(view -> Mono.justOrEmpty(view.turns().stream().filter(t -> t.queryId().equals(queryId)).findFirst()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'.")))
-                .flatMap(turn -> sql.rerun(runnable(turn), turn.datasource(), turn.question(), p, conversationId)))
+                .flatMap(turn -> attributes.of(p, exchange.getPrincipal()).flatMap(attrs ->
+                        sql.rerun(runnable(turn), turn.datasource(), turn.question(), p, attrs, conversationId))))
                 .map(q -> ResponseEntity.accepted().location(URI.create(QueryAccepted.eventsUrl(q.queryId())))
                         .body(new QueryAccepted(q.queryId(), q.conversationId(), QueryAccepted.eventsUrl(q.queryId()))));
     }

@@ -5,6 +5,11 @@ import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QuestionIntake;
 import io.dbchat.gateway.replies.ReplySource;
 import io.dbchat.gateway.schema.SchemaLookup;
+import io.dbchat.gateway.schema.SchemaSource;
+import io.dbchat.gateway.security.DatasourcePolicy;
+import io.dbchat.gateway.security.PrincipalAttributes;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -32,8 +37,8 @@ class McpConfiguration {
     static final String ENDPOINT = "/mcp";
 
     @Bean
-    McpPrincipalFilter mcpPrincipalFilter(PrincipalResolver principals) {
-        return new McpPrincipalFilter(ENDPOINT, principals);
+    McpPrincipalFilter mcpPrincipalFilter(PrincipalResolver principals, PrincipalAttributes attributes) {
+        return new McpPrincipalFilter(ENDPOINT, principals, attributes);
     }
 
     @Bean
@@ -42,7 +47,8 @@ class McpConfiguration {
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .messageEndpoint(ENDPOINT)
                 .contextExtractor(request -> request.exchange().getAttribute(McpPrincipalFilter.ATTRIBUTE) instanceof String p
-                        ? McpTransportContext.create(Map.of(Tools.PRINCIPAL, p))
+                        ? McpTransportContext.create(Map.of(Tools.PRINCIPAL, p, Tools.ATTRIBUTES,
+                                request.exchange().getAttributeOrDefault(McpPrincipalFilter.ATTRIBUTES, Map.of())))
                         : McpTransportContext.EMPTY)
                 .build();
     }

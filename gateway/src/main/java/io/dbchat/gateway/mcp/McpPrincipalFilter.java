@@ -1,6 +1,7 @@
 package io.dbchat.gateway.mcp;
 
 import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.security.PrincipalAttributes;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -14,13 +15,17 @@ import reactor.core.publisher.Mono;
 final class McpPrincipalFilter implements WebFilter {
 
     static final String ATTRIBUTE = McpPrincipalFilter.class.getName() + ".principal";
+    /** The principal's attributes for the access policies, beside its name. */
+    static final String ATTRIBUTES = McpPrincipalFilter.class.getName() + ".attributes";
 
     private final String endpoint;
     private final PrincipalResolver principals;
+    private final PrincipalAttributes attributes;
 
-    McpPrincipalFilter(String endpoint, PrincipalResolver principals) {
+    McpPrincipalFilter(String endpoint, PrincipalResolver principals, PrincipalAttributes attributes) {
         this.endpoint = endpoint;
         this.principals = principals;
+        this.attributes = attributes;
     }
 
     @Override
@@ -29,7 +34,10 @@ final class McpPrincipalFilter implements WebFilter {
             return chain.filter(exchange);
         }
         return principals.resolve(exchange)
-                .doOnNext(principal -> exchange.getAttributes().put(ATTRIBUTE, principal))
+                .flatMap(principal -> attributes.of(principal, exchange.getPrincipal()).doOnNext(attrs -> {
+                    exchange.getAttributes().put(ATTRIBUTE, principal);
+                    exchange.getAttributes().put(ATTRIBUTES, attrs);
+                }))
                 .then(chain.filter(exchange));
     }
 }

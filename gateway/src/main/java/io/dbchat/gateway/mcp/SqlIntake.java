@@ -33,7 +33,9 @@ import reactor.core.publisher.Mono;
  * question, it becomes a {@link SqlProposed} (attempt 1, translator {@link TranslatorInfo#USER}) on the
  * {@code sql} topic, so the executor's guard and read-only execution and the interpreter handle it exactly
  * as translated SQL. Its query opens a conversation of its own, or continues one of the caller's (a re-run);
- * {@code purpose} (what the SQL should answer) stands as the question, or the SQL itself when none is given.
+ * {@code purpose} (what the SQL should answer) stands as the question, or the SQL itself when none is given. The
+ * caller's attributes go with it, so the executor applies the caller's access policies to this SQL as to
+ * translated SQL.
  */
 public final class SqlIntake {
 
@@ -68,20 +70,22 @@ public final class SqlIntake {
     }
 
     /** The query the SQL runs as, once Kafka acknowledged it; a {@link ProblemException} when not acceptable. */
-    Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal) {
-        return accept(sql, datasource, purpose, principal, null, "mcp");
+    Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal,
+                               Map<String, String> attributes) {
+        return accept(sql, datasource, purpose, principal, attributes, null, "mcp");
     }
 
     /** An earlier turn's SQL run again in the caller's conversation, with the turn's question. */
     public Mono<QuestionAsked> rerun(String sql, String datasource, String question, String principal,
-                                     String conversationId) {
-        return accept(sql, datasource, question, principal, conversationId, "rerun");
+                                     Map<String, String> attributes, String conversationId) {
+        return accept(sql, datasource, question, principal, attributes, conversationId, "rerun");
     }
 
     /** In the caller's conversation (null: a new one), sent through {@code via}. */
     private Mono<QuestionAsked> accept(String sql, String datasource, String purpose, String principal,
-                                       String conversationId, String via) {
-        return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal, conversationId))
+                                       Map<String, String> attributes, String conversationId, String via) {
+        return Mono.fromCallable(() -> question(validated(sql), datasource, purpose, principal, conversationId)
+                        .withAttributes(attributes))
                 .flatMap(q -> {
                     policy.check(principal, q.datasource());
                     Mono<Void> conversation = conversationId == null ? conversations.open(principal, q.conversationId())

@@ -33,6 +33,8 @@ import reactor.core.publisher.Mono;
 final class Tools {
 
     static final String PRINCIPAL = "dbchat.principal";
+    /** The principal's attributes for the access policies, in the transport context beside its name. */
+    static final String ATTRIBUTES = "dbchat.principal.attributes";
     private static final Logger log = LoggerFactory.getLogger(Tools.class);
 
     private final QuestionIntake questions;
@@ -77,19 +79,21 @@ final class Tools {
     private Mono<CallToolResult> ask(McpAsyncServerExchange exchange, CallToolRequest request, String principal) {
         Map<String, Object> args = arguments(request);
         var chat = new ChatRequest(text(args, "question"), text(args, "conversation_id"), text(args, "datasource"));
-        return questions.accept(chat, principal)
+        return questions.accept(chat, principal, attributes(exchange))
                 .flatMap(q -> answers.follow(q, exchange, request.progressToken()));
     }
 
     private Mono<CallToolResult> runSql(McpAsyncServerExchange exchange, CallToolRequest request, String principal) {
         Map<String, Object> args = arguments(request);
-        return sql.accept(text(args, "sql"), text(args, "datasource"), text(args, "purpose"), principal)
+        return sql.accept(text(args, "sql"), text(args, "datasource"), text(args, "purpose"), principal,
+                        attributes(exchange))
                 .flatMap(q -> answers.follow(q, exchange, request.progressToken()));
     }
 
     private Mono<CallToolResult> listTables(McpAsyncServerExchange exchange, CallToolRequest request, String principal) {
         return Mono.fromCallable(() -> {
-            SchemaSnapshot snapshot = schemas.require(principal, text(arguments(request), "datasource"));
+            SchemaSnapshot snapshot = schemas.require(principal, text(arguments(request), "datasource"),
+                    attributes(exchange));
             List<Map<String, Object>> tables = snapshot.tables().stream().map(Tools::summary).toList();
             String text = snapshot.tables().stream()
                     .map(t -> t.qualifiedName() + " (" + t.kind() + ", ~" + t.rowEstimate() + " rows)"
@@ -109,7 +113,7 @@ final class Tools {
             if (name == null || name.isBlank()) {
                 throw ProblemException.of(ErrorCode.INVALID_REQUEST, "The argument 'table' is required.");
             }
-            SchemaSnapshot snapshot = schemas.require(principal, text(args, "datasource"));
+            SchemaSnapshot snapshot = schemas.require(principal, text(args, "datasource"), attributes(exchange));
             TableSchema table = snapshot.table(name).orElseThrow(() -> ProblemException.of(ErrorCode.NOT_FOUND,
                     "No table or view '" + name + "' is published in '" + snapshot.datasource() + "'."));
             SchemaInfo.Table described = SchemaInfo.of(new SchemaSnapshot(snapshot.v(), snapshot.datasource(),
@@ -152,6 +156,12 @@ final class Tools {
         return CallToolResult.builder().addTextContent(problem.code() + ": " + problem.message())
                 .structuredContent(Map.of("problem", Map.of("code", problem.code(), "message", problem.message())))
                 .isError(true).build();
+    }
+
+    /** The caller's attributes, as the HTTP request that carries the call authenticated it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> attributes(McpAsyncServerExchange exchange) {
+        return exchange.transportContext().get(ATTRIBUTES) instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
     }
 
     private static Map<String, Object> arguments(CallToolRequest request) {

@@ -9,9 +9,11 @@ import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.ratelimit.SubmissionLimiter;
 import io.dbchat.gateway.replies.ReplyListener;
 import io.dbchat.gateway.security.DatasourcePolicy;
+import io.dbchat.gateway.security.PrincipalAttributes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * Turns a posted question into a {@link QuestionAsked}: validates it (size, ids), checks the principal may
  * ask its datasource, opens its conversation (a new one, or a client-chosen id nobody has) or checks the principal
- * owns it, checks the rate limit, registers it so its replies can be subscribed to at once, and submits it.
+ * owns it, checks the rate limit, registers it so its replies can be subscribed to at once, and submits it, with
+ * the principal's attributes for the access policies.
  */
 @Component
 public class QuestionIntake {
@@ -39,10 +42,13 @@ public class QuestionIntake {
     private final SubmissionLimiter limiter;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final PrincipalAttributes attributes;
 
     QuestionIntake(QuestionSubmitter submitter, List<ReplyListener> listeners, PrincipalResolver principals,
                    DatasourcesProperties datasources, DatasourcePolicy policy, Conversations conversations,
-                   SubmissionLimiter limiter, GatewayProperties properties, Clock clock) {
+                   SubmissionLimiter limiter, GatewayProperties properties, Clock clock,
+                   PrincipalAttributes attributes) {
+        this.attributes = attributes;
         this.submitter = submitter;
         this.listeners = List.copyOf(listeners);
         this.principals = principals;
@@ -55,12 +61,18 @@ public class QuestionIntake {
     }
 
     Mono<QuestionAsked> accept(ChatRequest request, ServerWebExchange exchange) {
-        return principals.resolve(exchange).flatMap(principal -> accept(request, principal));
+        return principals.resolve(exchange).flatMap(principal -> attributes.of(principal, exchange.getPrincipal())
+                .flatMap(attrs -> accept(request, principal, attrs)));
+    }
+
+    /** As {@link #accept(ChatRequest, String, Map)} with only the principal's configured attributes. */
+    public Mono<QuestionAsked> accept(ChatRequest request, String principal) {
+        return accept(request, principal, attributes.of(principal, (java.security.Principal) null));
     }
 
     /** The accepted question once Kafka acknowledged it; a {@link ProblemException} when it is not acceptable. */
-    public Mono<QuestionAsked> accept(ChatRequest request, String principal) {
-        return Mono.fromCallable(() -> asked(validated(request), principal))
+    public Mono<QuestionAsked> accept(ChatRequest request, String principal, Map<String, String> principalAttributes) {
+        return Mono.fromCallable(() -> asked(validated(request), principal).withAttributes(principalAttributes))
                 .flatMap(question -> {
                     policy.check(principal, question.datasource());
                     Mono<Void> conversation = request.conversationId() == null

@@ -5,6 +5,7 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.schema.SchemaText;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.security.PrincipalAttributes;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,17 +18,19 @@ import reactor.core.publisher.Mono;
  * {@code GET /api/chat/schema-info/}: the latest snapshot of the default datasource (or {@code ?datasource=}),
  * as JSON, or with {@code ?format=text} as the compact rendering a prompt holds, with its size. A datasource
  * neither configured nor published is 404; a known one without a snapshot yet is 503; one the caller may not
- * ask is 403.
+ * ask is 403. It shows what the caller's access policies let it see.
  */
 @RestController
 class SchemaInfoController {
 
     private final SchemaLookup lookup;
     private final PrincipalResolver principals;
+    private final PrincipalAttributes attributes;
 
-    SchemaInfoController(SchemaLookup lookup, PrincipalResolver principals) {
+    SchemaInfoController(SchemaLookup lookup, PrincipalResolver principals, PrincipalAttributes attributes) {
         this.lookup = lookup;
         this.principals = principals;
+        this.attributes = attributes;
     }
 
     @GetMapping({"/api/chat/schema-info/", "/api/chat/schema-info"})
@@ -38,10 +41,11 @@ class SchemaInfoController {
             return Mono.error(ProblemException.of(ErrorCode.INVALID_REQUEST,
                     "Unknown format '" + format + "': use json or text."));
         }
-        return principals.resolve(exchange).map(principal -> {
-            SchemaSnapshot snapshot = lookup.require(principal, datasource);
-            return "text".equals(format) ? asText(snapshot) : ResponseEntity.ok(SchemaInfo.of(snapshot));
-        });
+        return principals.resolve(exchange).flatMap(principal -> attributes.of(principal, exchange.getPrincipal())
+                .map(attrs -> {
+                    SchemaSnapshot snapshot = lookup.require(principal, datasource, attrs);
+                    return "text".equals(format) ? asText(snapshot) : ResponseEntity.ok(SchemaInfo.of(snapshot));
+                }));
     }
 
     private static ResponseEntity<?> asText(SchemaSnapshot snapshot) {

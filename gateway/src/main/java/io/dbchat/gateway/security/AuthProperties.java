@@ -9,14 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Who may call the gateway ({@code dbchat.gateway.auth.*}). {@code apiKeys} is a string
  * {@code "key1=alice,key2=bob"} (from DBCHAT_GATEWAY_API_KEYS, never from a file); {@code datasources}
- * maps a principal to the datasources it may ask (a principal absent from the map may ask all).
+ * maps a principal to the datasources it may ask (a principal absent from the map may ask all); {@code attributes}
+ * gives a principal attributes for the access policies ({@code attributes.alice.region=EU}), beside its JWT's claims.
  */
 @ConfigurationProperties("dbchat.gateway.auth")
 public record AuthProperties(
         @DefaultValue("api-key") Mode mode,
         @DefaultValue("") String apiKeys,
         Map<String, List<String>> datasources,
-        @DefaultValue Jwt jwt) {
+        @DefaultValue Jwt jwt,
+        Map<String, Map<String, String>> attributes) {
 
     /** open: everyone is "anonymous" (local demo only); api-key: X-API-Key; jwt: OAuth2 bearer tokens. */
     public enum Mode { OPEN, API_KEY, JWT }
@@ -25,8 +27,14 @@ public record AuthProperties(
     public record Jwt(String issuerUri, String jwkSetUri, String secret) {
     }
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public AuthProperties {
         datasources = datasources == null ? Map.of() : Map.copyOf(datasources);
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public AuthProperties(Mode mode, String apiKeys, Map<String, List<String>> datasources, Jwt jwt) {
+        this(mode, apiKeys, datasources, jwt, Map.of());
     }
 
     /** The api-keys string as key to principal; fails on an entry without both halves. */

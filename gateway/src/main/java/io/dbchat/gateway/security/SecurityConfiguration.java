@@ -65,6 +65,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    PrincipalAttributes principalAttributes(AuthProperties auth) {
+        return new PrincipalAttributes(auth.attributes());
+    }
+
+    @Bean
     DatasourcePolicy datasourcePolicy(AuthProperties auth) {
         return new DatasourcePolicy(auth.datasources());
     }

@@ -10,6 +10,7 @@ import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QuestionIntake;
 import io.dbchat.gateway.replies.ReplySource;
 import io.dbchat.gateway.replies.SlowSubscriberException;
+import io.dbchat.gateway.security.PrincipalAttributes;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,11 @@ class ChatWebSocketHandler implements WebSocketHandler {
     private final ReplySource replies;
     private final PrincipalResolver principals;
     private final GatewayProperties properties;
+    private final PrincipalAttributes attributes;
 
     ChatWebSocketHandler(QuestionIntake intake, ReplySource replies, PrincipalResolver principals,
-                         GatewayProperties properties) {
+                         GatewayProperties properties, PrincipalAttributes attributes) {
+        this.attributes = attributes;
         this.intake = intake;
         this.replies = replies;
         this.principals = principals;
@@ -48,17 +51,18 @@ class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        return principals.resolve(session.getHandshakeInfo().getPrincipal()).flatMap(principal -> {
+        return principals.resolve(session.getHandshakeInfo().getPrincipal()).flatMap(principal -> attributes
+                .of(principal, session.getHandshakeInfo().getPrincipal()).flatMap(attrs -> {
             Flux<WebSocketMessage> outbound = session.receive()
                     .map(WebSocketMessage::getPayloadAsText)
-                    .flatMap(frame -> answer(frame, principal), MAX_QUESTIONS_IN_FLIGHT)
+                    .flatMap(frame -> answer(frame, principal, attrs), MAX_QUESTIONS_IN_FLIGHT)
                     .onBackpressureBuffer(properties.subscriberBuffer(), dropped -> { }, BufferOverflowStrategy.ERROR)
                     .map(message -> session.textMessage(Json.MAPPER.writeValueAsString(message)));
             return session.send(outbound).onErrorResume(e -> closeSlow(session, e));
-        });
+        }));
     }
 
-    private Flux<Map<String, Object>> answer(String frame, String principal) {
+    private Flux<Map<String, Object>> answer(String frame, String principal, Map<String, String> attrs) {
         ChatRequest request;
         try {
             request = Json.MAPPER.readValue(frame, ChatRequest.class);
@@ -67,7 +71,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
                     "The message is not valid JSON of the form {\"query\": ..., \"conversation_id\": ...}."), null, null));
         }
         String conversationId = request == null ? null : request.conversationId();
-        return intake.accept(request, principal)
+        return intake.accept(request, principal, attrs)
                 .flatMapMany(q -> replies.events(q.queryId(), -1))
                 .map(WsMessages::of)
                 .onErrorResume(e -> Flux.just(WsMessages.error(problem(e), null, conversationId)));

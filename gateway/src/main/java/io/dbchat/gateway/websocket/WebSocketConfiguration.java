@@ -2,6 +2,7 @@ package io.dbchat.gateway.websocket;
 
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.security.PrincipalAttributes;
 import io.dbchat.gateway.query.QuestionIntake;
 import io.dbchat.gateway.replies.ReplySource;
 import java.util.Map;
@@ -18,8 +19,8 @@ public class WebSocketConfiguration {
 
     @Bean
     HandlerMapping chatWebSocketMapping(QuestionIntake intake, ReplySource replies, PrincipalResolver principals,
-                                        GatewayProperties properties) {
-        var handler = new ChatWebSocketHandler(intake, replies, principals, properties);
+                                        GatewayProperties properties, PrincipalAttributes attributes) {
+        var handler = new ChatWebSocketHandler(intake, replies, principals, properties, attributes);
         return new SimpleUrlHandlerMapping(Map.of(PATH, handler, PATH.substring(0, PATH.length() - 1), handler), -1);
     }
 }

@@ -4,6 +4,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.contracts.llm.ChatModels;
 import io.dbchat.contracts.llm.LlmProperties;
+import io.dbchat.contracts.policy.PolicyStore;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
@@ -21,6 +22,7 @@ import io.dbchat.translator.offline.OfflineTranslator;
 import io.dbchat.translator.prompt.PromptBuilder;
 import io.dbchat.translator.prompt.PromptTemplate;
 import io.dbchat.translator.prompt.SchemaSelector;
+import io.dbchat.translator.policy.WithPolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,11 +103,11 @@ class TranslatorStageConfiguration {
 
     @Bean
     TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
-                                      TranslatorProperties p, MeterRegistry meters) {
+                                      TranslatorProperties p, MeterRegistry meters, PolicyStore policies) {
         var options = new TranslatorTopology.Options(p.maxCorrections(),
                 new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
-        StageMeters.inFlight(meters, STAGE,
-                TranslatorTopology.build(builder, topics, translator, options, Clock.systemUTC()));
+        StageMeters.inFlight(meters, STAGE, TranslatorTopology.build(builder, topics,
+                new WithPolicies(translator, policies), options, Clock.systemUTC()));
         return new TopologyMarker();
     }
 
