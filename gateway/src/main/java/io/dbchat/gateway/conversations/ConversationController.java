@@ -1,5 +1,7 @@
 package io.dbchat.gateway.conversations;
 
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.query.PrincipalResolver;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -16,6 +19,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/chat/conversations")
 class ConversationController {
 
+    private static final int MAX_LIMIT = 1000;
+
     private final Conversations conversations;
     private final PrincipalResolver principals;
 
@@ -24,9 +29,15 @@ class ConversationController {
         this.principals = principals;
     }
 
+    /** At most {@code limit} (1 to 1,000) conversations, the most recent first; all of them without it. */
     @GetMapping
-    Mono<List<ConversationSummary>> list(ServerWebExchange exchange) {
-        return principals.resolve(exchange).flatMap(conversations::list);
+    Mono<List<ConversationSummary>> list(@RequestParam(required = false) Integer limit, ServerWebExchange exchange) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            return Mono.error(ProblemException.of(ErrorCode.INVALID_REQUEST,
+                    "The parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + "."));
+        }
+        return principals.resolve(exchange).flatMap(conversations::list)
+                .map(all -> limit == null || all.size() <= limit ? all : all.subList(0, limit));
     }
 
     @GetMapping("/{conversationId}")

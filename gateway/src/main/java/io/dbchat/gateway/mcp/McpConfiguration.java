@@ -1,30 +1,26 @@
 package io.dbchat.gateway.mcp;
 
-import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.runtime.PipelineProperties;
-import io.dbchat.contracts.topics.Topics;
-import io.dbchat.contracts.tracing.StageTracing;
 import io.dbchat.gateway.GatewayProperties;
-import io.dbchat.gateway.kafka.TopicWriter;
-import io.dbchat.gateway.metrics.QuestionMeters;
+import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QuestionIntake;
+import io.dbchat.gateway.query.SqlIntake;
+import io.dbchat.gateway.query.SqlSubmitter;
 import io.dbchat.gateway.ratelimit.SubmissionLimiter;
+import io.dbchat.gateway.replies.ReplyListener;
 import io.dbchat.gateway.replies.ReplySource;
 import io.dbchat.gateway.schema.SchemaLookup;
 import io.dbchat.gateway.schema.SchemaSource;
 import io.dbchat.gateway.security.DatasourcePolicy;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.ai.mcp.server.webflux.transport.WebFluxStreamableServerTransportProvider;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -66,19 +62,14 @@ class McpConfiguration {
         return (RouterFunction<ServerResponse>) transport.getRouterFunction();
     }
 
-    @Bean
-    TopicWriter<SqlProposed> writtenSqlWriter(PipelineProperties pipeline, Topics topics) {
-        return new TopicWriter<>(pipeline, topics.sql(), "dbchat-gateway-mcp");
-    }
-
     @Bean(destroyMethod = "close")
     McpAsyncServer mcpServer(WebFluxStreamableServerTransportProvider transport, QuestionIntake questions,
-                             TopicWriter<SqlProposed> writtenSqlWriter, ReplySource replies, SchemaLookup lookup,
-                             SchemaSource schemas, DatasourcePolicy policy, SubmissionLimiter limiter,
-                             GatewayProperties gateway, McpProperties properties, QuestionMeters meters,
-                             ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, Clock clock) {
-        var sql = new SqlIntake(writtenSqlWriter, replies, lookup, schemas, policy, limiter, properties, meters,
-                StageTracing.of(tracer, propagator), clock);
+                             SqlSubmitter sqlSubmitter, List<ReplyListener> listeners, ReplySource replies,
+                             SchemaLookup lookup, SchemaSource schemas, DatasourcePolicy policy,
+                             Conversations conversations, SubmissionLimiter limiter, GatewayProperties gateway,
+                             McpProperties properties, Clock clock) {
+        var sql = new SqlIntake(sqlSubmitter, listeners, lookup, schemas, policy, conversations, limiter,
+                properties.maxSqlBytes(), "mcp", clock);
         var tools = new Tools(questions, sql, lookup, new ToolAnswers(replies, gateway.answerTimeout(), properties.maxRows()));
         return McpServer.async(transport)
                 .serverInfo("dbchat", "1")

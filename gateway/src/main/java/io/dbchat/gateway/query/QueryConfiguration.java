@@ -1,6 +1,8 @@
 package io.dbchat.gateway.query;
 
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.StageTracing;
@@ -30,5 +32,31 @@ class QueryConfiguration {
                                         ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         var kafka = new KafkaQuestionSubmitter(questionWriter, StageTracing.of(tracer, propagator));
         return question -> kafka.submit(question).doOnSuccess(done -> meters.submitted(question, "question"));
+    }
+
+    @Bean
+    TopicWriter<SqlProposed> writtenSqlWriter(PipelineProperties pipeline, Topics topics) {
+        return new TopicWriter<>(pipeline, topics.sql(), "dbchat-gateway-sql");
+    }
+
+    @Bean
+    TopicWriter<QueryCancelled> cancellationWriter(PipelineProperties pipeline, Topics topics) {
+        return new TopicWriter<>(pipeline, topics.cancellations(), "dbchat-gateway-cancel");
+    }
+
+    /** Keyed by conversation id, so the cancellation reaches the tasks that hold the query's work. */
+    @Bean
+    CancelSubmitter cancelSubmitter(TopicWriter<QueryCancelled> cancellationWriter) {
+        return cancelled -> cancellationWriter.send(cancelled.conversationId(), cancelled);
+    }
+
+    /** SQL the caller wrote goes straight to the sql topic; its trace starts here as a question's does. */
+    @Bean
+    SqlSubmitter sqlSubmitter(TopicWriter<SqlProposed> writtenSqlWriter, QuestionMeters meters,
+                              ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        var tracing = StageTracing.of(tracer, propagator);
+        return proposal -> writtenSqlWriter.send(proposal.question().conversationId(), proposal,
+                        KafkaQuestionSubmitter.headers(tracing, "gateway run sql", proposal.queryId()))
+                .doOnSuccess(done -> meters.submitted(proposal.question(), "sql"));
     }
 }
