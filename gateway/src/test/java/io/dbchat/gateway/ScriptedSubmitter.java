@@ -1,9 +1,16 @@
 package io.dbchat.gateway;
 
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplySeq;
+import io.dbchat.contracts.events.ReplyType;
+import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.gateway.conversations.ConversationIndex;
+import io.dbchat.gateway.query.CancelSubmitter;
 import io.dbchat.gateway.query.QuestionSubmitter;
+import io.dbchat.gateway.query.SqlSubmitter;
 import io.dbchat.gateway.replies.ReplyStore;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +24,13 @@ import reactor.core.scheduler.Schedulers;
  * A pipeline stand-in for web slice tests: records every submitted question and, shortly after, feeds
  * the replies its script gives into the reply store and conversation index, as the Kafka feed would. A null script refuses questions.
  */
-public final class ScriptedSubmitter implements QuestionSubmitter {
+public final class ScriptedSubmitter implements QuestionSubmitter, SqlSubmitter, CancelSubmitter {
 
     private final ReplyStore store;
     private final ConversationIndex conversations;
     private final List<QuestionAsked> submitted = new CopyOnWriteArrayList<>();
+    private final List<SqlProposed> proposed = new CopyOnWriteArrayList<>();
+    private final List<QueryCancelled> cancelled = new CopyOnWriteArrayList<>();
     private volatile Function<QuestionAsked, List<ReplyEvent>> script = q -> List.of();
 
     public ScriptedSubmitter(ReplyStore store, ConversationIndex conversations) {
@@ -41,8 +50,19 @@ public final class ScriptedSubmitter implements QuestionSubmitter {
         return submitted;
     }
 
+    /** SQL sent to run as written, past the translator. */
+    public List<SqlProposed> proposed() {
+        return proposed;
+    }
+
+    public List<QueryCancelled> cancelled() {
+        return cancelled;
+    }
+
     public void reset() {
         submitted.clear();
+        proposed.clear();
+        cancelled.clear();
         script = q -> List.of();
     }
 
@@ -53,7 +73,29 @@ public final class ScriptedSubmitter implements QuestionSubmitter {
             return Mono.error(new IllegalStateException("broker unreachable"));
         }
         submitted.add(question);
-        List<ReplyEvent> replies = current.apply(question);
+        return replyLater(current.apply(question));
+    }
+
+    @Override
+    public Mono<Void> submit(SqlProposed proposal) {
+        Function<QuestionAsked, List<ReplyEvent>> current = script;
+        if (current == null) {
+            return Mono.error(new IllegalStateException("broker unreachable"));
+        }
+        proposed.add(proposal);
+        return replyLater(current.apply(proposal.question()));
+    }
+
+    /** As the interpreter does: the query ends with the ERROR reply "cancelled". */
+    @Override
+    public Mono<Void> submit(QueryCancelled cancellation) {
+        cancelled.add(cancellation);
+        return replyLater(List.of(new ReplyEvent(ReplyEvent.VERSION, cancellation.queryId(), cancellation.conversationId(),
+                ReplySeq.CANCELLED, ReplyType.ERROR, null, null, null,
+                ErrorCode.CANCELLED.problem("The question was cancelled."), cancellation.at())));
+    }
+
+    private Mono<Void> replyLater(List<ReplyEvent> replies) {
         Schedulers.parallel().schedule(() -> replies.forEach(r -> {
             store.onReply(r);
             conversations.onReply(r);

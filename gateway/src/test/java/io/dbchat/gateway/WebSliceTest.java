@@ -6,6 +6,7 @@ import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.conversations.ConversationsProperties;
 import io.dbchat.gateway.conversations.DeletionMarkers;
 import io.dbchat.gateway.errors.ProblemExceptionHandler;
+import io.dbchat.gateway.json.StrictJsonConfiguration;
 import io.dbchat.gateway.replies.ReplyStore;
 import io.dbchat.gateway.schema.SchemaCatalog;
 import io.dbchat.gateway.security.SecurityConfiguration;
@@ -71,10 +72,11 @@ public abstract class WebSliceTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({GatewayProperties.class, DatasourcesProperties.class, ConversationsProperties.class})
-    @Import({ProblemExceptionHandler.class, SecurityConfiguration.class})
+    @Import({ProblemExceptionHandler.class, SecurityConfiguration.class, StrictJsonConfiguration.class})
     @ComponentScan(basePackages = "io.dbchat.gateway", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess)"
+            pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess|SqlController|CancelController)"
+                    + "|explain\\.SqlExplainController"
                     + "|schema\\.(SchemaInfoController|SchemaLookup|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
     static class Slice {
 

@@ -6,6 +6,7 @@ import io.dbchat.gateway.replies.UnknownQueryException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
@@ -22,6 +23,11 @@ final class ProblemMapper {
     }
 
     static ProblemException map(Throwable error, String method, String path) {
+        return map(error, method, path, null);
+    }
+
+    /** {@code contentType} is the request's, named when it is the reason for a 415. */
+    static ProblemException map(Throwable error, String method, String path, MediaType contentType) {
         return switch (error) {
             case ProblemException p -> p;
             case DataBufferLimitException e -> ProblemException.of(ErrorCode.PAYLOAD_TOO_LARGE,
@@ -29,11 +35,16 @@ final class ProblemMapper {
             case ServerWebInputException e -> invalidInput(e);
             case UnknownQueryException e -> ProblemException.of(ErrorCode.NOT_FOUND, e.getMessage() + ".");
             case MethodNotAllowedException e -> notAllowed(e, method, path);
-            case UnsupportedMediaTypeStatusException e -> new ProblemException(415, ErrorCode.INVALID_REQUEST.problem(
-                    "Unsupported content type " + e.getContentType() + "; send the body as JSON with Content-Type: application/json."));
+            case UnsupportedMediaTypeStatusException e -> unsupported(e.getContentType());
+            case ResponseStatusException e when e.getStatusCode().value() == 415 -> unsupported(contentType);
             case ResponseStatusException e -> byStatus(e, method, path);
             default -> ProblemException.of(ErrorCode.INTERNAL, "Internal error; the request could not be completed.");
         };
+    }
+
+    private static ProblemException unsupported(MediaType contentType) {
+        return new ProblemException(415, ErrorCode.INVALID_REQUEST.problem("Unsupported content type "
+                + (contentType == null ? "(none)" : contentType) + "; send the body as JSON with Content-Type: application/json."));
     }
 
     private static ProblemException notAllowed(MethodNotAllowedException e, String method, String path) {

@@ -12,6 +12,7 @@ import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
@@ -36,15 +37,20 @@ public final class SqlExplainer {
 
     /** The reading of sql; an {@link IllegalArgumentException} with a sentence when it is not one query. */
     public static SqlReading explain(String sql) {
-        Statement statement;
+        Statements statements;
         try {
-            statement = CCJSqlParserUtil.parse(sql);
+            statements = CCJSqlParserUtil.parseStatements(sql);
         } catch (JSQLParserException e) {
             throw new IllegalArgumentException("The SQL could not be read: " + firstLine(e) + ".");
         }
+        if (statements.size() != 1) {
+            throw new IllegalArgumentException("One query at a time can be explained; this SQL holds " + statements.size() + ".");
+        }
+        Statement statement = statements.getFirst();
         if (!(statement instanceof Select select)) {
-            throw new IllegalArgumentException("Only a query (SELECT) can be explained; this is a "
-                    + statement.getClass().getSimpleName().toUpperCase(Locale.ROOT) + " statement.");
+            String kind = statement.getClass().getSimpleName().toUpperCase(Locale.ROOT);
+            throw new IllegalArgumentException("Only a query (SELECT) can be explained; this is "
+                    + ("AEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind + " statement.");
         }
         return read(select);
     }
@@ -200,7 +206,8 @@ public final class SqlExplainer {
 
     private static String firstLine(JSQLParserException e) {
         String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-        String line = message == null ? "not valid SQL" : message.lines().findFirst().orElse("not valid SQL").strip();
+        String line = message == null ? "not valid SQL" : message.lines().findFirst().orElse("not valid SQL").strip()
+                .replaceFirst("^[\\w.$]+(Exception|Error): ", "").replaceFirst("\\.+$", "");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }
