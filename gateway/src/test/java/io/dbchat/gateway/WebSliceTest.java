@@ -76,7 +76,7 @@ public abstract class WebSliceTest {
     @ComponentScan(basePackages = "io.dbchat.gateway", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX,
             pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess|SqlController|CancelController)"
-                    + "|explain\\.SqlExplainController"
+                    + "|explain\\.SqlExplainController|security\\.AccessController"
                     + "|schema\\.(SchemaInfoController|SchemaLookup|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
     static class Slice {
 

@@ -119,6 +119,13 @@ class OwnershipMatrixTest extends WebSliceTest {
     }
 
     @Test
+    void theAccessEndpointSaysTheModeAndWhoTheCallerIs() {
+        get("key-b", "/api/chat/access").expectStatus().isOk().expectBody()
+                .jsonPath("$.mode").isEqualTo("api-key").jsonPath("$.principal").isEqualTo("bob");
+        client.get().uri("/api/chat/access").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void bobMayAskOnlyHisDatasources() {
         var refused = as("key-b", client.post().uri("/api/chat/queries")).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "How many employees?", "datasource", "default")).exchange();
