@@ -62,6 +62,7 @@ async function submit(text, path, body, notTaken) {
   try {
     accepted = await api.post(path, body);
     turn.queryId = accepted.query_id;
+    turn.element.dataset.queryId = accepted.query_id;
     select(accepted.conversation_id);
     conversations.asked(accepted.conversation_id, text, accepted.query_id);
     renderList();
