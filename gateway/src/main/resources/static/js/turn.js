@@ -145,14 +145,14 @@ function showAnswer(turn, queryId, answer) {
   if (answer.columns?.length) turn.answer.append(resultBlock(queryId, answer));
   const chart = chartSection(answer);
   if (chart) turn.answer.append(chart);
+  const next = followUps(answer);
+  if (next) turn.answer.append(next);
   const foot = h('div.turn-foot');
   if (answer.edited) foot.append(h('p.translator.edited', { text: 'SQL written by you, run as written' }));
   else if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
   if (queryId) foot.append(h('a.answer-link', { href: `#q=${encodeURIComponent(queryId)}`, title: 'A link that reopens this answer' }, 'Link to this answer'));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql));
   if (foot.childElementCount) turn.answer.append(foot);
-  const next = followUps(answer);
-  if (next) turn.answer.append(next);
   turn.element.dataset.queryId = queryId ?? '';
 }
 

@@ -109,8 +109,8 @@ class WebPageAnswerToolsIntegrationTest {
 
         WebElement running = browser.await(d -> {
             List<WebElement> turns = d.findElements(By.cssSelector(".turn"));
-            WebElement last = turns.getLast();
-            return turns.size() == 2 && !last.getDomAttribute("data-query-id").isEmpty() ? last : null;
+            String queryId = turns.size() == 2 ? turns.getLast().getDomAttribute("data-query-id") : null;
+            return queryId != null && !queryId.isEmpty() ? turns.getLast() : null;
         });
         browser.screenshot("running");
         running.findElement(By.cssSelector(".stop")).click();
@@ -139,12 +139,23 @@ class WebPageAnswerToolsIntegrationTest {
         assertThat(kind(turn, "pie").getDomAttribute("aria-checked")).isEqualTo("true");
         browser.screenshot("chart-pie");
         copyToDocs("chart-pie");
-        kind(turn, "line").click();
-        awaitDrawn(turn);
-        assertThat(turn.findElements(By.cssSelector(".chart svg .mark-line path"))).hasSize(1);
+        // categories are not a series: no line is offered for them
+        assertThat(turn.findElements(By.cssSelector(".chart-kind"))).extracting(WebElement::getText)
+                .containsExactly("Bar", "Pie", "Table only");
         kind(turn, "table").click();
         assertThat(turn.findElement(By.cssSelector(".chart")).isDisplayed()).isFalse();
         assertThat(rows(turn)).hasSize(5);
+
+        WebElement series = ask("How many tasks are there per month?");
+        awaitDrawn(series);
+        assertThat(series.findElements(By.cssSelector(".chart svg .mark-line path"))).hasSize(1);
+        assertThat(series.findElements(By.cssSelector(".chart-kind"))).extracting(WebElement::getText)
+                .containsExactly("Line", "Bar", "Table only");
+        kind(series, "bar").click();
+        awaitDrawn(series);
+        int months = Integer.parseInt(series.findElement(By.cssSelector(".row-count")).getText().replaceAll("\\D", ""));
+        assertThat(series.findElements(By.cssSelector(".chart svg .mark-rect path"))).hasSize(months);
+        assertThat(series.findElements(By.cssSelector(".chart-cut"))).isEmpty();
 
         WebElement many = ask("How many tasks per project?");
         awaitDrawn(many);
