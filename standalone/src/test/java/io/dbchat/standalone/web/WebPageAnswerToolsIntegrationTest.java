@@ -216,6 +216,7 @@ class WebPageAnswerToolsIntegrationTest {
         assertThat(turn.findElement(By.cssSelector(".notice")).getText()).startsWith(summary);
         // dates read "12 March 2024" as in the words, not ISO
         assertThat(rows(turn).getFirst()).matches("(?s).*\\b\\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b.*");
+        browser.script("arguments[0].scrollIntoView({block: 'start'})", turn.findElement(By.cssSelector(".result")));
         browser.screenshot("truncated");
         copyToDocs("truncated");
     }
