@@ -7,6 +7,9 @@ import { liveTurn, pastTurn } from './turn.js';
 import { Conversations } from './conversations.js';
 import { renderSchema, exampleQuestions, categoryOf } from './schema.js';
 import { drawers } from './drawers.js';
+import { register } from './actions.js';
+import { useSchema } from './followups.js';
+import { watchLength, setLimit } from './counter.js';
 
 const $ = (id) => document.getElementById(id);
 const conversations = new Conversations();
@@ -14,6 +17,7 @@ const liveTurns = new Map(); // query id → the element of a turn still streami
 const panels = drawers({ conversations: $('toggle-conversations'), schema: $('toggle-schema') });
 const SCHEMA_RETRY_MS = 3000;
 let currentId = null;
+let updateCounter = () => {};
 let busy = false;
 
 const question = $('question');
@@ -27,25 +31,45 @@ function setBusy(value) {
 
 async function ask(text) {
   if (busy || !text.trim()) return;
+  const body = { query: text };
+  if (currentId) body.conversation_id = currentId;
+  await submit(text, '/api/chat/queries', body, () => {
+    // a question the gateway did not take goes back into the box, to be fixed or asked again
+    if (!question.value) question.value = text;
+  });
+}
+
+/** Runs SQL as written (edited from an answer) as the next turn of the open conversation. */
+async function runSql(sql, edits) {
+  if (busy) {
+    announce('Still answering the previous question: run it again when it is done.');
+    return;
+  }
+  const body = { sql };
+  if (currentId) body.conversation_id = currentId;
+  if (edits) body.edits = edits;
+  await submit(`Edited SQL: ${sql.replace(/\s+/g, ' ').trim()}`, '/api/chat/sql', body, () => {});
+}
+
+/** Posts a question or SQL, then follows its answer in a new turn that can be stopped while it runs. */
+async function submit(text, path, body, notTaken) {
   setBusy(true);
   $('welcome').hidden = true;
-  const turn = liveTurn(text);
+  const turn = liveTurn(text, { onStop: () => cancel(turn) });
   transcript.append(turn.element);
   stick(true);
   let accepted = null;
   try {
-    const body = { query: text };
-    if (currentId) body.conversation_id = currentId;
-    accepted = await api.post('/api/chat/queries', body);
+    accepted = await api.post(path, body);
     turn.queryId = accepted.query_id;
+    turn.element.dataset.queryId = accepted.query_id;
     select(accepted.conversation_id);
     conversations.asked(accepted.conversation_id, text, accepted.query_id);
     renderList();
     await stream(accepted.query_id, accepted.events_url, turn);
   } catch (e) {
     turn.fail({ code: e.code, message: e.message });
-    // a question the gateway did not take goes back into the box, to be fixed or asked again
-    if (!accepted && !question.value) question.value = text;
+    if (!accepted) notTaken();
   } finally {
     setBusy(false);
     refreshList();
@@ -90,9 +114,21 @@ async function stream(queryId, url, turn) {
   }
 }
 
+/** Asks the gateway to stop the turn's query; the stream then ends with the reply saying it was cancelled. */
+async function cancel(turn) {
+  if (!turn.queryId) return;
+  try {
+    await api.post(`/api/chat/queries/${encodeURIComponent(turn.queryId)}/cancel`);
+    announce('Stopping the question.');
+  } catch (e) {
+    announce(`The question could not be stopped: ${e.message}`);
+  }
+}
+
 /** A turn of the history still being answered (asked in another tab, or before a reload): follow it here. */
 function resume(t) {
-  const turn = liveTurn(t.question);
+  const turn = liveTurn(t.question, { onStop: () => cancel(turn) });
+  turn.queryId = t.query_id;
   stream(t.query_id, `/api/chat/queries/${encodeURIComponent(t.query_id)}/events`, turn)
     .catch((e) => turn.fail({ code: e.code, message: e.message }));
   return turn.element;
@@ -111,10 +147,32 @@ function stick(wasAtBottom) {
   if (wasAtBottom) transcript.scrollTop = transcript.scrollHeight;
 }
 
-function select(conversationId) {
+function select(conversationId, address) {
   currentId = conversationId;
-  // the address names the open conversation, so a reload (or a bookmark) comes back to it
-  history.replaceState(null, '', conversationId ? `#c=${encodeURIComponent(conversationId)}` : location.pathname);
+  // the address names the open conversation (or answer), so a reload (or a bookmark) comes back to it
+  history.replaceState(null, '', address ?? (conversationId ? `#c=${encodeURIComponent(conversationId)}` : location.pathname));
+}
+
+/** One answer, reopened in full from its link (#q=id); questions asked next continue its conversation. */
+async function openAnswer(queryId) {
+  $('welcome').hidden = true;
+  transcript.replaceChildren($('welcome'), h('p.empty', { text: 'Loading the answer…' }));
+  try {
+    const state = await api.get(`/api/chat/queries/${encodeURIComponent(queryId)}`);
+    select(state.conversation_id, `#q=${encodeURIComponent(queryId)}`);
+    renderList();
+    const t = { query_id: state.query_id, question: state.question, status: state.status, answer: state.answer };
+    const whole = h('p.hint.answer-context', {}, 'One answer of a conversation. ',
+      h('button.small', { type: 'button', onclick: () => open(state.conversation_id) }, 'Open the whole conversation'));
+    transcript.replaceChildren($('welcome'), whole, unfinished(t) ? resume(t) : pastTurn({
+      question: state.question, queryId: state.query_id, answer: state.answer, status: state.status,
+      reply: state.error?.message,
+    }));
+    announce('Opened the linked answer.');
+  } catch (e) {
+    transcript.replaceChildren($('welcome'), h('div.error-box', { role: 'alert' },
+      h('p', { text: `The answer could not be loaded: ${e.message}` })));
+  }
 }
 
 async function open(conversationId) {
@@ -201,6 +259,7 @@ async function loadSchema() {
   try {
     const info = await api.get('/api/chat/schema-info/');
     renderSchema(body, info, suggest);
+    useSchema(info.tables);
     const count = info.tables?.length ?? 0;
     $('datasource').textContent = `${info.datasource ?? 'database'} · ${count} ${count === 1 ? 'table' : 'tables'}`;
     renderStarters(info.tables ?? []);
@@ -241,9 +300,25 @@ function hideKeyForm() {
   $('toggle-key').setAttribute('aria-expanded', 'false');
 }
 
-function markKey() {
-  $('toggle-key').classList.toggle('has-key', Boolean(apiKey()));
-  $('toggle-key').title = apiKey() ? 'An API key is set' : 'No API key is set (open mode)';
+/** Says what is true of access: open (no key needed), or a key set or not; asks the server which. */
+async function markKey() {
+  const button = $('toggle-key');
+  button.classList.toggle('has-key', Boolean(apiKey()));
+  try {
+    const access = await api.get('/api/chat/access');
+    setLimit(access.max_question_bytes);
+    updateCounter();
+    const open = access.mode === 'open';
+    button.textContent = open ? 'Open access' : 'API key';
+    button.title = open ? 'This server is open: no API key is needed.' : `Signed in as ${access.principal}`;
+    $('key-reason').textContent = open
+      ? `This server is open: no API key is needed, and everyone is "${access.principal}". A key set here is sent but not needed.`
+      : `You are signed in as ${access.principal}.`;
+  } catch {
+    // 401: the key form is showing already, saying why
+    button.textContent = 'API key';
+    button.title = apiKey() ? 'The API key set here was not accepted' : 'This server asks for an API key';
+  }
 }
 
 function bind() {
@@ -253,6 +328,7 @@ function bind() {
     if (busy) announce('Still answering the previous question: ask again when it is done.');
     if (!text.trim() || busy) return;
     question.value = '';
+    updateCounter();
     ask(text);
   });
   question.addEventListener('keydown', (e) => {
@@ -260,6 +336,11 @@ function bind() {
       e.preventDefault();
       $('ask-form').requestSubmit();
     }
+  });
+  updateCounter = watchLength(question, $('question-counter'));
+  window.addEventListener('hashchange', () => {
+    const answer = new URLSearchParams(location.hash.slice(1)).get('q');
+    if (answer) openAnswer(answer);
   });
   $('new-conversation').addEventListener('click', startNew);
   $('reload-schema').addEventListener('click', loadSchema);
@@ -288,11 +369,13 @@ function afterKeyChange(message) {
 
 async function start() {
   bind();
+  register({ ask, runSql });
   markKey();
   renderList();
   await Promise.all([loadSchema(), refreshList()]);
-  const wanted = new URLSearchParams(location.hash.slice(1)).get('c');
-  if (wanted) open(wanted);
+  const address = new URLSearchParams(location.hash.slice(1));
+  if (address.get('q')) openAnswer(address.get('q'));
+  else if (address.get('c')) open(address.get('c'));
 }
 
 start();

@@ -40,7 +40,7 @@ function targetName(relation, tables) {
   return tables.find((t) => t.name === name)?.name ?? name;
 }
 
-function singular(noun) {
+export function singular(noun) {
   if (/ies$/.test(noun)) return noun.replace(/ies$/, 'y');
   if (/(ss|us)$/.test(noun)) return noun;
   return noun.replace(/s$/, '');

@@ -1,6 +1,8 @@
-// The result table: sortable by any column (click or Enter/Space on the header), paged, with the row count.
+// The result table: in the query's own order until a header is clicked (then sorted by that column, Enter/Space
+// too), paged, with values formatted as the answer's words show them.
 
-import { h, isNumericType, announce } from './dom.js';
+import { h, announce } from './dom.js';
+import { formatValue, kindOf, isNumericKind } from './format.js';
 
 export const PAGE_SIZE = 25;
 /** Cells longer than this wrap; shorter ones stay on one line and the table scrolls sideways instead. */
@@ -35,16 +37,6 @@ function nullOrder(a, b) {
   return an === bn ? 0 : an ? 1 : -1;
 }
 
-/** A computed decimal with more than six places (an unrounded average) is shown at two; the rows keep every digit. */
-const LONG_DECIMAL = /^-?\d+\.\d{7,}$/;
-
-export function formatCell(value) {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object') return JSON.stringify(value);
-  const text = String(value);
-  return LONG_DECIMAL.test(text) ? Number(text).toFixed(2) : text;
-}
-
 /** A table over columns [{name, type}] and rows [[...]]; returns {element, sortedRows()}. */
 export function resultTable(columns, rows, { caption }) {
   const state = { column: null, direction: 'ascending', page: 0 };
@@ -66,7 +58,7 @@ export function resultTable(columns, rows, { caption }) {
   function head() {
     return h('thead', {}, h('tr', {}, columns.map((c, i) => {
       const sort = state.column === i ? state.direction : 'none';
-      return h(`th${isNumericType(c.type) ? '.numeric' : ''}`, { scope: 'col', 'aria-sort': sort },
+      return h(`th${isNumericKind(kindOf(c)) ? '.numeric' : ''}`, { scope: 'col', 'aria-sort': sort },
         h('button.sort-button', { type: 'button', onclick: () => sortBy(i), title: c.type ? `${c.name} (${c.type})` : c.name },
           c.name, h('span.sort-mark', { 'aria-hidden': 'true', text: sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕' })));
     })));
@@ -74,8 +66,8 @@ export function resultTable(columns, rows, { caption }) {
 
   function body(pageRows) {
     return h('tbody', {}, pageRows.map((row) => h('tr', {}, columns.map((c, i) => {
-      const text = formatCell(row[i]);
-      const kind = isNumericType(c.type) ? '.numeric' : text !== null && text.length > LONG_TEXT ? '.long' : '';
+      const text = formatValue(row[i], c);
+      const kind = isNumericKind(kindOf(c)) ? '.numeric' : text !== null && text.length > LONG_TEXT ? '.long' : '';
       return h(`td${kind}`, {}, text === null ? h('span.null', { text: 'NULL' }) : text);
     }))));
   }

@@ -1,12 +1,16 @@
-// One question and its answer: the steps as they happen, the reply streaming in, then the SQL, the rows,
-// the chart, CSV download and feedback.
+// One question and its answer: the steps as they happen (with a Stop button), the reply streaming in, then the
+// SQL with its tools, the rows, the chart of one's choice, CSV download, a link to the answer, feedback and
+// questions to ask next.
 
 import { h, announce } from './dom.js';
 import { highlight } from './sql.js';
 import { resultTable } from './table.js';
 import { toCsv, download } from './csv.js';
-import { drawChart } from './chart.js';
 import { feedbackBox } from './feedback.js';
+import { chartSection } from './chartpick.js';
+import { sqlTools } from './sqledit.js';
+import { followUps } from './followups.js';
+import { columnsOf, rowSummary } from './format.js';
 
 const STAGES = [
   ['translating', 'Writing SQL'],
@@ -19,18 +23,24 @@ const STAGES = [
 const SLOW_MS = 20000;
 let counter = 0;
 
-/** A turn being asked now: feed it ReplyEvents with apply(); it ends on FINAL or ERROR. */
-export function liveTurn(question) {
+/** A turn being asked now: feed it replies with apply(); it ends on FINAL or ERROR. onStop cancels the query. */
+export function liveTurn(question, { onStop } = {}) {
   const turn = skeleton(question);
   const steps = stepList();
   turn.answer.prepend(steps.element);
+  const stop = onStop ? h('button.small.stop', { type: 'button', onclick: () => {
+    stop.disabled = true;
+    stop.textContent = 'Stopping…';
+    onStop();
+  } }, 'Stop') : null;
+  if (stop) steps.element.after(stop);
   turn.reply.setAttribute('aria-busy', 'true');
   turn.reply.append(h('span.typing', { 'aria-hidden': 'true' }, '…'));
   let lastSeq = -Infinity;
   let streamed = '';
   const slow = h('p.hint', { text: 'Still working on it: the answer will appear here.' });
   const slowTimer = setTimeout(() => turn.answer.append(slow), SLOW_MS);
-  const end = () => { clearTimeout(slowTimer); slow.remove(); };
+  const end = () => { clearTimeout(slowTimer); slow.remove(); stop?.remove(); };
 
   return {
     element: turn.element,
@@ -48,7 +58,7 @@ export function liveTurn(question) {
       } else if (event.type === 'FINAL') {
         end();
         steps.finish();
-        showAnswer(turn, event.queryId ?? this.queryId, event.answer ?? {});
+        showAnswer(turn, event.query_id ?? this.queryId, event.answer ?? {});
         return true;
       } else if (event.type === 'ERROR') {
         this.fail(event.error ?? {});
@@ -148,13 +158,19 @@ function showAnswer(turn, queryId, answer, mark = {}) {
   const problem = answer.problem?.message;
   if (problem && problem.trim() !== (answer.reply ?? '').trim()) turn.answer.append(h('p.notice', { text: problem }));
   if (answer.understanding) turn.answer.append(understandingBlock(answer.understanding));
-  if (answer.sql) turn.answer.append(sqlBlock(answer.sql, true));
+  if (answer.sql) turn.answer.append(sqlBlock(answer.sql, true), sqlTools(answer.sql, queryId));
   if (answer.columns?.length) turn.answer.append(resultBlock(queryId, answer));
-  if (answer.chart) turn.answer.append(chartBlock(answer.chart, answer));
+  const chart = chartSection(answer);
+  if (chart) turn.answer.append(chart);
+  const next = followUps(answer);
+  if (next) turn.answer.append(next);
   const foot = h('div.turn-foot');
-  if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
+  if (answer.edited) foot.append(h('p.translator.edited', { text: 'SQL written by you, run as written' }));
+  else if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
+  if (queryId) foot.append(h('a.answer-link', { href: `#q=${encodeURIComponent(queryId)}`, title: 'A link that reopens this answer' }, 'Link to this answer'));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql, mark));
   if (foot.childElementCount) turn.answer.append(foot);
+  turn.element.dataset.queryId = queryId ?? '';
 }
 
 /** What the translator read the question as, what it assumed and which words it left out, beside the answer. */
@@ -195,41 +211,22 @@ async function copyText(text) {
 
 function resultBlock(queryId, answer) {
   const rows = answer.rows ?? [];
-  const count = Number(answer.rowCount ?? rows.length);
-  const table = resultTable(answer.columns, rows, { caption: 'Result rows' });
-  const summary = h('p.row-count', { text: `${count.toLocaleString()} ${count === 1 ? 'row' : 'rows'}` });
+  const columns = columnsOf(answer);
+  const table = resultTable(columns, rows, { caption: 'Result rows' });
+  const summary = h(`p.row-count${answer.truncated ? '.truncated' : ''}`, { text: rowSummary(answer) });
   const notice = answer.truncated
-    ? h('p.notice', { role: 'note', text: `Only the first ${rows.length.toLocaleString()} rows were returned: the result was cut off. Ask a narrower question to see the rest.` })
+    ? h('p.notice', { role: 'note', text: `${rowSummary(answer)}: a limit cut the result. Ask a narrower question to see the rest.` })
     : null;
   const csv = h('button.small', { type: 'button', onclick: () => {
-    download(`dbchat-${(queryId ?? 'result').slice(0, 8)}.csv`, toCsv(answer.columns, table.sortedRows()));
+    download(`dbchat-${(queryId ?? 'result').slice(0, 8)}.csv`, toCsv(columns, table.sortedRows()));
     announce('CSV downloaded.');
   } }, 'Download CSV');
   return h('section.result', { 'aria-label': 'Result' }, h('div.result-head', {}, summary, csv), notice, table.element);
 }
 
-function chartBlock(spec, answer) {
-  const title = chartTitle(spec, answer);
-  const canvas = h('div.chart-canvas');
-  const figure = h('figure.chart', {}, canvas, h('figcaption', { text: `${title}. The same data is in the table above.` }));
-  canvas.append(h('p.empty', { text: 'Drawing the chart…' }));
-  drawChart(canvas, spec, { title })
-    .then(() => { figure.dataset.drawn = 'true'; canvas.querySelector(':scope > p.empty')?.remove(); })
-    .catch((e) => canvas.replaceChildren(h('p.notice', { text: `The chart could not be drawn: ${e.message}` })));
-  return figure;
-}
-
-function chartTitle(spec, answer) {
-  const mark = typeof spec.mark === 'string' ? spec.mark : spec.mark?.type;
-  const kind = { bar: 'Bar chart', line: 'Line chart', point: 'Scatter plot', area: 'Area chart' }[mark] ?? 'Chart';
-  const x = spec.encoding?.x?.title ?? spec.encoding?.x?.field;
-  const y = spec.encoding?.y?.title ?? spec.encoding?.y?.field;
-  return x && y ? `${kind} of ${y} by ${x}` : `${kind} of the ${answer.columns?.length ?? 0} columns`;
-}
-
 function errorBox(problem) {
-  return h('div.error-box', { role: 'alert' },
-    h('p.error-title', { text: 'No answer' }),
+  return h(`div.error-box${problem.code === 'cancelled' ? '.cancelled' : ''}`, { role: 'alert' },
+    h('p.error-title', { text: problem.code === 'cancelled' ? 'Cancelled' : 'No answer' }),
     h('p', { text: problem.message ?? 'Something went wrong.' }),
     problem.code ? h('p.error-code', { text: `Code: ${problem.code}` }) : null);
 }

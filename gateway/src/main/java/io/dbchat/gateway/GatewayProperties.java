@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * another instance) before it is a 404; {@code subscriberBuffer} bounds each SSE or WebSocket subscriber.
  * {@code submitLinger} is how long the question producer waits to gather concurrent questions into one
  * produce request (Kafka's linger.ms): each 202 may come that much later, and the broker handles far
- * fewer requests under load.
+ * fewer requests under load. {@code maxSqlBytes} bounds SQL sent to run as written ({@code POST /api/chat/sql}).
  */
 @Validated
 @ConfigurationProperties("dbchat.gateway")
@@ -28,11 +28,13 @@ public record GatewayProperties(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("256") @Min(1) int subscriberBuffer,
         @DefaultValue("2s") Duration unknownQueryGrace,
-        @DefaultValue("2ms") Duration submitLinger) {
+        @DefaultValue("2ms") Duration submitLinger,
+        @DefaultValue("16384") @Min(1) int maxSqlBytes) {
 
     /** All defaults, for tests and for callers that build the gateway's parts by hand. */
     public static GatewayProperties defaults() {
         return new GatewayProperties(Duration.ofSeconds(30), 4096, Duration.ofMinutes(30), 100_000,
-                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(15), 256, Duration.ofSeconds(2), Duration.ofMillis(2));
+                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(15), 256, Duration.ofSeconds(2), Duration.ofMillis(2),
+                16384);
     }
 }

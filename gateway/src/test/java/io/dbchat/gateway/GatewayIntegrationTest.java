@@ -116,7 +116,7 @@ class GatewayIntegrationTest {
         assertThat(events).extracting(ServerSentEvent::event).containsExactly("status", "final");
         assertThat(events).extracting(ServerSentEvent::id)
                 .containsExactly(Long.toString(ReplySeq.translating(1)), Long.toString(ReplySeq.interpreter(1)));
-        assertThat(events.get(1).data()).contains("\"queryId\":\"" + queryId + "\"").contains("Ada");
+        assertThat(events.get(1).data()).contains("\"query_id\":\"" + queryId + "\"").contains("Ada");
     }
 
     @Test

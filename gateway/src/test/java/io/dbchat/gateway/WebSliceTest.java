@@ -9,11 +9,17 @@ import io.dbchat.conversations.ConversationsProperties;
 import io.dbchat.conversations.RedisClients;
 import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemExceptionHandler;
+import io.dbchat.gateway.json.StrictJsonConfiguration;
+import io.dbchat.gateway.query.SqlIntake;
+import io.dbchat.gateway.replies.ReplyListener;
 import io.dbchat.gateway.replies.ReplyStore;
+import io.dbchat.gateway.schema.SchemaLookup;
+import io.dbchat.gateway.security.DatasourcePolicy;
 import io.dbchat.gateway.schema.SchemaCatalog;
 import io.dbchat.gateway.security.SecurityConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.redisson.api.RedissonClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,10 +81,12 @@ public abstract class WebSliceTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({GatewayProperties.class, DatasourcesProperties.class, ConversationsProperties.class})
-    @Import({ProblemExceptionHandler.class, SecurityConfiguration.class, PolicyConfiguration.class})
+    @Import({ProblemExceptionHandler.class, SecurityConfiguration.class, PolicyConfiguration.class,
+            StrictJsonConfiguration.class})
     @ComponentScan(basePackages = "io.dbchat.gateway", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess)"
+            pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess|SqlController|CancelController)"
+                    + "|explain\\.SqlExplainController|security\\.AccessController"
                     + "|schema\\.(SchemaInfoController|SchemaLookup|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
     static class Slice {
 
@@ -121,6 +129,14 @@ public abstract class WebSliceTest {
         @Bean
         ScriptedSubmitter scriptedSubmitter(ReplyStore store, RedissonClient redisson, ConversationsProperties properties) {
             return new ScriptedSubmitter(store, new ConversationRecorder(redisson, properties));
+        }
+
+        @Bean
+        SqlIntake sqlIntake(ScriptedSubmitter submitter, List<ReplyListener> listeners, SchemaLookup lookup,
+                            SchemaCatalog schemas, DatasourcePolicy policy, Conversations conversations,
+                            SwitchableLimiter limiter, GatewayProperties properties, Clock clock) {
+            return new SqlIntake(submitter, listeners, lookup, schemas, policy, conversations, limiter,
+                    properties.maxSqlBytes(), "web", clock);
         }
 
         @Bean

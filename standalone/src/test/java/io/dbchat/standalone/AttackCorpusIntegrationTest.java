@@ -14,6 +14,7 @@ import io.dbchat.contracts.runtime.PostgresUrl;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.executor.guard.GeneratedCorpus;
+import io.dbchat.gateway.query.ReplyMessage;
 import io.dbchat.standalone.infra.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -210,9 +211,9 @@ class AttackCorpusIntegrationTest {
 
         List<String> ran = new ArrayList<>();
         byQuery.forEach((queryId, attack) -> {
-            List<ReplyEvent> events = client.events(queryId);
+            List<ReplyMessage> events = client.events(queryId);
             assertThat(events).as("events of attack #%d", attack.number()).isNotEmpty();
-            ReplyEvent last = events.getLast();
+            ReplyMessage last = events.getLast();
             assertThat(last.type()).as("last event of attack #%d", attack.number()).isEqualTo(ReplyType.FINAL);
             boolean refused = last.answer().problem() != null && last.answer().rows().isEmpty();
             // of a reply holding several plain queries the translator takes the first, which the guard then checks

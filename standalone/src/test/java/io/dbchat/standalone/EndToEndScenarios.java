@@ -2,9 +2,9 @@ package io.dbchat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.gateway.query.ReplyMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
@@ -55,14 +55,14 @@ abstract class EndToEndScenarios {
     void streamsEveryStepThenTheFinalAnswerAsServerSentEvents() throws Exception {
         String queryId = asker().submit("List the teams");
 
-        List<ReplyEvent> events = listener().events(queryId);
+        List<ReplyMessage> events = listener().events(queryId);
 
-        assertThat(events).extracting(ReplyEvent::type).contains(ReplyType.STATUS, ReplyType.TOKEN)
+        assertThat(events).extracting(ReplyMessage::type).contains(ReplyType.STATUS, ReplyType.TOKEN)
                 .last().isEqualTo(ReplyType.FINAL);
-        assertThat(events).filteredOn(e -> e.type() == ReplyType.STATUS).extracting(ReplyEvent::stage)
+        assertThat(events).filteredOn(e -> e.type() == ReplyType.STATUS).extracting(ReplyMessage::stage)
                 .containsSubsequence("translating", "validating", "executing", "interpreting");
         assertThat(events.getLast().answer().rows()).hasSize((int) count("teams"));
-        assertThat(events).extracting(ReplyEvent::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(events).extracting(ReplyMessage::seq).isSorted().doesNotHaveDuplicates();
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.dbchat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.serde.Json;
+import io.dbchat.gateway.query.ReplyMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +104,11 @@ final class PipelineClient {
     }
 
     /** Every event of a query, read with a real SSE client until the stream completes. */
-    List<ReplyEvent> events(String queryId) {
+    List<ReplyMessage> events(String queryId) {
         return sse.get().uri("/api/chat/queries/{id}/events", queryId).accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
                 .filter(e -> e.data() != null)
-                .map(e -> Json.MAPPER.readValue(e.data(), ReplyEvent.class))
+                .map(e -> Json.MAPPER.readValue(e.data(), ReplyMessage.class))
                 .collectList().block(TIMEOUT);
     }
 

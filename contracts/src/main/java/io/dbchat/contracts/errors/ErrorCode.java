@@ -13,7 +13,8 @@ public enum ErrorCode {
     UNTRANSLATABLE("untranslatable", 200),
     SQL_REJECTED("sql_rejected", 200),
     SQL_FAILED("sql_failed", 200),
-    QUERY_TIMEOUT("query_timeout", 200);
+    QUERY_TIMEOUT("query_timeout", 200),
+    CANCELLED("cancelled", 200);
 
     private final String code;
     private final int httpStatus;

@@ -9,6 +9,8 @@ public final class ReplySeq {
 
     public static final int MAX_ATTEMPTS = 9;
     public static final long INTERPRETER_BASE = 1000;
+    /** The reply saying a query was cancelled: above every other, so an answer finished later is not shown after it. */
+    public static final long CANCELLED = 1_000_000_000L;
 
     private ReplySeq() {
     }

@@ -2,6 +2,7 @@ package io.dbchat.contracts.topics;
 
 import io.dbchat.contracts.events.FeedbackGiven;
 import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.SchemaRefreshRequested;
@@ -25,7 +26,8 @@ public record Topics(
         Topic<String, QueryResult> results,
         Topic<String, ReplyEvent> replies,
         Topic<String, FeedbackGiven> feedback,
-        Topic<byte[], byte[]> dlq) {
+        Topic<byte[], byte[]> dlq,
+        Topic<String, QueryCancelled> cancellations) {
 
     public static final String DEFAULT_PREFIX = "dbchat.";
 
@@ -39,11 +41,12 @@ public record Topics(
                 json(prefix + "results", QueryResult.class),
                 json(prefix + "replies", ReplyEvent.class),
                 json(prefix + "feedback", FeedbackGiven.class),
-                new Topic<>(prefix + "dlq", Serdes.ByteArray(), Serdes.ByteArray()));
+                new Topic<>(prefix + "dlq", Serdes.ByteArray(), Serdes.ByteArray()),
+                json(prefix + "cancellations", QueryCancelled.class));
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(questions, schema, schemaRequests, sql, sqlFailures, results, replies, feedback, dlq);
+        return List.of(questions, schema, schemaRequests, sql, sqlFailures, results, replies, feedback, dlq, cancellations);
     }
 
     /** Compacted topics keep the latest value per key instead of a time-bounded history. */

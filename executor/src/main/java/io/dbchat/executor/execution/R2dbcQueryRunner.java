@@ -47,6 +47,7 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
     private final ExecutionLimits limits;
     private final ExecutionMode mode;
     private final PlanReview review;
+    private final CatalogTypeNames typeNames = new CatalogTypeNames();
 
     /** A runner without plan review: every connection is reset after every statement. */
     public R2dbcQueryRunner(Map<String, ConnectionPool> pools, ExecutionLimits limits, ExecutionMode mode) {
@@ -109,7 +110,7 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
     private Mono<ExecutionOutcome> run(Connection c, String datasource, String sql, Map<String, String> settings,
                                        Lease lease) {
         if (review == null) {
-            return statement(c, sql, settings);
+            return statement(datasource, c, sql, settings);
         }
         if (!QUERY_KEYWORDS.contains(SqlText.firstWord(sql).toLowerCase(Locale.ROOT))) {
             return Mono.just(new ExecutionOutcome.Refused(new Problem("sql.plan_refused",
@@ -119,14 +120,14 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
                 .<Mono<ExecutionOutcome>>map(problem -> Mono.just(new ExecutionOutcome.Refused(problem)))
                 .orElseGet(() -> {
                     lease.clean = true;
-                    return statement(c, sql, settings);
+                    return statement(datasource, c, sql, settings);
                 }));
     }
 
-    private Mono<ExecutionOutcome> statement(Connection c, String sql, Map<String, String> settings) {
+    private Mono<ExecutionOutcome> statement(String datasource, Connection c, String sql, Map<String, String> settings) {
         return switch (mode) {
-            case SESSION -> query(c, sql);
-            case TRANSACTION -> inReadOnlyTransaction(c, sql, settings);
+            case SESSION -> query(datasource, c, sql);
+            case TRANSACTION -> inReadOnlyTransaction(datasource, c, sql, settings);
         };
     }
 
@@ -143,12 +144,13 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
      * Execute, Close and Sync at once: one round trip, the whole result streamed, the rows past the caps
      * read and dropped.
      */
-    private Mono<ExecutionOutcome> query(Connection c, String sql) {
+    private Mono<ExecutionOutcome> query(String datasource, Connection c, String sql) {
         RowCollector collector = new RowCollector(limits);
         return Flux.from(c.createStatement(sql).fetchSize(FETCH_SIZE).execute())
                 .concatMap(result -> result.map(collector::read))
                 .takeWhile(collector::accept)
-                .then(Mono.fromSupplier(collector::result));
+                .then(Mono.fromSupplier(collector::result))
+                .flatMap(rows -> typeNames.named(datasource, c, rows));
     }
 
     /**
@@ -156,10 +158,11 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
      * the driver writes together with the portal's close: three round trips; a fourth sets the principal's
      * attributes when there are any ({@code set_config(name, value, true)} is SET LOCAL with the value bound).
      */
-    private Mono<ExecutionOutcome> inReadOnlyTransaction(Connection c, String sql, Map<String, String> settings) {
+    private Mono<ExecutionOutcome> inReadOnlyTransaction(String datasource, Connection c, String sql,
+                                                         Map<String, String> settings) {
         Mono<ExecutionOutcome> work = TrustedSql.run(c, limits.openTransaction())
                 .then(TrustedSql.setLocal(c, settings))
-                .then(query(c, sql));
+                .then(query(datasource, c, sql));
         return work.flatMap(outcome -> Mono.from(c.rollbackTransaction()).thenReturn(outcome))
                 .onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(x -> Mono.empty())
                         .then(Mono.error(e)));

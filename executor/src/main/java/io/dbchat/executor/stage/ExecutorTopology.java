@@ -2,6 +2,7 @@ package io.dbchat.executor.stage;
 
 import io.dbchat.contracts.async.AsyncProcessorSupplier;
 import io.dbchat.contracts.async.AsyncSettings;
+import io.dbchat.contracts.cancel.Cancellations;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.SchemaSnapshot;
@@ -46,8 +47,11 @@ public final class ExecutorTopology {
                 topics.schema().consumed(),
                 Materialized.<String, SchemaSnapshot, KeyValueStore<Bytes, byte[]>>as(SCHEMA_STORE)
                         .withKeySerde(topics.schema().key()).withValueSerde(topics.schema().value()));
-        KStream<String, Checked> checked = builder.stream(topics.sql().name(), topics.sql().consumed())
-                .processValues(TraceHop.at("executor check and run", SqlProposed::queryId), Named.as("trace-proposal"))
+        // a cancelled query's SQL is dropped here, whichever of it and the cancellation comes first
+        Cancellations.install(builder, topics);
+        KStream<String, Checked> checked = Cancellations.dropCancelled(builder.stream(topics.sql().name(), topics.sql().consumed())
+                        .processValues(TraceHop.at("executor check and run", SqlProposed::queryId), Named.as("trace-proposal")),
+                        SqlProposed::queryId, "drop-cancelled-proposal")
                 .leftJoin(schemas, (key, proposal) -> proposal.question().datasource(), Proposal::new)
                 .flatMap((key, p) -> keyed(p.proposal(), handler.check(p.proposal(), p.schema())));
         checked.flatMapValues(ExecutorTopology::statuses, Named.as("checked-status"))

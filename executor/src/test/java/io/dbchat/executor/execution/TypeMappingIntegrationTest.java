@@ -120,6 +120,23 @@ class TypeMappingIntegrationTest {
         assertThat(rows.columns()).extracting(ColumnMeta::type).containsExactly("int8", "text", "timestamptz", "numeric");
     }
 
+    @Test
+    void namesAnEnumDomainAndCompositeTypeAsTheCatalogDoesNotByNumber() {
+        database.runAsOwner("""
+                DO $$ BEGIN
+                  IF to_regtype('mood') IS NULL THEN
+                    CREATE TYPE mood AS ENUM ('calm', 'busy');
+                    CREATE DOMAIN hours AS numeric CHECK (VALUE >= 0);
+                    CREATE TYPE span AS (start_day date, days int4);
+                  END IF;
+                END $$""");
+
+        var rows = run("SELECT 'busy'::mood AS mood, 7.5::hours AS effort, ROW(DATE '2026-12-07', 3)::span AS slot");
+
+        assertThat(rows.columns()).extracting(ColumnMeta::type).containsExactly("mood", "numeric", "span");
+        assertThat(rows.rows().getFirst().get(0)).isEqualTo("busy");
+    }
+
     private ExecutionOutcome.Rows run(String sql) {
         ExecutionOutcome outcome = runner.execute(ConsultancySchema.DATASOURCE, sql).block();
         assertThat(outcome).isInstanceOf(ExecutionOutcome.Rows.class);

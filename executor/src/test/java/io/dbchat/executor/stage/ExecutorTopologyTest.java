@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
@@ -95,6 +96,20 @@ class ExecutorTopologyTest {
                 new QueryAnswered(1, "q-1", proposal("SELECT name FROM teams", 2),
                         List.of(new ColumnMeta("name", "text")), List.of(List.of("Data")), 1, false, 3)));
         assertThat(runner.seen).containsExactly("SELECT name FROM teams LIMIT 1001");
+    }
+
+    @Test
+    void dropsTheSqlOfACancelledQueryWithoutRunningIt() {
+        start(true);
+        runner.answer = s -> new ExecutionOutcome.Rows(List.of(new ColumnMeta("name", "text")), List.of(List.of("Data")), false, 3);
+        driver.createInputTopic(topics.cancellations().name(), topics.cancellations().key().serializer(),
+                topics.cancellations().value().serializer()).pipeInput("conv-1", QueryCancelled.of("q-1", "conv-1", "ann", NOW));
+
+        pipe("conv-1", proposal("SELECT name FROM teams", 1));
+
+        assertThat(runner.seen).isEmpty();
+        assertThat(replies.isEmpty()).isTrue();
+        assertThat(results.isEmpty()).isTrue();
     }
 
     @Test

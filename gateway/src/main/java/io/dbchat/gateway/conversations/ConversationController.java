@@ -41,6 +41,7 @@ class ConversationController {
         this.replies = replies;
     }
 
+    /** A page of {@code limit} (1 to 200, default 50) conversations from {@code offset}, the most recently active first. */
     @GetMapping
     Mono<List<ConversationSummary>> list(@RequestParam(defaultValue = "50") String limit,
                                          @RequestParam(defaultValue = "0") String offset, ServerWebExchange exchange) {

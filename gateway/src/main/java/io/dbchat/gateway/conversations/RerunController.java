@@ -3,9 +3,9 @@ package io.dbchat.gateway.conversations;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.conversations.ViewedTurn;
 import io.dbchat.gateway.errors.ProblemException;
-import io.dbchat.gateway.mcp.SqlIntake;
 import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QueryAccepted;
+import io.dbchat.gateway.query.SqlIntake;
 import io.dbchat.gateway.security.PrincipalAttributes;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +31,7 @@ class RerunController {
     RerunController(Conversations conversations, SqlIntake sql, PrincipalResolver principals,
                     PrincipalAttributes attributes) {
         this.conversations = conversations;
-        this.sql = sql;
+        this.sql = sql.via("rerun");
         this.principals = principals;
         this.attributes = attributes;
     }
@@ -43,7 +43,7 @@ class RerunController {
                 .flatMap(view -> Mono.justOrEmpty(view.turns().stream().filter(t -> t.queryId().equals(queryId)).findFirst()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'.")))
                 .flatMap(turn -> attributes.of(p, exchange.getPrincipal()).flatMap(attrs ->
-                        sql.rerun(runnable(turn), turn.datasource(), turn.question(), p, attrs, conversationId))))
+                        sql.accept(new SqlIntake.SqlRun(runnable(turn), conversationId, turn.datasource(), turn.question(), null), p, attrs))))
                 .map(q -> ResponseEntity.accepted().location(URI.create(QueryAccepted.eventsUrl(q.queryId())))
                         .body(new QueryAccepted(q.queryId(), q.conversationId(), QueryAccepted.eventsUrl(q.queryId()))));
     }

@@ -22,7 +22,16 @@ class OpenApiConfiguration {
             `POST /api/chat/query/` waits for the answer (db_chat compatible).
             * `GET /api/chat/queries/{id}/events` and `GET /api/chat/conversations/{id}/events` stream replies \
             as Server-Sent Events (status, token, final, error) with ids for `Last-Event-ID` resume and \
-            heartbeat comments.
+            heartbeat comments. Every body uses snake_case; a FINAL's `answer` has exactly the synchronous \
+            answer's shape (`columns` as names, `column_types` beside them, `row_count`, `truncated` and, when a \
+            limit cut the rows, `row_estimate`; `edited` for SQL the caller wrote).
+            * `POST /api/chat/sql` with `{"sql", "conversation_id", "edits"}` runs SQL as written (an answer's \
+            SQL, edited): no translator, the same guard, plan check and read-only execution, a new turn of the \
+            conversation (202, followed like a question). `POST /api/chat/queries/{id}/cancel` stops a running \
+            query (202; it ends with the error `cancelled`; 200 and nothing done for an ended one). \
+            `POST /api/sql/explain` with `{"sql"}` reads a query in plain words from its parse tree (no model); \
+            SQL that is not one query is a 400. `GET /api/chat/conversations?limit=n` lists the n most recent. \
+            `GET /api/chat/access` says the access mode, the caller and the longest question accepted.
             * WebSocket `/ws/db_chat/query/`: send `{"query", "conversation_id"}` text frames; receive \
             `{"type": "status" | "token" | "chat_response" | "error", ...}` for every question on the socket. \
             Browsers cannot set headers on a WebSocket, so the key may also come as `?api_key=` \

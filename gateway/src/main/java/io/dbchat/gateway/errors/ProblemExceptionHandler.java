@@ -30,7 +30,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         var request = exchange.getRequest();
-        ProblemException problem = ProblemMapper.map(error, request.getMethod().name(), request.getPath().value());
+        ProblemException problem = ProblemMapper.map(error, request.getMethod().name(), request.getPath().value(),
+                request.getHeaders().getContentType());
         if (problem.status() >= 500 && !(error instanceof ProblemException)) {
             log.error("Request {} {} failed", request.getMethod(), request.getPath(), error);
         }

@@ -6,10 +6,12 @@ import io.dbchat.gateway.replies.UnknownQueryException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Maps any failure of a request to an HTTP status and a {@link Problem}. A client's mistake maps to a 4xx
@@ -21,6 +23,11 @@ final class ProblemMapper {
     }
 
     static ProblemException map(Throwable error, String method, String path) {
+        return map(error, method, path, null);
+    }
+
+    /** {@code contentType} is the request's, named when it is the reason for a 415. */
+    static ProblemException map(Throwable error, String method, String path, MediaType contentType) {
         return switch (error) {
             case ProblemException p -> p;
             case DataBufferLimitException e -> ProblemException.of(ErrorCode.PAYLOAD_TOO_LARGE,
@@ -28,11 +35,16 @@ final class ProblemMapper {
             case ServerWebInputException e -> invalidInput(e);
             case UnknownQueryException e -> ProblemException.of(ErrorCode.NOT_FOUND, e.getMessage() + ".");
             case MethodNotAllowedException e -> notAllowed(e, method, path);
-            case UnsupportedMediaTypeStatusException e -> new ProblemException(415, ErrorCode.INVALID_REQUEST.problem(
-                    "Unsupported content type " + e.getContentType() + "; send application/json."));
+            case UnsupportedMediaTypeStatusException e -> unsupported(e.getContentType());
+            case ResponseStatusException e when e.getStatusCode().value() == 415 -> unsupported(contentType);
             case ResponseStatusException e -> byStatus(e, method, path);
             default -> ProblemException.of(ErrorCode.INTERNAL, "Internal error; the request could not be completed.");
         };
+    }
+
+    private static ProblemException unsupported(MediaType contentType) {
+        return new ProblemException(415, ErrorCode.INVALID_REQUEST.problem("Unsupported content type "
+                + (contentType == null ? "(none)" : contentType) + "; send the body as JSON with Content-Type: application/json."));
     }
 
     private static ProblemException notAllowed(MethodNotAllowedException e, String method, String path) {
@@ -46,9 +58,24 @@ final class ProblemMapper {
         // the body could not be read (malformed JSON, wrong types) or a parameter did not convert
         String reason = e.getReason() == null ? "The request is not valid." : e.getReason();
         if (reason.startsWith("Failed to read HTTP message")) {
-            reason = "The request body is not valid JSON of the expected shape.";
+            String field = mistypedField(e);
+            reason = field == null ? "The request body is not valid JSON of the expected shape."
+                    : "The field '" + field + "' has the wrong type; see the API documentation at /v3/api-docs.";
         }
         return new ProblemException(400, ErrorCode.INVALID_REQUEST.problem(reason));
+    }
+
+    /** The JSON path of the value that had the wrong type ("query", "rows[2]"), or null when not a type mismatch. */
+    private static String mistypedField(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                m.getPath().forEach(ref -> path.append(ref.getPropertyName() != null
+                        ? (path.isEmpty() ? "" : ".") + ref.getPropertyName() : "[" + ref.getIndex() + "]"));
+                return path.toString();
+            }
+        }
+        return null;
     }
 
     private static ProblemException byStatus(ResponseStatusException e, String method, String path) {

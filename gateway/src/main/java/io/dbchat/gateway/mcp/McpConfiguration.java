@@ -3,6 +3,7 @@ package io.dbchat.gateway.mcp;
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QuestionIntake;
+import io.dbchat.gateway.query.SqlIntake;
 import io.dbchat.gateway.replies.ReplySource;
 import io.dbchat.gateway.schema.SchemaLookup;
 import io.dbchat.gateway.schema.SchemaSource;
@@ -61,8 +62,10 @@ class McpConfiguration {
 
 
     @Bean(destroyMethod = "close")
-    McpAsyncServer mcpServer(WebFluxStreamableServerTransportProvider transport, QuestionIntake questions, SqlIntake sql,
-                             ReplySource replies, SchemaLookup lookup, GatewayProperties gateway, McpProperties properties) {
+    McpAsyncServer mcpServer(WebFluxStreamableServerTransportProvider transport, QuestionIntake questions,
+                             SqlIntake intake, ReplySource replies, SchemaLookup lookup, GatewayProperties gateway,
+                             McpProperties properties) {
+        var sql = intake.via("mcp");
         var tools = new Tools(questions, sql, lookup, new ToolAnswers(replies, gateway.answerTimeout(), properties.maxRows()));
         return McpServer.async(transport)
                 .serverInfo("dbchat", "1")

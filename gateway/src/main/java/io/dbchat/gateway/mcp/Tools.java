@@ -8,6 +8,7 @@ import io.dbchat.contracts.schema.SchemaText;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.query.ChatRequest;
 import io.dbchat.gateway.query.QuestionIntake;
+import io.dbchat.gateway.query.SqlIntake;
 import io.dbchat.gateway.schema.SchemaInfo;
 import io.dbchat.gateway.schema.SchemaLookup;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -85,8 +86,8 @@ final class Tools {
 
     private Mono<CallToolResult> runSql(McpAsyncServerExchange exchange, CallToolRequest request, String principal) {
         Map<String, Object> args = arguments(request);
-        return sql.accept(text(args, "sql"), text(args, "datasource"), text(args, "purpose"), principal,
-                        attributes(exchange))
+        return sql.accept(new SqlIntake.SqlRun(text(args, "sql"), null, text(args, "datasource"), text(args, "purpose"), null),
+                        principal, attributes(exchange))
                 .flatMap(q -> answers.follow(q, exchange, request.progressToken()));
     }
 

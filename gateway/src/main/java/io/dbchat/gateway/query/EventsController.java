@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Replies as Server-Sent Events (event = reply type in lower case, data = the ReplyEvent JSON), with
+ * Replies as Server-Sent Events (event = reply type in lower case, data = a {@link ReplyMessage}), with
  * heartbeat comments while open. A query's stream ({@code id} = seq) replays from the start or after
  * {@code Last-Event-ID} and ends after FINAL or ERROR; a conversation's stream ({@code id} = queryId:seq)
  * carries every query of the conversation and stays open. A subscriber that falls behind gets a comment
@@ -111,7 +111,7 @@ class EventsController {
         return ServerSentEvent.<String>builder()
                 .id(id)
                 .event(reply.type().name().toLowerCase(Locale.ROOT))
-                .data(Json.MAPPER.writeValueAsString(reply))
+                .data(Json.MAPPER.writeValueAsString(ReplyMessage.of(reply)))
                 .build();
     }
 

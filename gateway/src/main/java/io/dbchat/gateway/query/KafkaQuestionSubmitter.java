@@ -23,9 +23,14 @@ class KafkaQuestionSubmitter implements QuestionSubmitter {
     /** The trace of the question starts here; its context travels in the record's headers through every stage. */
     @Override
     public Mono<Void> submit(QuestionAsked question) {
-        Map<String, String> headers = new HashMap<>(tracing.map(t -> t.start("gateway ask", question.queryId())).orElse(Map.of()));
-        headers.put(Headers.TRACE_ID, question.queryId());
+        return writer.send(question.conversationId(), question, headers(tracing, "gateway ask", question.queryId()));
+    }
+
+    /** The headers of a query's first record: a new trace (when tracing is on), the query id and the gateway as source. */
+    static Map<String, String> headers(Optional<StageTracing> tracing, String span, String queryId) {
+        Map<String, String> headers = new HashMap<>(tracing.map(t -> t.start(span, queryId)).orElse(Map.of()));
+        headers.put(Headers.TRACE_ID, queryId);
         headers.put(Headers.SOURCE_STAGE, "gateway");
-        return writer.send(question.conversationId(), question, headers);
+        return headers;
     }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A query's state: "pending" (no reply yet), "working" (status or tokens seen), "answered" or "failed",
+ * A query's state: "pending" (no reply yet), "working" (status or tokens seen), "answered" or "failed"
+ * ("cancelling" in the answer to a cancellation, until the pipeline ends the query with the error "cancelled"),
  * with the last pipeline stage reported and the final answer or error once there is one.
  */
 record QueryState(
@@ -32,6 +33,11 @@ record QueryState(
                 status(view.replies(), terminal), lastStage(view.replies()),
                 terminal != null && terminal.type() == ReplyType.FINAL ? SyncAnswer.of(terminal) : null,
                 terminal != null && terminal.type() == ReplyType.ERROR ? terminal.error() : null);
+    }
+
+    /** The state once a cancellation is on its way: "cancelling" until the pipeline's last reply says "failed". */
+    QueryState cancelling() {
+        return new QueryState(queryId, conversationId, question, datasource, askedAt, "cancelling", stage, answer, error);
     }
 
     private static String status(List<ReplyEvent> replies, ReplyEvent terminal) {

@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,7 +33,7 @@ import org.springframework.context.SmartLifecycle;
  * reads every partition, so any instance can serve any query. A failing consumer is replaced after a pause;
  * the replay that follows is harmless because replies are deduplicated by seq.
  */
-class ReplyFeed implements SmartLifecycle {
+class ReplyFeed implements SmartLifecycle, FeedProgress {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyFeed.class);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -47,6 +49,9 @@ class ReplyFeed implements SmartLifecycle {
     private final SchemaCatalog schemas;
     private final Optional<StageTracing> tracing;
     private volatile boolean running;
+    /** System.nanoTime() at the start of the latest poll after which the feed had no question left to read. */
+    private volatile long caughtUpAt = Long.MIN_VALUE;
+    private volatile boolean caughtUpOnce;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
@@ -106,7 +111,9 @@ class ReplyFeed implements SmartLifecycle {
             positions.assignAndSeek(c, () -> running);
             long nextLook = System.nanoTime() + NEW_PARTITIONS.toNanos();
             while (running) {
+                long polled = System.nanoTime();
                 c.poll(POLL).forEach(this::dispatch);
+                markProgress(c, polled);
                 store.expire();
                 if (System.nanoTime() - nextLook > 0) {
                     positions.addNew(c).forEach(tp -> log.info("Reading partition {}, added while running", tp));
@@ -116,6 +123,25 @@ class ReplyFeed implements SmartLifecycle {
         } finally {
             consumer = null;
         }
+    }
+
+    @Override
+    public boolean caughtUpSince(long since) {
+        return caughtUpOnce && caughtUpAt - since >= 0;
+    }
+
+    /** Caught up when every questions partition has no lag left (an unknown lag counts as behind). */
+    private void markProgress(KafkaConsumer<byte[], byte[]> c, long polled) {
+        for (TopicPartition tp : c.assignment()) {
+            if (tp.topic().equals(topics.questions().name())) {
+                OptionalLong lag = c.currentLag(tp);
+                if (lag.isEmpty() || lag.getAsLong() > 0) {
+                    return;
+                }
+            }
+        }
+        caughtUpAt = polled;
+        caughtUpOnce = true;
     }
 
     private void dispatch(ConsumerRecord<byte[], byte[]> record) {

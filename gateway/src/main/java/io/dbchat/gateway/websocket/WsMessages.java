@@ -62,6 +62,9 @@ final class WsMessages {
         m.put("chart", a.chart());
         m.put("translator", a.translator());
         m.put("problem", a.problem());
+        m.put("understanding", a.understanding());
+        m.put("row_estimate", a.rowEstimate());
+        m.put("edited", a.edited());
         return m;
     }
 }

@@ -45,7 +45,7 @@ class EventsControllerTest extends WebSliceTest {
         assertThat(events).extracting(ServerSentEvent::event).containsExactly("status", "final");
         assertThat(events).extracting(ServerSentEvent::id)
                 .containsExactly(Long.toString(ReplySeq.translating(1)), Long.toString(ReplySeq.interpreter(1)));
-        assertThat(Json.MAPPER.readValue(events.get(1).data(), ReplyEvent.class)).isEqualTo(answered(q));
+        assertThat(Json.MAPPER.readValue(events.get(1).data(), ReplyMessage.class)).isEqualTo(ReplyMessage.of(answered(q)));
     }
 
     @Test
@@ -123,6 +123,25 @@ class EventsControllerTest extends WebSliceTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("invalid_request");
+    }
+
+    @Test
+    void theStreamedFinalCarriesTheSynchronousAnswerInTheApisOneNamingStyle() {
+        var q = question(UUID.randomUUID().toString());
+        replies.register(q);
+        replies.add(answered(q));
+
+        String data = replyEvents(subscribe(q.queryId(), null)).getLast().data();
+
+        var json = Json.MAPPER.readTree(data);
+        assertThat(json.path("query_id").asString()).isEqualTo(q.queryId());
+        assertThat(json.path("conversation_id").asString()).isEqualTo(q.conversationId());
+        assertThat(json.has("queryId")).isFalse();
+        assertThat(json.path("answer")).isEqualTo(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(SyncAnswer.of(answered(q)))));
+        assertThat(json.path("answer").path("row_count").asLong()).isEqualTo(1);
+        assertThat(json.path("answer").path("columns").get(0).asString()).isEqualTo("orders");
+        assertThat(json.path("answer").path("column_types").get(0).asString()).isEqualTo("int8");
+        assertThat(json.path("answer").has("rowCount")).isFalse();
     }
 
     private Flux<ServerSentEvent<String>> subscribe(String queryId, String lastEventId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.gateway.WebSliceTest;
 import org.assertj.core.api.AbstractStringAssert;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -38,6 +39,22 @@ class RequestValidationTest extends WebSliceTest {
     @Test
     void rejectsJsonOfTheWrongShapeWith400() {
         expectProblem(post("/api/chat/query/", "[1, 2]"), 400, "invalid_request");
+    }
+
+    @Test
+    void rejectsAQuestionThatIsNotTextWith400NamingTheField() {
+        for (String value : List.of("42", "4.2", "true", "[\"a\"]", "{\"text\": \"a\"}")) {
+            expectProblem(post("/api/chat/queries", "{\"query\": " + value + "}"), 400, "invalid_request")
+                    .contains("'query'");
+            expectProblem(post("/api/chat/query/", "{\"query\": " + value + "}"), 400, "invalid_request");
+        }
+    }
+
+    @Test
+    void rejectsAFormEncodedBodyWith415NamingTheContentTypeExpected() {
+        expectProblem(client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("query=How+many+orders%3F").exchange(), 415, "invalid_request")
+                .contains("application/x-www-form-urlencoded").contains("Content-Type: application/json");
     }
 
     @Test

@@ -27,7 +27,7 @@ class ReplyStoreTest {
         var d = GatewayProperties.defaults();
         return new ReplyStore(new GatewayProperties(d.answerTimeout(), d.maxQuestionBytes(), d.replayLookback(),
                 maxQueries, d.completedRetention(), d.pendingRetention(), d.heartbeat(), subscriberBuffer,
-                d.unknownQueryGrace(), d.submitLinger()), clock);
+                d.unknownQueryGrace(), d.submitLinger(), d.maxSqlBytes()), clock);
     }
 
     @Test

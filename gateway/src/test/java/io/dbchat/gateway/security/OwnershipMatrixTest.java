@@ -107,6 +107,25 @@ class OwnershipMatrixTest extends WebSliceTest {
     }
 
     @Test
+    void bobCannotCancelAlicesQueryNorRunSqlInHerConversation() {
+        expectNotFound(as("key-b", client.post().uri("/api/chat/queries/{id}/cancel", queryId)).exchange());
+        expectNotFound(as("key-b", client.post().uri("/api/chat/sql")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sql", "SELECT 1", "conversation_id", conversationId, "datasource", "sales")).exchange());
+        expectNotFound(as("key-b", client.post().uri("/api/chat/sql")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sql", "SELECT 1", "edits", queryId, "datasource", "sales")).exchange());
+
+        assertThat(pipeline.cancelled()).isEmpty();
+        assertThat(pipeline.proposed()).isEmpty();
+    }
+
+    @Test
+    void theAccessEndpointSaysTheModeAndWhoTheCallerIs() {
+        get("key-b", "/api/chat/access").expectStatus().isOk().expectBody()
+                .jsonPath("$.mode").isEqualTo("api-key").jsonPath("$.principal").isEqualTo("bob");
+        client.get().uri("/api/chat/access").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void bobMayAskOnlyHisDatasources() {
         var refused = as("key-b", client.post().uri("/api/chat/queries")).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "How many employees?", "datasource", "default")).exchange();

@@ -1,11 +1,14 @@
 package io.dbchat.interpreter.stage;
 
+import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplySeq;
+import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.interpreter.answer.TemplatedAnswers;
 import io.dbchat.interpreter.chart.ChartSuggester;
 import java.time.Instant;
@@ -36,6 +39,13 @@ final class Answers {
         String reply = TemplatedAnswers.answer(result);
         return List.of(status(result, at), ReplyEvent.token(result.question(), ReplySeq.interpreter(1), reply, at),
                 fin(result, reply, 1, at));
+    }
+
+    /** The last reply of a cancelled query. */
+    static ReplyEvent cancelled(QueryCancelled cancelled, Instant at) {
+        return new ReplyEvent(ReplyEvent.VERSION, cancelled.queryId(), cancelled.conversationId(), ReplySeq.CANCELLED,
+                ReplyType.ERROR, null, null, null,
+                ErrorCode.CANCELLED.problem("The question was cancelled; nothing more is worked on for it."), at);
     }
 
     static FinalAnswer answer(QueryResult result, String reply) {

@@ -1,5 +1,6 @@
 package io.dbchat.interpreter.stage;
 
+import io.dbchat.contracts.cancel.Cancellations;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.TraceHop;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.kstream.Named;
  * with the whole text (1001) and the FINAL (1002); from an LLM it is TOKEN batches (1001..1000+n) as they
  * are written, then the FINAL (1000+n+1) carrying the whole text, the SQL, the rows and a chart suggestion;
  * the LLM's calls run in the shared async processor, whose partial output carries the tokens. Every FINAL is
- * recorded as a turn of its conversation when {@link ConversationTurns} are given.
+ * recorded as a turn of its conversation when {@link ConversationTurns} are given. A cancelled query gets the
+ * ERROR reply {@code cancelled} instead, and its result, if one comes, is dropped.
  */
 public final class InterpreterTopology {
 
@@ -33,8 +35,9 @@ public final class InterpreterTopology {
 
     /** Answers from templates, recording each FINAL with {@code turns} (none when null). */
     public static void build(StreamsBuilder builder, Topics topics, Clock clock, ConversationTurns turns) {
+        var cancelled = cancellations(builder, topics, clock);
         var results = results(builder, topics, turns);
-        replies(results.flatMapValues(result -> Answers.offline(result, clock.instant())), topics, turns);
+        replies(results.flatMapValues(result -> Answers.offline(result, clock.instant())).merge(cancelled), topics, turns);
     }
 
     /** Answers with an LLM, streamed, off the stream thread; returns the number of answers being written. */
@@ -47,13 +50,25 @@ public final class InterpreterTopology {
     public static IntSupplier build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
                                     InterpreterProperties settings, MeterRegistry meters, ConversationTurns turns) {
         var answers = StreamedAnswers.supplier(writer, settings, clock, meters);
-        replies(results(builder, topics, turns).process(answers), topics, turns);
+        var cancelled = cancellations(builder, topics, clock);
+        replies(results(builder, topics, turns).process(answers).merge(cancelled), topics, turns);
         return answers::inFlight;
     }
 
+    /**
+     * A cancellation is answered at once with the ERROR reply {@code cancelled} (seq
+     * {@link io.dbchat.contracts.events.ReplySeq#CANCELLED}); installs the store that drops the query's result.
+     */
+    private static KStream<String, ReplyEvent> cancellations(StreamsBuilder builder, Topics topics, Clock clock) {
+        return Cancellations.install(builder, topics)
+                .mapValues(cancelled -> Answers.cancelled(cancelled, clock.instant()), Named.as("cancellation-reply"));
+    }
+
+    /** The results to answer, without those of cancelled queries. */
     private static KStream<String, QueryResult> results(StreamsBuilder builder, Topics topics, ConversationTurns turns) {
-        var results = builder.stream(topics.results().name(), topics.results().consumed())
-                .processValues(TraceHop.at("interpreter answer", QueryResult::queryId), Named.as("trace-result"));
+        var results = Cancellations.dropCancelled(builder.stream(topics.results().name(), topics.results().consumed())
+                        .processValues(TraceHop.at("interpreter answer", QueryResult::queryId), Named.as("trace-result")),
+                QueryResult::queryId, "drop-cancelled-result");
         if (turns != null) {
             turns.remember(builder, results);
         }

@@ -6,10 +6,12 @@ import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
@@ -80,6 +82,27 @@ class InterpreterTopologyTest {
 
         assertThat(replies.getLast().answer().reply()).isEqualTo("I can't use the table 'salaries'.");
         assertThat(replies.getLast().answer().problem()).isEqualTo(problem);
+    }
+
+    @Test
+    void aCancelledQueryEndsWithTheCancelledReplyAndItsLaterResultIsDropped() {
+        var builder = new StreamsBuilder();
+        InterpreterTopology.build(builder, StageFixtures.TOPICS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        try (var driver = StageFixtures.driver(builder)) {
+            driver.createInputTopic(StageFixtures.TOPICS.cancellations().name(), StageFixtures.TOPICS.cancellations().key().serializer(),
+                    StageFixtures.TOPICS.cancellations().value().serializer())
+                    .pipeInput("c-1", QueryCancelled.of("q-1", "c-1", "p", Instant.EPOCH));
+            StageFixtures.results(driver).pipeInput("c-1", StageFixtures.count("q-1", "c-1", 600L));
+            StageFixtures.results(driver).pipeInput("c-1", StageFixtures.count("q-2", "c-1", 7L));
+
+            List<ReplyEvent> replies = StageFixtures.replies(driver).readValuesToList();
+
+            assertThat(replies.getFirst()).isEqualTo(new ReplyEvent(ReplyEvent.VERSION, "q-1", "c-1", ReplySeq.CANCELLED,
+                    ReplyType.ERROR, null, null, null,
+                    new Problem("cancelled", "The question was cancelled; nothing more is worked on for it."), Instant.EPOCH));
+            assertThat(replies.subList(1, replies.size())).extracting(ReplyEvent::queryId).containsOnly("q-2");
+            assertThat(replies.getLast().answer().reply()).isEqualTo("There are 7 users.");
+        }
     }
 
     private List<ReplyEvent> run(QueryResult result) {

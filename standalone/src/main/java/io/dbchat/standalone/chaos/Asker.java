@@ -1,8 +1,8 @@
 package io.dbchat.standalone.chaos;
 
-import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.contracts.serde.Json;
+import io.dbchat.gateway.query.ReplyMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,11 +42,11 @@ final class Asker {
         final String queryId;
         final String conversationId;
         final Instant acceptedAt;
-        final Map<Long, ReplyEvent> events = new HashMap<>();
+        final Map<Long, ReplyMessage> events = new HashMap<>();
         int deliveries;
         int finals;
         int reconnects;
-        ReplyEvent terminal;
+        ReplyMessage terminal;
         Instant answeredAt;
 
         Asked(String queryId, String conversationId, Instant acceptedAt) {
@@ -126,7 +126,7 @@ final class Asker {
                 if (line.startsWith("data:")) {
                     data.append(line.substring(5).strip());
                 } else if (line.isEmpty() && !data.isEmpty()) {
-                    ReplyEvent event = Json.MAPPER.readValue(data.toString(), ReplyEvent.class);
+                    ReplyMessage event = Json.MAPPER.readValue(data.toString(), ReplyMessage.class);
                     data.setLength(0);
                     seen = Math.max(seen, event.seq());
                     record(asked, event);
@@ -136,7 +136,7 @@ final class Asker {
         return seen;
     }
 
-    private static void record(Asked asked, ReplyEvent event) {
+    private static void record(Asked asked, ReplyMessage event) {
         asked.deliveries++;
         if (asked.events.putIfAbsent(event.seq(), event) != null) {
             return;

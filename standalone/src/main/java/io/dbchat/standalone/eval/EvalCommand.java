@@ -42,11 +42,17 @@ public final class EvalCommand {
             return 2;
         }
         var settings = new StandaloneSettings(env(environment, options), arguments(environment, options));
-        try (Standalone pipeline = Standalone.start(settings)) {
-            EvalReport report = evaluate(pipeline, options, questions, environment);
-            out.print(report.summary());
+        try {
+            EvalReport report;
+            // the summary is printed once the pipeline has stopped, so no log line of its shutdown follows it
+            try (Standalone pipeline = Standalone.start(settings)) {
+                report = evaluate(pipeline, options, questions, environment);
+            }
             if (options.report() != null) {
                 report.write(options.report());
+            }
+            out.print(framed(report.summary()));
+            if (options.report() != null) {
                 out.println("Report: " + options.report().toAbsolutePath());
             }
             return 0;
@@ -54,6 +60,12 @@ public final class EvalCommand {
             err.println("dbchat eval failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The summary between rules, so it stands out below the pipeline's log. */
+    static String framed(String summary) {
+        String rule = "=".repeat(72) + System.lineSeparator();
+        return System.lineSeparator() + rule + "dbchat eval summary" + System.lineSeparator() + rule + summary + rule;
     }
 
     private static Map<String, String> env(Map<String, String> environment, EvalOptions options) {

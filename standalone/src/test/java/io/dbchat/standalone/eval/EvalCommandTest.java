@@ -32,6 +32,14 @@ class EvalCommandTest {
     }
 
     @Test
+    void framesTheSummarySoItStandsOutBelowTheLog() {
+        String framed = EvalCommand.framed("Correct: 1/1\n");
+
+        assertThat(framed.lines().toList()).containsSubsequence("=".repeat(72), "dbchat eval summary", "=".repeat(72),
+                "Correct: 1/1", "=".repeat(72));
+    }
+
+    @Test
     void readsWhatAnAnswerSaidItAssumedOrIgnored() {
         var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
                 "{\"understanding\":{\"understood\":[\"users\"],\"assumed\":[\"all users\"],\"ignored\":[\"active\"]}}");

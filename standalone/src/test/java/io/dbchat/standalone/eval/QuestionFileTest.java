@@ -42,6 +42,25 @@ class QuestionFileTest {
     }
 
     @Test
+    void refusesACsvRowWithMoreFieldsThanTheHeaderNamingItsLine() throws IOException {
+        Path file = write("q.csv", "question,gold_sql\n\"Two\nlines?\",SELECT 1\nNames?,SELECT name, age FROM users\n");
+
+        assertThatThrownBy(() -> QuestionFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("line 4 has 3 fields, the header names 2");
+    }
+
+    @Test
+    void refusesAJsonLineWithAFieldOfItsOwnNamingItsLine() throws IOException {
+        Path file = write("q.jsonl", "{\"question\": \"One?\", \"gold_sql\": \"SELECT 1\"}\n\n"
+                + "{\"question\": \"Two?\", \"gold_sql\": \"SELECT 2\", \"difficulty\": \"easy\"}\n");
+
+        assertThatThrownBy(() -> QuestionFile.read(file)).hasMessage(
+                "line 3 has fields other than [question, gold_sql, category]: [difficulty]");
+        Path broken = write("b.jsonl", "{\"question\": \"One?\"\n");
+        assertThatThrownBy(() -> QuestionFile.read(broken)).hasMessageStartingWith("line 1 is not a JSON object");
+    }
+
+    @Test
     void readsJsonLines() throws IOException {
         Path file = write("q.jsonl", """
                 {"question": "How many teams?", "gold_sql": "SELECT count(*) FROM teams", "category": "count"}

@@ -3,6 +3,7 @@ package io.dbchat.translator.stage;
 import io.dbchat.contracts.async.AsyncCall;
 import io.dbchat.contracts.async.AsyncProcessorSupplier;
 import io.dbchat.contracts.async.AsyncSettings;
+import io.dbchat.contracts.cancel.Cancellations;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SchemaSnapshot;
@@ -59,10 +60,16 @@ public final class TranslatorTopology {
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
                 Consumed.with(topics.schema().key(), new RememberingSerde<>(topics.schema().value(), SCHEMAS_REMEMBERED)),
                 Materialized.as(SCHEMA_STORE));
-        KStream<String, QuestionAsked> questions = builder.stream(topics.questions().name(), topics.questions().consumed())
-                .processValues(TraceHop.at("translator translate", QuestionAsked::queryId), Named.as("trace-question"));
-        KStream<String, SqlFailed> failures = builder.stream(topics.sqlFailures().name(), topics.sqlFailures().consumed())
-                .processValues(TraceHop.at("translator correct", f -> f.proposal().queryId()), Named.as("trace-failure"));
+        // a cancelled query's question or failure is dropped here, whichever of it and the cancellation comes first
+        Cancellations.install(builder, topics);
+        KStream<String, QuestionAsked> questions = Cancellations.dropCancelled(
+                builder.stream(topics.questions().name(), topics.questions().consumed())
+                        .processValues(TraceHop.at("translator translate", QuestionAsked::queryId), Named.as("trace-question")),
+                QuestionAsked::queryId, "drop-cancelled-question");
+        KStream<String, SqlFailed> failures = Cancellations.dropCancelled(
+                builder.stream(topics.sqlFailures().name(), topics.sqlFailures().consumed())
+                        .processValues(TraceHop.at("translator correct", f -> f.proposal().queryId()), Named.as("trace-failure")),
+                f -> f.proposal().queryId(), "drop-cancelled-failure");
         SchemaCache cache = new SchemaCache();
         Steps steps = new Steps(translator, options.maxCorrections(), cache, clock);
 

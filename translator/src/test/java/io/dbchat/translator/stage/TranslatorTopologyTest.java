@@ -10,6 +10,7 @@ import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
@@ -93,6 +94,26 @@ class TranslatorTopologyTest {
         assertThat(status.type()).isEqualTo(ReplyType.STATUS);
         assertThat(status.stage()).isEqualTo("translating");
         assertThat(status.seq()).isEqualTo(11);
+        assertThat(results.isEmpty()).isTrue();
+    }
+
+    @Test
+    void dropsTheQuestionOfACancelledQueryWithoutTranslatingIt() {
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        start(new ScriptedTranslator(false, r -> {
+            asked.incrementAndGet();
+            return new Translation.Refusal(ErrorCode.UNTRANSLATABLE.problem("never asked"), ScriptedTranslator.INFO);
+        }));
+        schema.pipeInput("demo", SCHEMA);
+        QuestionAsked question = ask("How many users are there?");
+        input(topics.cancellations()).pipeInput("c-1", QueryCancelled.of(question.queryId(), "c-1", "p", Instant.EPOCH));
+
+        questions.pipeInput("c-1", question);
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+
+        assertThat(asked).hasValue(0);
+        assertThat(sql.isEmpty()).isTrue();
+        assertThat(replies.isEmpty()).isTrue();
         assertThat(results.isEmpty()).isTrue();
     }
 
