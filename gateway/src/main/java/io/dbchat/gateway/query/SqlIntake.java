@@ -79,12 +79,17 @@ public final class SqlIntake {
                     Mono<Void> conversation = run.conversationId() == null
                             ? conversations.open(principal, q.conversationId())
                             : conversations.claim(principal, q.conversationId());
-                    Mono<Void> edited = run.edits() == null || run.conversationId() == null ? Mono.empty()
+                    Mono<Void> edited = run.edits() == null ? Mono.empty() : run.conversationId() == null
+                            ? Mono.error(unknownQuery(run.edits()))
                             : conversations.hasTurn(principal, run.conversationId(), run.edits())
-                                    .flatMap(known -> known ? Mono.<Void>empty() : Mono.error(ProblemException.of(
-                                            ErrorCode.NOT_FOUND, "Unknown query '" + run.edits() + "'.")));
+                                    .flatMap(known -> known ? Mono.<Void>empty() : Mono.error(unknownQuery(run.edits())));
                     return conversation.then(edited).then(limiter.check(principal)).then(submit(q, run.sql().strip()));
                 });
+    }
+
+    /** An edited query must be a turn of the conversation the edit joins; anything else is unknown. */
+    private static ProblemException unknownQuery(String queryId) {
+        return ProblemException.of(ErrorCode.NOT_FOUND, "Unknown query '" + queryId + "'.");
     }
 
     private SqlRun validated(SqlRun run) {

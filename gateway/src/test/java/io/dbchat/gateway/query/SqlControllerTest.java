@@ -28,6 +28,9 @@ class SqlControllerTest extends WebSliceTest {
         Map<?, ?> first = post("/api/chat/queries", Map.of("query", "How many orders?")).expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody();
         String conversationId = (String) first.get("conversation_id");
+        // the person edits an answer they have seen: its turn is recorded by then
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.get().uri("/api/chat/conversations/{id}", conversationId)
+                .exchange().expectBody(String.class).returnResult().getResponseBody().contains((String) first.get("query_id")));
         pipeline.answerWith(q -> List.of(edited(q)));
 
         Map<String, Object> accepted = post("/api/chat/sql", Map.of("sql", "  SELECT count(*) AS orders FROM orders WHERE status = 'new'  ",
@@ -40,7 +43,7 @@ class SqlControllerTest extends WebSliceTest {
         assertThat(proposed.attempt()).isEqualTo(1);
         assertThat(proposed.translator()).isEqualTo(TranslatorInfo.user("web"));
         assertThat(proposed.question().conversationId()).isEqualTo(conversationId);
-        assertThat(proposed.question().replayOf()).isEqualTo(first.get("query_id"));
+        assertThat(proposed.question().replayOf()).isNull();
         assertThat(proposed.question().principal()).isEqualTo("anonymous");
         assertThat(accepted).containsEntry("conversation_id", conversationId)
                 .containsEntry("query_id", proposed.queryId())
@@ -62,10 +65,11 @@ class SqlControllerTest extends WebSliceTest {
     }
 
     @Test
-    void refusesEmptySqlAConversationThatIsNotTheCallersAndAnUnknownEditedQuery() {
+    void refusesEmptySqlAndAnEditOfAQueryThatIsNotATurnOfTheConversation() {
         post("/api/chat/sql", Map.of("sql", "  ")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message").isEqualTo("The field 'sql' is required and must not be empty.");
-        post("/api/chat/sql", Map.of("sql", "SELECT 1", "conversation_id", "never-started")).expectStatus().isNotFound();
+        post("/api/chat/sql", Map.of("sql", "SELECT 1", "conversation_id", "never-started", "edits", "no-such-query"))
+                .expectStatus().isNotFound();
         post("/api/chat/sql", Map.of("sql", "SELECT 1", "edits", "no-such-query")).expectStatus().isNotFound();
         post("/api/chat/sql", Map.of("sql", 42)).expectStatus().isBadRequest();
 
