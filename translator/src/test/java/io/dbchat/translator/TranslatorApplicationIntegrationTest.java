@@ -6,11 +6,11 @@ import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.llm.LlmStub;
 import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.llm.LlmStub;
 import io.dbchat.translator.context.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ class TranslatorApplicationIntegrationTest {
         try (var redis = new TestRedis(); var stub = new LlmStub();
              var app = TranslatorApplication.builder().run("--server.port=0", "--dbchat.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                      "--dbchat.kafka.topic-prefix=" + prefix, "--dbchat.kafka.partitions=1",
-                     "--dbchat.llm.provider=openai", "--dbchat.llm.openai-base-url=" + stub.openAiBaseUrl(),
+                     "--dbchat.llm.provider=openai", "--dbchat.llm.endpoints.openai.base-url=" + stub.openAiBaseUrl(),
                      "--dbchat.redis.url=" + redis.url())) {
             stub.enqueue(LlmStub.Reply.text("SELECT name FROM projects WHERE status = 'On Hold' LIMIT 100"),
                     LlmStub.Reply.text("SELECT t.name, count(*) FROM projects p JOIN teams t ON p.team_id = t.id GROUP BY t.name"));

@@ -1,7 +1,5 @@
 package io.dbchat.interpreter.stage;
 
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
@@ -9,6 +7,8 @@ import io.dbchat.contracts.topics.Topics;
 import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.interpreter.narrate.InterpretPrompt;
 import io.dbchat.interpreter.narrate.LlmAnswerWriter;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;

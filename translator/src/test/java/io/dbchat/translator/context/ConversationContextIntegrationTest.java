@@ -4,9 +4,9 @@ import static io.dbchat.translator.Fixtures.PROJECTS;
 import static io.dbchat.translator.Fixtures.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
-import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
+import io.dbchat.llm.LlmStub;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.llm.InteractionLog;
 import io.dbchat.translator.llm.LlmTranslator;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,7 +117,7 @@ class ConversationContextIntegrationTest {
     }
 
     private LlmTranslator llm(LlmStub stub) {
-        var p = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 512, 0, null, stub.openAiBaseUrl(), null, null, null);
+        var p = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 512, 0, Map.of("openai", new LlmProperties.Endpoint(null, stub.openAiBaseUrl(), null)));
         var prompts = new PromptBuilder(PromptTemplate.load("translate-v1", null), new SchemaSelector(6000, () -> null),
                 "PostgreSQL", 100);
         return new LlmTranslator(ChatModels.chat(p), "openai", p.effectiveModel(), prompts,

@@ -1,8 +1,8 @@
-package io.dbchat.contracts.eval;
+package io.dbchat.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.eval.ResultComparator.Result;
+import io.dbchat.eval.ResultComparator.Result;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.dbchat.contracts.llm;
+package io.dbchat.llm;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,8 +18,9 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A local stand-in for an LLM provider that speaks the OpenAI chat-completions API (plain and streamed)
- * and Anthropic's messages API, records every request it is sent, and answers from a script: queued
+ * A local stand-in for an LLM provider that speaks the OpenAI chat-completions API (plain and streamed),
+ * Anthropic's messages API and Gemini's
+ * generateContent (plain and streamed), records every request it is sent, and answers from a script: queued
  * replies first, then a default function of the request. Tests assert on what the real client sent.
  */
 public final class LlmStub implements AutoCloseable {
@@ -41,8 +42,8 @@ public final class LlmStub implements AutoCloseable {
         }
     }
 
-    /** One request as received: path and parsed JSON body. */
-    public record Recorded(String path, JsonNode body, Map<String, List<String>> headers) {
+    /** One request as received: path, query string (null when none), parsed JSON body and headers. */
+    public record Recorded(String path, String query, JsonNode body, Map<String, List<String>> headers) {
 
         /** All message contents of the request joined, for assertions on what the prompt held. */
         public String prompt() {
@@ -51,6 +52,9 @@ public final class LlmStub implements AutoCloseable {
             if (body.path("system").isString()) {
                 all.append(body.path("system").asString()).append('\n');
             }
+            body.path("systemInstruction").path("parts").forEach(s -> all.append(s.path("text").asString("")).append('\n'));
+            body.path("contents").forEach(c -> c.path("parts").forEach(t -> all.append(t.path("text").asString(""))
+                    .append('\n')));
             for (JsonNode m : body.path("messages")) {
                 JsonNode content = m.path("content");
                 if (content.isString()) {
@@ -90,6 +94,11 @@ public final class LlmStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
     }
 
+    /** The Gemini API's base URL, as the Gemini client takes it. */
+    public String geminiBaseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1beta";
+    }
+
     public LlmStub enqueue(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
@@ -113,7 +122,8 @@ public final class LlmStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-            var recorded = new Recorded(exchange.getRequestURI().getPath(), body, Map.copyOf(exchange.getRequestHeaders()));
+            var recorded = new Recorded(exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(), body,
+                    Map.copyOf(exchange.getRequestHeaders()));
             if (recording) {
                 requests.add(recorded);
             }
@@ -122,6 +132,10 @@ public final class LlmStub implements AutoCloseable {
             sleep(reply.delay());
             if (reply.status() != 200) {
                 send(exchange, reply.status(), "application/json", reply.text());
+            } else if (recorded.path().endsWith(":streamGenerateContent")) {
+                send(exchange, 200, "text/event-stream", StubBodies.geminiStream(reply.chunks()));
+            } else if (recorded.path().endsWith(":generateContent")) {
+                send(exchange, 200, "application/json", StubBodies.gemini(reply.text()));
             } else if (recorded.path().endsWith("/messages")) {
                 send(exchange, 200, "application/json", StubBodies.anthropic(reply.text()));
             } else if (body.path("stream").asBoolean(false)) {

@@ -1,7 +1,8 @@
-package io.dbchat.contracts.schema;
+package io.dbchat.translator.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.schema.SchemaFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.dbchat.contracts.eval;
+package io.dbchat.eval;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
-package io.dbchat.contracts.schema;
+package io.dbchat.translator.prompt;
 
+import io.dbchat.contracts.schema.SqlIdentifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
  * A chain of joins from one table to another. Tables are named as a query would name them
  * ({@link SqlIdentifiers#table}); each hop's condition is SQL, e.g. {@code tasks.project_id = projects.id}.
  */
-public record JoinPath(List<Hop> hops) {
+record JoinPath(List<Hop> hops) {
 
     public JoinPath {
         hops = List.copyOf(hops);

@@ -1,4 +1,4 @@
-package io.dbchat.contracts.llm;
+package io.dbchat.llm;
 
 import io.dbchat.contracts.serde.Json;
 import java.util.List;
@@ -39,6 +39,31 @@ final class StubBodies {
                 "content", List.of(Map.of("type", "text", "text", text)),
                 "stop_reason", "end_turn",
                 "usage", Map.of("input_tokens", 100, "output_tokens", words(text))));
+    }
+
+    static String gemini(String text) {
+        return Json.MAPPER.writeValueAsString(geminiChunk(text, true, words(text)));
+    }
+
+    /** Server-sent events, one response per chunk, as {@code streamGenerateContent?alt=sse} sends them. */
+    static String geminiStream(List<String> chunks) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < chunks.size(); i++) {
+            boolean last = i == chunks.size() - 1;
+            out.append("data: ").append(Json.MAPPER.writeValueAsString(geminiChunk(chunks.get(i), last, chunks.size())))
+                    .append("\r\n\r\n");
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Object> geminiChunk(String text, boolean last, int outputTokens) {
+        Map<String, Object> candidate = new java.util.LinkedHashMap<>(Map.of("index", 0,
+                "content", Map.of("role", "model", "parts", List.of(Map.of("text", text)))));
+        if (last) {
+            candidate.put("finishReason", "STOP");
+        }
+        return Map.of("candidates", List.of(candidate), "modelVersion", "stub", "usageMetadata", Map.of(
+                "promptTokenCount", 100, "candidatesTokenCount", outputTokens, "totalTokenCount", 100 + outputTokens));
     }
 
     private static int words(String text) {

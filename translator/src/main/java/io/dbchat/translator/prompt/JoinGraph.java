@@ -1,8 +1,9 @@
-package io.dbchat.contracts.schema;
+package io.dbchat.translator.prompt;
 
 import io.dbchat.contracts.events.ForeignKey;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
+import io.dbchat.contracts.schema.SqlIdentifiers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * The tables of a snapshot joined by their foreign keys, walkable both ways. {@link #path} is a shortest
  * path by breadth-first search (ties go to the first table and key in snapshot order). Immutable.
  */
-public final class JoinGraph {
+final class JoinGraph {
 
     private final SchemaSnapshot snapshot;
     private final Map<String, List<JoinPath.Hop>> edges;
