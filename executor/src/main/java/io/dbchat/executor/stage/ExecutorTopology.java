@@ -52,6 +52,7 @@ public final class ExecutorTopology {
                 .flatMap((key, p) -> keyed(p.proposal(), handler.check(p.proposal(), p.schema())));
         route(checked, topics.replies(), ReplyEvent.class);
         route(checked, topics.results(), QueryResult.class);
+        route(checked, topics.sqlFailures(), SqlFailed.class);
         var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
                 handler::outcome, handler::failure, async);
         KStream<String, Object> ran = checked.filter((k, v) -> v instanceof Execution)

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal,
- * or STATUS executing and the {@link Execution} to start; {@link #run} starts it without waiting, and
+ * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal (final, or
+ * a SqlFailed the translator may correct), or STATUS executing and the {@link Execution} to start; {@link #run}
+ * starts it without waiting, and
  * {@link #outcome} / {@link #failure} turn how it ended into the event to publish.
  */
 public final class QueryHandler {
@@ -71,7 +72,7 @@ public final class QueryHandler {
         }
         if (refusal != null) {
             refused.accept(refusal.code());
-            out.add(Outcomes.rejected(proposal, refusal));
+            out.add(Outcomes.refused(proposal, refusal));
             return out;
         }
         out.add(status(proposal, ReplySeq.executing(attempt), "executing"));
