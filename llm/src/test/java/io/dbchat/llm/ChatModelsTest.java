@@ -172,7 +172,8 @@ class ChatModelsTest {
         return new Binder(new MapConfigurationPropertySource(prefixed)).bindOrCreate("dbchat.llm", LlmProperties.class);
     }
 
-    private static List<String> stream(StreamingChatModel model, String expected) throws Exception {
+    /** Streams a reply; checks the tokens add up to {@code expected}, and returns them. */
+    static List<String> stream(StreamingChatModel model, String expected) throws Exception {
         List<String> tokens = new CopyOnWriteArrayList<>();
         var done = new CompletableFuture<ChatResponse>();
         model.chat("Say it", new StreamingChatResponseHandler() {

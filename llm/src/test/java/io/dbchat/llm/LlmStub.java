@@ -2,6 +2,8 @@ package io.dbchat.llm;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.dbchat.contracts.serde.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,11 +17,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A local stand-in for an LLM provider that speaks the OpenAI chat-completions API (plain and streamed),
- * Anthropic's messages API and Gemini's
+ * A local stand-in for an LLM provider that speaks the OpenAI chat-completions API (plain and streamed, also as
+ * Azure OpenAI serves it under {@code /openai/deployments/<name>/}), Anthropic's messages API and Gemini's
  * generateContent (plain and streamed), records every request it is sent, and answers from a script: queued
  * replies first, then a default function of the request. Tests assert on what the real client sent.
  */
@@ -68,17 +71,31 @@ public final class LlmStub implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String base;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private volatile Function<Recorded, Reply> fallback = r -> Reply.text("SELECT 1");
     private volatile boolean recording = true;
 
     public LlmStub() {
+        this(null);
+    }
+
+    /** Over TLS with {@code tls}'s certificate ({@link SelfSignedTls}), for clients that send a key only over HTTPS. */
+    public LlmStub(SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            var address = new InetSocketAddress("127.0.0.1", 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 1024);
+            } else {
+                var https = HttpsServer.create(address, 1024);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        base = (tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
@@ -86,17 +103,22 @@ public final class LlmStub implements AutoCloseable {
 
     /** The OpenAI-compatible base URL, as OPENAI_BASE_URL takes it. */
     public String openAiBaseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return base + "/v1";
     }
 
     /** The Anthropic base URL, as the Anthropic client takes it. */
     public String anthropicBaseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
+        return base + "/v1/";
     }
 
     /** The Gemini API's base URL, as the Gemini client takes it. */
     public String geminiBaseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1beta";
+        return base + "/v1beta";
+    }
+
+    /** The endpoint of an Azure OpenAI resource, as the Azure client takes it (which sends its key only over TLS). */
+    public String azureEndpoint() {
+        return base;
     }
 
     public LlmStub enqueue(Reply... replies) {
