@@ -2,7 +2,7 @@ package io.dbchat.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.llm.LlmProperties;
+import io.dbchat.llm.LlmProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -2,7 +2,7 @@ package io.dbchat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.llm.LlmStub;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

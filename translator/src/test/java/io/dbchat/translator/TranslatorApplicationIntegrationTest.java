@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.llm.LlmStub;
 import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.llm.LlmStub;
 import io.dbchat.conversations.ConversationClaims;
 import io.dbchat.conversations.ConversationRecorder;
 import io.dbchat.conversations.ConversationsProperties;
@@ -49,7 +49,7 @@ class TranslatorApplicationIntegrationTest {
         try (var redis = new TestRedis(); var stub = new LlmStub(); var records = new Records(redis.url());
              var app = TranslatorApplication.builder().run("--server.port=0", "--dbchat.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                      "--dbchat.kafka.topic-prefix=" + prefix, "--dbchat.kafka.partitions=1",
-                     "--dbchat.llm.provider=openai", "--dbchat.llm.openai-base-url=" + stub.openAiBaseUrl(),
+                     "--dbchat.llm.provider=openai", "--dbchat.llm.endpoints.openai.base-url=" + stub.openAiBaseUrl(),
                      "--dbchat.redis.url=" + redis.url())) {
             stub.enqueue(LlmStub.Reply.text("SELECT name FROM projects WHERE status = 'On Hold' LIMIT 100"),
                     LlmStub.Reply.text("SELECT t.name, count(*) FROM projects p JOIN teams t ON p.team_id = t.id GROUP BY t.name"),

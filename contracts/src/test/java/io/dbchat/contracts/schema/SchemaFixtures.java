@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** A small project-tracking schema: teams, projects, tasks, and task_tags with a composite key to tasks. */
-final class SchemaFixtures {
+public final class SchemaFixtures {
 
     private SchemaFixtures() {
     }
 
-    static SchemaSnapshot projects() {
+    public static SchemaSnapshot projects() {
         TableSchema teams = table("teams", List.of(ColumnSchema.of("id", "integer", false), ColumnSchema.of("name", "text", false)),
                 List.of());
         TableSchema projects = new TableSchema("public", "projects", "table", "Work that teams do", 120,

@@ -58,6 +58,8 @@ public final class ExecutorTopology {
                 .to(topics.replies().name(), topics.replies().produced());
         checked.flatMapValues(ExecutorTopology::refusals, Named.as("checked-refused"))
                 .to(topics.results().name(), topics.results().produced());
+        checked.flatMapValues(ExecutorTopology::correctable, Named.as("checked-correctable"))
+                .to(topics.sqlFailures().name(), topics.sqlFailures().produced());
         var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
                 handler::outcome, handler::failure, async);
         KStream<String, Ran> ran = checked.flatMapValues(ExecutorTopology::executions, Named.as("checked-run"))
@@ -91,21 +93,28 @@ public final class ExecutorTopology {
     private static List<ReplyEvent> statuses(Checked checked) {
         return switch (checked) {
             case Checked.Status s -> List.of(s.reply());
-            case Checked.Refused _, Execution _ -> List.of();
+            case Checked.Refused _, Checked.Correctable _, Execution _ -> List.of();
+        };
+    }
+
+    private static List<SqlFailed> correctable(Checked checked) {
+        return switch (checked) {
+            case Checked.Correctable c -> List.of(c.failure());
+            case Checked.Status _, Checked.Refused _, Execution _ -> List.of();
         };
     }
 
     private static List<QueryResult> refusals(Checked checked) {
         return switch (checked) {
             case Checked.Refused r -> List.of(r.rejected());
-            case Checked.Status _, Execution _ -> List.of();
+            case Checked.Status _, Checked.Correctable _, Execution _ -> List.of();
         };
     }
 
     private static List<Execution> executions(Checked checked) {
         return switch (checked) {
             case Execution e -> List.of(e);
-            case Checked.Status _, Checked.Refused _ -> List.of();
+            case Checked.Status _, Checked.Refused _, Checked.Correctable _ -> List.of();
         };
     }
 

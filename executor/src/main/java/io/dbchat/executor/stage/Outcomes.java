@@ -8,14 +8,18 @@ import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.executor.execution.ExecutionOutcome;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Turns an execution outcome into the event that carries it on: rows become QueryAnswered; errors in the
  * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; a refused plan, timeouts,
  * refused access, attempted writes, an unreachable database (once {@link OutageRetry} gave up) and everything
- * else a final QueryRejected with a reason.
+ * else a final QueryRejected with a reason. A guard refusal of a name that is not there is a SqlFailed too.
  */
 final class Outcomes {
+
+    /** The guard's codes for names that are not there; see {@link #refused}. */
+    static final Set<String> CORRECTABLE = Set.of("sql.table_not_allowed", "sql.column_not_allowed");
 
     private Outcomes() {
     }
@@ -66,6 +70,17 @@ final class Outcomes {
 
     private static Ran rejected(SqlProposed proposal, Problem problem) {
         return new Ran.Result(QueryRejected.of(proposal, problem));
+    }
+
+    /**
+     * A refusal of the proposal before it ran: a SqlFailed the translator may correct when the guard named a table or
+     * column that is not published ({@link #CORRECTABLE}: the commonest slip of a model, which a second attempt with
+     * the real names fixes), else a final QueryRejected with the guard's code. System catalogs, functions off the
+     * allowlist, writes, locking and every other construct stay final: a further attempt cannot make them allowed.
+     */
+    static Checked refused(SqlProposed proposal, Problem problem) {
+        return CORRECTABLE.contains(problem.code()) ? new Checked.Correctable(SqlFailed.refused(proposal, problem))
+                : new Checked.Refused(QueryRejected.of(proposal, problem));
     }
 
     private static String seconds(Duration d) {

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal,
+ * One proposal's way through the stage. {@link #check} yields, in order, STATUS validating, then a refusal (final,
+ * or a SqlFailed the translator may correct),
  * or STATUS executing and the {@link Execution} to start; {@link #run} starts it without waiting, and
  * {@link #outcome} / {@link #failure} turn how it ended into the event to publish. The guard checks each statement
  * under the access policies of the principal who asked ({@link PolicyScope}, from the question's attributes), so
@@ -99,7 +100,7 @@ public final class QueryHandler {
         }
         if (refusal != null) {
             refused.accept(refusal.code());
-            out.add(new Checked.Refused(QueryRejected.of(proposal, refusal)));
+            out.add(Outcomes.refused(proposal, refusal));
             return out;
         }
         out.add(status(proposal, ReplySeq.executing(attempt), "executing"));

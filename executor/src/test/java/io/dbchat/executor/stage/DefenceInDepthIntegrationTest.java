@@ -174,6 +174,7 @@ class DefenceInDepthIntegrationTest {
                 case Ran.Failed f -> f.failure();
             };
             case Checked.Refused r -> r.rejected();
+            case Checked.Correctable c -> c.failure();
             case Checked.Status s -> s.reply();
         };
     }

@@ -1,6 +1,7 @@
 package io.dbchat.executor.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
@@ -143,15 +144,46 @@ class ExecutorTopologyTest {
     void refusesWhatTheGuardRefusesWithoutRunningIt() {
         start(true);
 
-        pipe("conv-1", proposal("SELECT * FROM salaries", 1));
+        pipe("conv-1", proposal("SELECT usename FROM pg_catalog.pg_user", 1));
 
         assertThat(replies.readValuesToList()).extracting(ReplyEvent::stage).containsExactly("validating");
         assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class, r -> {
-            assertThat(r.problem().code()).isEqualTo("sql.table_not_allowed");
-            assertThat(r.problem().message()).isEqualTo("The table 'salaries' is not available.");
-            assertThat(r.sql()).isEqualTo("SELECT * FROM salaries");
+            assertThat(r.problem().code()).isEqualTo("sql.system_catalog");
+            assertThat(r.sql()).isEqualTo("SELECT usename FROM pg_catalog.pg_user");
         });
+        assertThat(failures.isEmpty()).as("a catalog is not a slip a further attempt may fix").isTrue();
         assertThat(runner.seen).isEmpty();
+    }
+
+    @Test
+    void passesARefusedNameToTheTranslatorWithTheGuardsReasonWithoutRunningIt() {
+        start(true);
+
+        pipe("conv-1", proposal("SELECT budgett FROM projects", 1));
+        pipe("conv-1", proposal("SELECT * FROM salaries", 1));
+
+        var failed = failures.readKeyValuesToList();
+        assertThat(failed).extracting(f -> f.key, f -> f.value.refusal()).containsExactly(
+                tuple("conv-1", new Problem("sql.column_not_allowed", "The column 'budgett' is not available.")),
+                tuple("conv-1", new Problem("sql.table_not_allowed", "The table 'salaries' is not available.")));
+        assertThat(failed).extracting(f -> f.value.proposal().sql())
+                .containsExactly("SELECT budgett FROM projects", "SELECT * FROM salaries");
+        assertThat(results.isEmpty()).isTrue();
+        assertThat(runner.seen).isEmpty();
+    }
+
+    @Test
+    void attacksStayFinalWithTheGuardsCode() {
+        start(true);
+
+        for (String attack : List.of("SELECT pg_sleep(60)", "DELETE FROM teams", "SELECT * FROM teams FOR UPDATE",
+                "SELECT name INTO stolen FROM teams")) {
+            pipe("conv-1", proposal(attack, 1));
+        }
+
+        assertThat(results.readValuesToList()).extracting(r -> ((QueryRejected) r).problem().code()).containsExactly(
+                "sql.function_not_allowed", "sql.not_a_query", "sql.locking_clause", "sql.select_into");
+        assertThat(failures.isEmpty()).isTrue();
     }
 
     @Test

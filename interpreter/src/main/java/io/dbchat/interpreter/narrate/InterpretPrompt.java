@@ -4,7 +4,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.dbchat.contracts.events.QueryAnswered;
-import io.dbchat.contracts.llm.Placeholders;
+import io.dbchat.llm.Placeholders;
 import io.dbchat.interpreter.InterpreterProperties;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
 package io.dbchat.interpreter.stage;
 
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
@@ -15,6 +13,8 @@ import io.dbchat.interpreter.conversation.ConversationTurns;
 import io.dbchat.interpreter.conversation.TurnWrites;
 import io.dbchat.interpreter.narrate.InterpretPrompt;
 import io.dbchat.interpreter.narrate.LlmAnswerWriter;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.dbchat.interpreter.narrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
-import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
+import io.dbchat.llm.LlmStub;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,7 @@ class LlmAnswerWriterTest {
     }
 
     private LlmAnswerWriter writer() {
-        var llm = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 256, 0, null, stub.openAiBaseUrl(),
-                null, null, null);
+        var llm = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 256, 0, Map.of("openai", new LlmProperties.Endpoint(null, stub.openAiBaseUrl(), null)));
         return new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(InterpretPromptTest.settings(false, Map.of())));
     }
 }

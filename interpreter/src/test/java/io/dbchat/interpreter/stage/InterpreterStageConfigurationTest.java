@@ -3,12 +3,13 @@ package io.dbchat.interpreter.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.interpreter.InterpreterProperties;
+import io.dbchat.llm.LlmProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,6 @@ class InterpreterStageConfigurationTest {
     }
 
     private static LlmProperties llm(String provider, String openAiBaseUrl) {
-        return new LlmProperties(provider, null, 0, Duration.ofSeconds(5), 256, 0, null, openAiBaseUrl, null, null, null);
+        return new LlmProperties(provider, null, 0, Duration.ofSeconds(5), 256, 0, Map.of("openai", new LlmProperties.Endpoint(null, openAiBaseUrl, null)));
     }
 }

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
-import io.dbchat.contracts.llm.LlmStub;
 import io.dbchat.interpreter.InterpreterProperties;
 import io.dbchat.interpreter.narrate.InterpretPrompt;
 import io.dbchat.interpreter.narrate.LlmAnswerWriter;
 import io.dbchat.interpreter.narrate.PromptFixtures;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
+import io.dbchat.llm.LlmStub;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -81,8 +82,7 @@ class LlmStreamingTopologyTest {
     }
 
     private List<ReplyEvent> answer(InterpreterProperties settings, QueryResult result) throws InterruptedException {
-        var llm = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 256, 0, null, stub.openAiBaseUrl(),
-                null, null, null);
+        var llm = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 256, 0, Map.of("openai", new LlmProperties.Endpoint(null, stub.openAiBaseUrl(), null)));
         var builder = new StreamsBuilder();
         InterpreterTopology.build(builder, StageFixtures.TOPICS, Clock.systemUTC(),
                 new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(settings)), settings,

@@ -156,7 +156,7 @@ final class Cluster implements AutoCloseable {
         }
         switch (stage) {
             case "translator" -> args.addAll(List.of("--dbchat.llm.provider=openai",
-                    "--dbchat.llm.openai-base-url=" + model.openAiBaseUrl(), "--dbchat.llm.openai-api-key=chaos",
+                    "--dbchat.llm.endpoints.openai.base-url=" + model.openAiBaseUrl(), "--dbchat.llm.endpoints.openai.api-key=chaos",
                     "--dbchat.llm.model=chaos"));
             case "interpreter" -> args.add("--dbchat.llm.provider=offline");
             default -> {

@@ -1,7 +1,7 @@
 package io.dbchat.standalone.eval;
 
-import io.dbchat.contracts.eval.ResultComparator;
 import io.dbchat.contracts.runtime.PostgresUrl;
+import io.dbchat.eval.ResultComparator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

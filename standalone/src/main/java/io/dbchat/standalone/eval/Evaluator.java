@@ -1,6 +1,6 @@
 package io.dbchat.standalone.eval;
 
-import io.dbchat.contracts.eval.ResultComparator;
+import io.dbchat.eval.ResultComparator;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.dbchat.standalone.eval;
 
-import io.dbchat.contracts.eval.ResultComparator;
+import io.dbchat.eval.ResultComparator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.eval.ResultComparator.Result;
+import io.dbchat.eval.ResultComparator.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.dbchat.standalone.eval;
 
-import io.dbchat.contracts.eval.ResultComparator;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.Understanding;
+import io.dbchat.eval.ResultComparator;
 import io.dbchat.schemapublisher.catalog.CatalogReader;
 import io.dbchat.schemapublisher.catalog.ExposurePolicy;
 import io.dbchat.schemapublisher.catalog.Sampling;

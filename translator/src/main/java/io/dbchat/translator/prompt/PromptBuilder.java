@@ -3,7 +3,7 @@ package io.dbchat.translator.prompt;
 import io.dbchat.contracts.events.ForeignKey;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
-import io.dbchat.contracts.llm.Placeholders;
+import io.dbchat.llm.Placeholders;
 import io.dbchat.contracts.schema.SchemaText;
 import io.dbchat.contracts.schema.SqlIdentifiers;
 import io.dbchat.translator.TranslationRequest;
@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Fills a {@link PromptTemplate} from a request: dialect, the schema of the tables the {@link SchemaSelector}
  * keeps (with their join conditions), the rules' row limit, the conversation's earlier questions with their SQL,
- * the question, and on a correction the failed SQL with the database's error. Pure apart from the selector.
+ * the question, and on a correction the failed SQL with the database's error, or with the guard's refusal and the
+ * real columns of the tables it names ({@code {{failure}}}; {@code {{error}}} is the bare message). Pure apart from
+ * the selector.
  */
 public final class PromptBuilder {
 
@@ -81,10 +83,14 @@ public final class PromptBuilder {
             return "";
         }
         var failure = request.previousFailure();
+        String error = failure.message() + (failure.sqlState() == null ? "" : " (SQLSTATE " + failure.sqlState() + ")");
         return Placeholders.fill(template.retry(), Map.of(
                 "attempt", Integer.toString(failure.proposal().attempt()),
                 "failed_sql", failure.proposal().sql(),
-                "error", failure.message() + (failure.sqlState() == null ? "" : " (SQLSTATE " + failure.sqlState() + ")")));
+                "error", error,
+                "failure", failure.fromGuard()
+                        ? "The SQL check refused it: " + error + "\n" + RefusalHint.of(request.schema(), failure.proposal().sql())
+                        : "The database said: " + error));
     }
 
     static String history(List<Turn> turns) {

@@ -7,7 +7,6 @@ import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.dbchat.contracts.events.ColumnSchema;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
-import io.dbchat.contracts.schema.JoinGraph;
 import io.dbchat.contracts.schema.SchemaText;
 import io.dbchat.contracts.schema.SqlIdentifiers;
 import java.util.ArrayList;

@@ -9,9 +9,11 @@ import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.Translator;
+import io.dbchat.translator.offline.OfflineTranslator;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -66,18 +68,32 @@ final class Steps {
         return new Next.Translate(TranslationRequest.first(q, schema, List.of()));
     }
 
-    /** Another attempt with the failure in hand, or the end of the query with the database's reason. */
+    /**
+     * Another attempt with the failure in hand, or the end of the query with the database's reason (or the guard's,
+     * code and all, for a refusal). A refusal is corrected only in SQL a language model wrote: the offline
+     * translator's and the caller's SQL would come back the same.
+     */
     Next correct(SqlFailed failure, SchemaSnapshot schema) {
         int next = failure.proposal().attempt() + 1;
+        TranslatorInfo author = failure.proposal().translator();
         // SQL the caller wrote is run as written: its failure is the caller's to correct
-        boolean written = failure.proposal().translator() != null && failure.proposal().translator().isUser();
-        boolean mayRetry = translator.isRemote() && !written && next <= 1 + maxCorrections && next <= ReplySeq.MAX_ATTEMPTS;
+        boolean written = author != null && author.isUser();
+        boolean correctable = !failure.fromGuard() || byModel(author);
+        boolean mayRetry = translator.isRemote() && !written && correctable && next <= 1 + maxCorrections
+                && next <= ReplySeq.MAX_ATTEMPTS;
+        if (failure.fromGuard() && (!mayRetry || schema == null)) {
+            return new Next.End(QueryRejected.of(failure.proposal(), failure.refusal()));
+        }
         if (!mayRetry || schema == null) {
             String tries = failure.proposal().attempt() > 1 ? " (after " + failure.proposal().attempt() + " attempts)" : "";
             return new Next.End(QueryRejected.of(failure.proposal(), ErrorCode.SQL_FAILED.problem(
                     "The database could not run the SQL" + tries + ": " + failure.message())));
         }
         return new Next.Translate(new TranslationRequest(failure.proposal().question(), schema, List.of(), next, failure));
+    }
+
+    private static boolean byModel(TranslatorInfo author) {
+        return author != null && !author.isUser() && !OfflineTranslator.INFO.provider().equals(author.provider());
     }
 
     private static Problem noSchema(QuestionAsked q) {

@@ -2,13 +2,13 @@ package io.dbchat.translator.stage;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.dbchat.contracts.async.AsyncSettings;
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
 import io.dbchat.contracts.policy.PolicyStore;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageMeters;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
 import io.dbchat.translator.Translator;
 import io.dbchat.conversations.ConversationRecords;
 import io.dbchat.conversations.RedisClients;

@@ -9,10 +9,10 @@ import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
-import io.dbchat.contracts.llm.LlmStub;
-import io.dbchat.contracts.llm.LlmStub.Reply;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
+import io.dbchat.llm.LlmStub;
+import io.dbchat.llm.LlmStub.Reply;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.context.Turn;
@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +78,8 @@ class LlmTranslatorTest {
     @Test
     void anthropicIsAskedInItsOwnFormatWithTheSameSchema() {
         stub.enqueue(Reply.text("SELECT t.name, count(*) FROM teams t JOIN projects p ON p.team_id = t.id GROUP BY t.name"));
-        var p = new LlmProperties("anthropic", null, 0, Duration.ofSeconds(10), 512, 0, null, null, "test-key",
-                stub.anthropicBaseUrl(), null);
+        var p = new LlmProperties("anthropic", null, 0, Duration.ofSeconds(10), 512, 0,
+                Map.of("anthropic", new LlmProperties.Endpoint("test-key", stub.anthropicBaseUrl(), null)));
 
         var t = (Translation.Sql) translator(p).translate(first("Projects per team?", List.of()));
 
@@ -213,7 +214,8 @@ class LlmTranslatorTest {
     }
 
     private LlmTranslator openAi(Duration timeout) {
-        return translator(new LlmProperties("openai", null, 0, timeout, 512, 2, null, stub.openAiBaseUrl(), null, null, null));
+        return translator(new LlmProperties("openai", null, 0, timeout, 512, 2, 
+                Map.of("openai", new LlmProperties.Endpoint(null, stub.openAiBaseUrl(), null))));
     }
 
     private LlmTranslator translator(LlmProperties p) {

@@ -1,6 +1,6 @@
 package io.dbchat.translator.offline;
 
-import io.dbchat.contracts.eval.ResultComparator;
+import io.dbchat.eval.ResultComparator;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.dbchat.contracts.events.QuestionAsked;

@@ -15,7 +15,7 @@ class PromptTemplateTest {
 
         assertThat(template.version()).isEqualTo("translate-v1");
         assertThat(template.main()).contains("{{schema}}", "{{history}}", "{{question}}", "{{retry}}");
-        assertThat(template.retry()).contains("{{failed_sql}}", "{{error}}");
+        assertThat(template.retry()).contains("{{failed_sql}}", "{{failure}}");
     }
 
     @Test

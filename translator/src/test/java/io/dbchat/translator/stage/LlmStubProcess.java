@@ -1,6 +1,6 @@
 package io.dbchat.translator.stage;
 
-import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.llm.LlmStub;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

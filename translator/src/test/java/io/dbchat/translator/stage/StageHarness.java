@@ -3,14 +3,14 @@ package io.dbchat.translator.stage;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.llm.ChatModels;
-import io.dbchat.contracts.llm.LlmProperties;
-import io.dbchat.contracts.llm.LlmStub;
 import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.llm.ChatModels;
+import io.dbchat.llm.LlmProperties;
+import io.dbchat.llm.LlmStub;
 import io.dbchat.translator.Translator;
 import io.dbchat.translator.llm.InteractionLog;
 import io.dbchat.translator.llm.LlmTranslator;
@@ -99,7 +99,7 @@ final class StageHarness {
 
     /** The real LLM translator (LangChain4j OpenAI client, retries, prices) against an OpenAI-compatible URL. */
     static Translator llm(String openAiBaseUrl, Duration timeout, String modelName) {
-        var p = new LlmProperties("openai", modelName, 0, timeout, 256, 0, null, openAiBaseUrl, null, null, null);
+        var p = new LlmProperties("openai", modelName, 0, timeout, 256, 0, Map.of("openai", new LlmProperties.Endpoint(null, openAiBaseUrl, null)));
         var prompts = new PromptBuilder(PromptTemplate.load("translate-v1", null), new SchemaSelector(6000, () -> null),
                 "PostgreSQL", 100);
         var resilience = new Resilience(new Resilience.Settings(2, Duration.ofMillis(100), Duration.ofSeconds(1), 50,

@@ -3,7 +3,7 @@ package io.dbchat.translator.stage;
 import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.llm.LlmStub;
 import io.dbchat.translator.Fixtures;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.TranslationRequest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SqlProposed;
-import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.llm.LlmStub;
 import io.dbchat.translator.Fixtures;
 import java.time.Duration;
 import java.time.Instant;

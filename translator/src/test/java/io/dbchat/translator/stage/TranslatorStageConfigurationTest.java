@@ -2,8 +2,8 @@ package io.dbchat.translator.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbchat.contracts.llm.LlmProperties;
-import io.dbchat.contracts.llm.LlmStub;
+import io.dbchat.llm.LlmProperties;
+import io.dbchat.llm.LlmStub;
 import io.dbchat.conversations.ConversationRecords;
 import io.dbchat.conversations.RedisClients;
 import io.dbchat.translator.context.ConversationHistory;
@@ -49,7 +49,7 @@ class TranslatorStageConfigurationTest {
     void anOpenAiCompatibleEndpointSelectsTheLanguageModelWithHistory() {
         try (var stub = new LlmStub()) {
             var config = new TranslatorStageConfiguration();
-            var llm = llm(Map.of("dbchat.llm.openai-base-url", stub.openAiBaseUrl(), "dbchat.llm.model", "qwen2.5-coder"));
+            var llm = llm(Map.of("dbchat.llm.endpoints.openai.base-url", stub.openAiBaseUrl(), "dbchat.llm.model", "qwen2.5-coder"));
             var properties = translatorProperties(Map.of());
             var calls = config.modelCalls(llm, properties);
             var translator = config.translator(llm, properties, store, meters, calls);

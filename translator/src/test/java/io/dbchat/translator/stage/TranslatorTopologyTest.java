@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.LlmInteraction;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
@@ -18,19 +19,19 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
 import io.dbchat.contracts.events.TranslatorInfo;
-import io.dbchat.contracts.llm.LlmStub;
-import io.dbchat.contracts.llm.LlmStub.Reply;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.llm.LlmStub;
+import io.dbchat.llm.LlmStub.Reply;
 import io.dbchat.translator.ScriptedTranslator;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.Translator;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
@@ -54,9 +55,16 @@ class TranslatorTopologyTest {
     TestOutputTopic<String, QueryResult> results;
     TestOutputTopic<String, ReplyEvent> replies;
 
+    static final Problem MISSPELLED = new Problem("sql.column_not_allowed", "The column 'budgett' is not available.");
+
     void start(Translator translator) {
+        start(translator, Duration.ofSeconds(2));
+    }
+
+    /** {@code callTimeout} runs on the driver's wall clock, which the waits below advance faster than real time. */
+    void start(Translator translator, Duration callTimeout) {
         var builder = new StreamsBuilder();
-        var options = new TranslatorTopology.Options(2, new AsyncSettings(8, Duration.ofSeconds(2), Duration.ofMillis(5)));
+        var options = new TranslatorTopology.Options(2, new AsyncSettings(8, callTimeout, Duration.ofMillis(5)));
         TranslatorTopology.build(builder, topics, translator, options, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         var props = new Properties();
         props.putAll(StageStreams.config("translator", new PipelineProperties("127.0.0.1:1", "dbchat.", 1, (short) 1,
@@ -239,6 +247,84 @@ class TranslatorTopologyTest {
         assertThat(rejected.problem().message()).contains("column \"nme\" does not exist");
         assertThat(rejected.translator().label()).isEqualTo("user (mcp)");
         assertThat(translator.requests()).isEmpty();
+    }
+
+    @Test
+    void aRefusedNameIsCorrectedWithTheRefusalAndTheRealColumnsInTheSecondPrompt() throws Exception {
+        try (var stub = new LlmStub()) {
+            stub.enqueue(Reply.text("SELECT name, budgett FROM projects"), Reply.text("SELECT name, budget FROM projects"));
+            start(StageHarness.llm(stub, Duration.ofSeconds(10), "gpt-4o-mini"), Duration.ofMinutes(5));
+            schema.pipeInput("demo", PROJECTS);
+
+            questions.pipeInput("c-1", ask("What is the budget of each project?"));
+            SqlProposed first = awaitSql(1).getFirst();
+            failures.pipeInput("c-1", SqlFailed.refused(first, MISSPELLED));
+            SqlProposed second = awaitSql(1).getFirst();
+
+            assertThat(first.attempt()).isEqualTo(1);
+            assertThat(second.attempt()).isEqualTo(2);
+            assertThat(second.sql()).isEqualTo("SELECT name, budget FROM projects");
+            assertThat(stub.requests()).hasSize(2);
+            assertThat(stub.requests().getFirst().prompt()).doesNotContain("refused");
+            assertThat(stub.requests().get(1).prompt())
+                    .contains("SELECT name, budgett FROM projects")
+                    .contains("The SQL check refused it: The column 'budgett' is not available.")
+                    .contains("- projects: id, team_id, name, budget, status, priority");
+            assertThat(results.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void aRefusedTableIsCorrectedWithTheTablesThereAre() throws Exception {
+        try (var stub = new LlmStub()) {
+            stub.enqueue(Reply.text("SELECT count(*) FROM project"), Reply.text("SELECT count(*) FROM projects"));
+            start(StageHarness.llm(stub, Duration.ofSeconds(10), "gpt-4o-mini"), Duration.ofMinutes(5));
+            schema.pipeInput("demo", PROJECTS);
+
+            questions.pipeInput("c-1", ask("How many projects are there?"));
+            failures.pipeInput("c-1", SqlFailed.refused(awaitSql(1).getFirst(),
+                    new Problem("sql.table_not_allowed", "The table 'project' is not available.")));
+
+            assertThat(awaitSql(1)).extracting(SqlProposed::sql).containsExactly("SELECT count(*) FROM projects");
+            assertThat(stub.requests().get(1).prompt()).contains("The table 'project' is not available.")
+                    .contains("The tables are: teams, projects.");
+        }
+    }
+
+    @Test
+    void afterTheLastCorrectionARefusalEndsTheQueryWithTheGuardsCode() {
+        var translator = ScriptedTranslator.answering(true, "SELECT 1");
+        start(translator);
+        schema.pipeInput("demo", PROJECTS);
+        var third = SqlProposed.of(ask("What is the budget?"), "SELECT budgett FROM projects", 3, ScriptedTranslator.INFO,
+                null, 1, "v-2");
+
+        failures.pipeInput("c-1", SqlFailed.refused(third, MISSPELLED));
+
+        assertThat(results.readValue()).isInstanceOfSatisfying(QueryRejected.class, r -> {
+            assertThat(r.problem()).isEqualTo(MISSPELLED);
+            assertThat(r.sql()).isEqualTo("SELECT budgett FROM projects");
+        });
+        assertThat(translator.requests()).isEmpty();
+    }
+
+    @Test
+    void aRefusalOfSqlNoModelWroteIsNotSentToTheModel() {
+        var translator = ScriptedTranslator.answering(true, "SELECT 1");
+        start(translator);
+        schema.pipeInput("demo", PROJECTS);
+        var offline = SqlProposed.of(ask("budget?"), "SELECT budgett FROM projects", 1, TranslatorInfo.offline("v2"),
+                null, 1, "v-2");
+        var written = SqlProposed.of(ask("mine"), "SELECT budgett FROM projects", 1, TranslatorInfo.user("mcp"), null, 1,
+                "v-2");
+
+        failures.pipeInput("c-1", SqlFailed.refused(offline, MISSPELLED));
+        failures.pipeInput("c-1", SqlFailed.refused(written, MISSPELLED));
+
+        assertThat(results.readValuesToList()).extracting(r -> ((QueryRejected) r).problem())
+                .containsExactly(MISSPELLED, MISSPELLED);
+        assertThat(translator.requests()).isEmpty();
+        assertThat(sql.isEmpty()).isTrue();
     }
 
     @Test
