@@ -404,7 +404,8 @@ class TranslatorTopologyTest {
                 .filter(n -> n instanceof org.apache.kafka.streams.TopologyDescription.Source)
                 .flatMap(n -> ((org.apache.kafka.streams.TopologyDescription.Source) n).topicSet().stream())
                 .toList();
-        assertThat(sources).containsExactlyInAnyOrder(topics.questions().name(), topics.sqlFailures().name())
+        assertThat(sources).containsExactlyInAnyOrder(topics.questions().name(), topics.sqlFailures().name(),
+                        topics.cancellations().name())
                 .doesNotContain(topics.replies().name());
     }
 
