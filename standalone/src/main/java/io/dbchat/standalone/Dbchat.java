@@ -1,5 +1,6 @@
 package io.dbchat.standalone;
 
+import io.dbchat.standalone.audit.AuditCommand;
 import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * The {@code dbchat} command: with no command, starts the embedded default (all stages in one process);
  * {@code dbchat eval ...} measures a translator's execution accuracy on a question file; {@code dbchat grants ...}
  * prints the SQL of the executor's read-only role for a database; {@code dbchat chaos ...} runs the stages as
- * separate processes and kills them while asking questions (see deploy/README.md).
+ * separate processes and kills them while asking questions (see deploy/README.md); {@code dbchat audit ...} prints
+ * or exports the audit records of the broker's queries.
  */
 public final class Dbchat {
 
@@ -27,6 +29,9 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("grants")) {
             System.exit(GrantsCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("audit")) {
+            System.exit(AuditCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("chaos")) {
             // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive
