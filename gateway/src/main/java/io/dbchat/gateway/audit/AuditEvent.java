@@ -11,7 +11,7 @@ import java.time.Instant;
  * One record of a pipeline topic on its way to its query's {@link AuditRecord}, re-keyed by query id: exactly one of
  * the event fields is set, and {@code at} is the record's timestamp (when its stage wrote it).
  */
-record AuditEvent(
+public record AuditEvent(
         QuestionAsked question,
         SqlProposed sql,
         SqlFailed failure,
@@ -19,7 +19,7 @@ record AuditEvent(
         ReplyEvent reply,
         Instant at) {
 
-    String queryId() {
+    public String queryId() {
         if (question != null) {
             return question.queryId();
         }

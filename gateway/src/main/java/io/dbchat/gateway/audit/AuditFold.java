@@ -30,7 +30,7 @@ import java.util.Set;
  * order in which the topics' records arrive matters only for a rejection that names no attempt (it goes to the
  * attempt of the same SQL seen so far).
  */
-final class AuditFold {
+public final class AuditFold {
 
     static final String PASSED = "passed";
     static final String REFUSED = "refused";
@@ -40,7 +40,7 @@ final class AuditFold {
     private AuditFold() {
     }
 
-    static AuditRecord apply(AuditRecord record, AuditEvent event) {
+    public static AuditRecord apply(AuditRecord record, AuditEvent event) {
         AuditRecord r = record == null ? AuditRecord.empty(event.queryId()) : record;
         if (event.question() != null) {
             r = asked(r, event.question(), event.at());
@@ -59,7 +59,7 @@ final class AuditFold {
     }
 
     /** The outcome a problem stands for; null is an answer. */
-    static Outcome outcome(Problem problem) {
+    public static Outcome outcome(Problem problem) {
         if (problem == null) {
             return Outcome.ANSWERED;
         }

@@ -46,6 +46,7 @@ class ReplyFeed implements SmartLifecycle {
     private final List<ReplyListener> listeners;
     private final SchemaCatalog schemas;
     private final Optional<StageTracing> tracing;
+    private final ReplayFilter replays = new ReplayFilter(100_000);
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
@@ -144,14 +145,14 @@ class ReplyFeed implements SmartLifecycle {
     }
 
     private void onReply(ReplyEvent reply) {
-        if (reply != null) {
+        if (reply != null && replays.admits(reply)) {
             listeners.forEach(l -> l.onReply(reply));
         }
     }
 
     private void onQuestion(QuestionAsked question) {
         // a question asked through any gateway instance makes its query known here too
-        if (question != null) {
+        if (question != null && replays.admits(question)) {
             listeners.forEach(l -> l.onQuestion(question));
         }
     }

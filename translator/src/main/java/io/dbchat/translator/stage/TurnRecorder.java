@@ -37,6 +37,9 @@ final class TurnRecorder {
 
         @Override
         public void process(Record<String, QuestionAsked> record) {
+            if (record.value().isReplay()) {
+                return; // a replay leaves the conversation's turns as they were
+            }
             open.put(record.value().queryId(), record.value());
         }
     }
