@@ -7,6 +7,7 @@ import { resultTable } from './table.js';
 import { toCsv, download } from './csv.js';
 import { drawChart } from './chart.js';
 import { feedbackBox } from './feedback.js';
+import { auditView } from './audit.js';
 
 const STAGES = [
   ['translating', 'Writing SQL'],
@@ -138,6 +139,7 @@ function showAnswer(turn, queryId, answer) {
   if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql));
   if (foot.childElementCount) turn.answer.append(foot);
+  if (queryId) turn.answer.append(auditView(queryId));
 }
 
 /** What the translator read the question as, what it assumed and which words it left out, beside the answer. */

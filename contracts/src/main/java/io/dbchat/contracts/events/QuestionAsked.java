@@ -1,5 +1,6 @@
 package io.dbchat.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,6 +49,7 @@ public record QuestionAsked(
      * Whether this query re-runs a recorded one. A replay leaves no trace in anyone's conversations, rate limits or
      * reply streams: every stage that keeps such state skips it on this check.
      */
+    @JsonIgnore
     public boolean isReplay() {
         return replayOf != null;
     }

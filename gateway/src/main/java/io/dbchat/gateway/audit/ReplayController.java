@@ -37,14 +37,14 @@ class ReplayController {
     }
 
     @PostMapping(path = "/api/audit/replays", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<Flux<ServerSentEvent<ReplayLauncher.Update>>> start(@RequestBody(required = false) ReplayLauncher.Request request,
+    Flux<ServerSentEvent<ReplayLauncher.Update>> start(@RequestBody(required = false) ReplayLauncher.Request request,
                                                              ServerWebExchange exchange) {
         return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(auth -> principals.resolve(Mono.justOrEmpty(auth))
                         .map(name -> access.isAuditor(name, auth.orElse(null))))
-                .map(auditor -> {
+                .flatMapMany(auditor -> {
                     if (!auditor) {
-                        throw ProblemException.of(ErrorCode.NOT_FOUND, "No such resource.");
+                        return Flux.error(ProblemException.of(ErrorCode.NOT_FOUND, "No such resource."));
                     }
                     return launch(request);
                 });
