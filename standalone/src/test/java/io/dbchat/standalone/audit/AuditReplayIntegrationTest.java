@@ -333,8 +333,7 @@ class AuditReplayIntegrationTest {
             List<JsonNode> finished = new ArrayList<>();
             page.path("records").forEach(r -> {
                 // records of several topics may be merged in any order: complete is asked, answered and ended
-                if (!r.path("question").isMissingNode() && !r.path("outcome").isMissingNode()
-                        && !r.path("finishedAt").isMissingNode()) {
+                if (present(r, "question") && present(r, "outcome") && present(r, "finishedAt")) {
                     finished.add(r);
                 }
             });
@@ -344,6 +343,10 @@ class AuditReplayIntegrationTest {
             pause();
         }
         throw new AssertionError("not every query was audited in time: " + page);
+    }
+
+    private static boolean present(JsonNode record, String field) {
+        return !record.path(field).isMissingNode() && !record.path(field).isNull();
     }
 
     private static JsonNode search(String key, String query) {
