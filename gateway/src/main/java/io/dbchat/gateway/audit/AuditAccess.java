@@ -1,8 +1,12 @@
 package io.dbchat.gateway.audit;
 
+import io.dbchat.gateway.query.PrincipalResolver;
 import java.security.Principal;
 import java.util.Collection;
+import java.util.Optional;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may read which audit: a principal its own queries'; an auditor (named in {@code auditors}, or holding the
@@ -14,6 +18,17 @@ public final class AuditAccess {
 
     public AuditAccess(AuditProperties properties) {
         this.properties = properties;
+    }
+
+    /** Who asks, and whether as an auditor. */
+    public record Caller(String name, boolean auditor) {
+    }
+
+    /** The caller of a request, by the principal the security chain authenticated (or anonymous in open mode). */
+    public Mono<Caller> caller(ServerWebExchange exchange, PrincipalResolver principals) {
+        return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(auth -> principals.resolve(Mono.justOrEmpty(auth))
+                        .map(name -> new Caller(name, isAuditor(name, auth.orElse(null)))));
     }
 
     public boolean isAuditor(String name, Principal authenticated) {

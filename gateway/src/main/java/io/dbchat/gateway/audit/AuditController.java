@@ -5,7 +5,6 @@ import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.query.PrincipalResolver;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +38,7 @@ class AuditController {
 
     @GetMapping("/queries/{queryId}")
     Mono<AuditRecord> record(@PathVariable String queryId, ServerWebExchange exchange) {
-        return caller(exchange).flatMap(caller -> Mono.fromCallable(() -> records.find(queryId)
+        return access.caller(exchange, principals).flatMap(caller -> Mono.fromCallable(() -> records.find(queryId)
                         .filter(r -> access.mayRead(caller.name(), caller.auditor(), r))
                         .orElseThrow(() -> unknown(queryId)))
                 .subscribeOn(Schedulers.boundedElastic()));
@@ -55,7 +54,7 @@ class AuditController {
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "50") int size,
                                       ServerWebExchange exchange) {
-        return caller(exchange).flatMap(caller -> {
+        return access.caller(exchange, principals).flatMap(caller -> {
             if (!caller.auditor() && principal != null && !principal.equals(caller.name())) {
                 return Mono.error(ProblemException.of(ErrorCode.NOT_FOUND, "Unknown principal '" + principal + "'."));
             }
@@ -63,16 +62,6 @@ class AuditController {
             AuditSearch search = search(who, blankToNull(datasource), from, to, outcome, sort, page, size);
             return Mono.fromCallable(() -> records.search(search)).subscribeOn(Schedulers.boundedElastic());
         });
-    }
-
-    /** Who asks, and whether as an auditor. */
-    record Caller(String name, boolean auditor) {
-    }
-
-    private Mono<Caller> caller(ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(auth -> principals.resolve(Mono.justOrEmpty(auth))
-                        .map(name -> new Caller(name, access.isAuditor(name, auth.orElse(null)))));
     }
 
     private static AuditSearch search(String principal, String datasource, String from, String to, String outcome,

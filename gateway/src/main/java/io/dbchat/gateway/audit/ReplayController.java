@@ -3,7 +3,6 @@ package io.dbchat.gateway.audit;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.gateway.errors.ProblemException;
 import io.dbchat.gateway.query.PrincipalResolver;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/audit/replays}: an auditor starts a replay and follows it as Server-Sent Events ({@code progress},
@@ -39,11 +37,9 @@ class ReplayController {
     @PostMapping(path = "/api/audit/replays", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<ReplayLauncher.Update>> start(@RequestBody(required = false) ReplayLauncher.Request request,
                                                              ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(auth -> principals.resolve(Mono.justOrEmpty(auth))
-                        .map(name -> access.isAuditor(name, auth.orElse(null))))
-                .flatMapMany(auditor -> {
-                    if (!auditor) {
+        return access.caller(exchange, principals)
+                .flatMapMany(caller -> {
+                    if (!caller.auditor()) {
                         return Flux.error(ProblemException.of(ErrorCode.NOT_FOUND, "No such resource."));
                     }
                     return launch(request);
