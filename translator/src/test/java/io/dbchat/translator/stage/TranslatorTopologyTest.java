@@ -308,6 +308,19 @@ class TranslatorTopologyTest {
                 "There are 42 users."));
     }
 
+    @Test
+    void aReplayedQuestionLeavesTheConversationsTurnsAsTheyWere() {
+        start(ScriptedTranslator.answering(false, "SELECT count(*) FROM users"));
+        schema.pipeInput("demo", SCHEMA);
+        QuestionAsked q = QuestionAsked.replayOf(ask("How many users are there?"), "r-1", "c-1", Instant.EPOCH, List.of());
+        questions.pipeInput("c-1", q);
+
+        repliesIn.pipeInput("c-1", ReplyEvent.fin(q, 1001, new FinalAnswer("There are 42 users.", "SELECT count(*) FROM users",
+                List.of(), List.of(), 1, false, null, "scripted (test)", null), Instant.EPOCH));
+
+        assertThat(turns).isEmpty();
+    }
+
     private static SqlFailed failure(int attempt, String failedSql, String message) {
         var proposal = SqlProposed.of(ask("How many projects are on hold?"), failedSql, attempt, ScriptedTranslator.INFO,
                 null, 1, "v-2");
