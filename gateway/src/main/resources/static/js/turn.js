@@ -138,8 +138,8 @@ function showAnswer(turn, queryId, answer) {
   const foot = h('div.turn-foot');
   if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql));
-  if (foot.childElementCount) turn.answer.append(foot);
   if (queryId) turn.answer.append(auditView(queryId));
+  if (foot.childElementCount) turn.answer.append(foot);
 }
 
 /** What the translator read the question as, what it assumed and which words it left out, beside the answer. */
