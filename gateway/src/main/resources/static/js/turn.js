@@ -11,6 +11,7 @@ import { chartSection } from './chartpick.js';
 import { sqlTools } from './sqledit.js';
 import { followUps } from './followups.js';
 import { columnsOf, rowSummary } from './format.js';
+import { auditView } from './audit.js';
 
 const STAGES = [
   ['translating', 'Writing SQL'],
@@ -169,6 +170,7 @@ function showAnswer(turn, queryId, answer, mark = {}) {
   else if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
   if (queryId) foot.append(h('a.answer-link', { href: `#q=${encodeURIComponent(queryId)}`, title: 'A link that reopens this answer' }, 'Link to this answer'));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql, mark));
+  if (queryId) turn.answer.append(auditView(queryId));
   if (foot.childElementCount) turn.answer.append(foot);
   turn.element.dataset.queryId = queryId ?? '';
 }

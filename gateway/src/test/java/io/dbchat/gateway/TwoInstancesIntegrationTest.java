@@ -108,6 +108,25 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    void readsAnAuditRecordOnEitherInstanceForItsOwnerAndTheAuditorOnly() {
+        Map<?, ?> accepted = ask(a, "key-a", Map.of("query", "Who ordered most?"));
+        String path = "/api/audit/queries/" + accepted.get("query_id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(b, "key-a").get().uri(path).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("ANSWERED"));
+
+        client(a, "key-a").get().uri(path).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.principal").isEqualTo("alice").jsonPath("$.question").isEqualTo("Who ordered most?");
+        client(b, "key-b").get().uri(path).exchange().expectStatus().isNotFound();
+        client(b, "key-b").get().uri("/api/audit/queries?principal=alice").exchange().expectStatus().isNotFound();
+        client(b, "key-b").get().uri("/api/audit/queries").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.records[?(@.principal == 'alice')]").doesNotExist();
+        client(a, "key-c").get().uri(path).exchange().expectStatus().isOk();
+        client(a, "key-c").get().uri("/api/audit/queries?principal=alice&outcome=answered").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.records[?(@.queryId == '" + accepted.get("query_id") + "')]").exists();
+        client(a, "key-c").get().uri("/api/audit/queries?outcome=bogus").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void refusesAWebSocketHandshakeWithoutAKey() {
         URI uri = URI.create("ws://127.0.0.1:" + port(b) + "/ws/db_chat/query/");
 
@@ -156,7 +175,8 @@ class TwoInstancesIntegrationTest {
                 "--dbchat.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--dbchat.kafka.partitions=3",
                 "--dbchat.gateway.auth.mode=api-key",
-                "--dbchat.gateway.auth.api-keys=key-a=alice,key-b=bob",
+                "--dbchat.gateway.auth.api-keys=key-a=alice,key-b=bob,key-c=carol",
+                "--dbchat.gateway.audit.auditors=carol",
                 "--dbchat.redis.url=" + redis.url(),
                 "--dbchat.gateway.answer-timeout=5s",
                 "--dbchat.gateway.heartbeat=1s",

@@ -1,8 +1,10 @@
 package io.dbchat.standalone;
 
+import io.dbchat.standalone.audit.AuditCommand;
 import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
+import io.dbchat.standalone.replay.ReplayCommand;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * The {@code dbchat} command: with no command, starts the embedded default (all stages in one process);
  * {@code dbchat eval ...} measures a translator's execution accuracy on a question file; {@code dbchat grants ...}
  * prints the SQL of the executor's read-only role for a database; {@code dbchat chaos ...} runs the stages as
- * separate processes and kills them while asking questions (see deploy/README.md).
+ * separate processes and kills them while asking questions (see deploy/README.md); {@code dbchat audit ...} prints
+ * or exports the audit records of the broker's queries; {@code dbchat replay ...} re-runs a stretch of them and reports
+ * what changed.
  */
 public final class Dbchat {
 
@@ -27,6 +31,12 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("grants")) {
             System.exit(GrantsCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("audit")) {
+            System.exit(AuditCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("replay")) {
+            System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("chaos")) {
             // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive

@@ -4,6 +4,7 @@ import io.dbchat.executor.ExecutorApplication;
 import io.dbchat.gateway.GatewayApplication;
 import io.dbchat.interpreter.InterpreterApplication;
 import io.dbchat.schemapublisher.SchemaPublisherApplication;
+import io.dbchat.standalone.replay.StandaloneReplays;
 import io.dbchat.translator.TranslatorApplication;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +67,26 @@ public final class Standalone implements AutoCloseable {
                 .initializers(context -> {
                     withEnvironment(context, settings.environment());
                     meters.shareWith(context);
+                    if (application == GatewayApplication.class) {
+                        // the gateway alone cannot replay: this process has the stages a replay runs through
+                        context.getBeanFactory().registerSingleton("replayLauncher",
+                                new StandaloneReplays(replayProperties(properties, settings.arguments())));
+                    }
                 })
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .run(stageArguments(application, args))));
+    }
+
+    /** The stages' properties and the caller's --key=value arguments but the HTTP port, for a replay's stages. */
+    private static Map<String, String> replayProperties(Map<String, String> properties, List<String> arguments) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+        for (String a : arguments) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 2 && !a.startsWith("--server.")) {
+                all.put(a.substring(2, eq), a.substring(eq + 1));
+            }
+        }
+        return all;
     }
 
     /** One HTTP port for the process: the gateway's; the other stages' actuator servers stay off. */

@@ -28,7 +28,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * import it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PipelineProperties.class)
+@EnableConfigurationProperties({PipelineProperties.class, TopicRetention.class})
 @Import(PolicyConfiguration.class)
 public class PipelineConfiguration {
 
@@ -69,16 +69,19 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics dbchatTopics(Topics topics, PipelineProperties properties) {
+    KafkaAdmin.NewTopics dbchatTopics(Topics topics, PipelineProperties properties, TopicRetention retention) {
         return new KafkaAdmin.NewTopics(topics.all().stream()
-                .map(t -> newTopic(t, topics, properties))
+                .map(t -> newTopic(t, topics, properties, retention))
                 .toArray(NewTopic[]::new));
     }
 
-    private static NewTopic newTopic(Topic<?, ?> topic, Topics topics, PipelineProperties p) {
+    private static NewTopic newTopic(Topic<?, ?> topic, Topics topics, PipelineProperties p, TopicRetention retention) {
+        // the compacted schema topic keeps every snapshot for a while, so an audit names a version that can be read back
         Map<String, String> configs = topics.isCompacted(topic)
-                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                : Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(p.retention().toMillis()));
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(retention.schemaHistory().toMillis()))
+                : Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.of(
+                        topic.name().substring(p.topicPrefix().length()), p.retention()).toMillis()));
         return new NewTopic(topic.name(), p.partitions(), p.replicationFactor()).configs(configs);
     }
 }

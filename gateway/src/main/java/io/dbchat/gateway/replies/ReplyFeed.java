@@ -48,6 +48,7 @@ class ReplyFeed implements SmartLifecycle, FeedProgress {
     private final List<ReplyListener> listeners;
     private final SchemaCatalog schemas;
     private final Optional<StageTracing> tracing;
+    private final ReplayFilter replays = new ReplayFilter(100_000);
     private volatile boolean running;
     /** System.nanoTime() at the start of the latest poll after which the feed had no question left to read. */
     private volatile long caughtUpAt = Long.MIN_VALUE;
@@ -170,14 +171,14 @@ class ReplyFeed implements SmartLifecycle, FeedProgress {
     }
 
     private void onReply(ReplyEvent reply) {
-        if (reply != null) {
+        if (reply != null && replays.admits(reply)) {
             listeners.forEach(l -> l.onReply(reply));
         }
     }
 
     private void onQuestion(QuestionAsked question) {
         // a question asked through any gateway instance makes its query known here too
-        if (question != null) {
+        if (question != null && replays.admits(question)) {
             listeners.forEach(l -> l.onQuestion(question));
         }
     }

@@ -36,7 +36,7 @@ public final class ConversationTurns {
      * query (an audit re-run, {@code replayOf} set) does not, and neither does one without an owner or conversation.
      */
     public static boolean belongsInConversation(QuestionAsked question) {
-        return question != null && question.replayOf() == null && question.principal() != null
+        return question != null && !question.isReplay() && question.principal() != null
                 && question.conversationId() != null;
     }
 

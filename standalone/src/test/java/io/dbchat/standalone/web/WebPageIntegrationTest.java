@@ -70,6 +70,21 @@ class WebPageIntegrationTest {
     }
 
     @Test
+    void showsHowAnAnswerWasAnsweredFromItsAuditRecord() {
+        browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
+        WebElement turn = ask("How many teams are there?");
+
+        turn.findElement(By.cssSelector(".audit summary")).click();
+
+        WebElement audit = browser.await(d -> "true".equals(turn.findElement(By.cssSelector(".audit")).getDomAttribute("data-loaded"))
+                ? turn.findElement(By.cssSelector(".audit")) : null);
+        assertThat(audit.findElements(By.cssSelector(".audit-timeline li"))).extracting(e -> e.getDomAttribute("data-stage"))
+                .contains("gateway", "translator", "executor", "interpreter");
+        assertThat(audit.findElement(By.cssSelector(".audit-attempts tbody tr")).getText()).contains("passed").contains("teams");
+        assertThat(audit.findElement(By.cssSelector(".audit-summary")).getText()).contains("answered").contains("offline");
+    }
+
+    @Test
     void showsBesideTheAnswerWhatWasReadAndWhichWordsWereNotUnderstood() {
         browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
 

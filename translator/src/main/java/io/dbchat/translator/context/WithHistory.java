@@ -7,7 +7,8 @@ import io.dbchat.translator.Translator;
 /**
  * Gives a translator the conversation's earlier turns, read when the translation runs: for a remote translator
  * that is on a call thread, so the Redis round trip never blocks the stream thread; for the offline translator it
- * is one local round trip on the stream thread (skipped for a while when Redis is unreachable).
+ * is one local round trip on the stream thread (skipped for a while when Redis is unreachable). A replayed question
+ * carries the turns its original had, and those are used instead of the store's.
  */
 public final class WithHistory implements Translator {
 
@@ -21,7 +22,9 @@ public final class WithHistory implements Translator {
 
     @Override
     public Translation translate(TranslationRequest request) {
-        var history = store.turns(request.question().conversationId());
+        var recorded = request.question().history();
+        var history = recorded != null ? recorded.stream().map(t -> new Turn(null, t.question(), t.sql(), t.answer())).toList()
+                : store.turns(request.question().conversationId());
         return delegate.translate(new TranslationRequest(request.question(), request.schema(), history,
                 request.attempt(), request.previousFailure()));
     }

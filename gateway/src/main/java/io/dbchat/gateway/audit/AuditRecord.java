@@ -1,0 +1,102 @@
+package io.dbchat.gateway.audit;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.LlmInteraction;
+import io.dbchat.contracts.events.TranslatorInfo;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the topics say about one query, materialised by {@link AuditTopology} onto the compacted audit topic:
+ * who asked what of which datasource, which translator answered with which schema version, every model call, every
+ * SQL attempt with the checks' verdicts and how it ran, the answer, and a timeline of record timestamps.
+ * {@code outcome} is null while the query is unfinished. {@code events} counts the records merged into it.
+ */
+public record AuditRecord(
+        int v,
+        String queryId,
+        String conversationId,
+        String principal,
+        String datasource,
+        String question,
+        Instant askedAt,
+        String replayOf,
+        String schemaVersion,
+        TranslatorInfo translator,
+        List<LlmCall> llmCalls,
+        List<SqlAttempt> attempts,
+        Answer answer,
+        Outcome outcome,
+        List<Step> timeline,
+        Instant finishedAt,
+        long events) {
+
+    public static final int VERSION = 1;
+
+    public AuditRecord {
+        llmCalls = llmCalls == null ? List.of() : List.copyOf(llmCalls);
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    static AuditRecord empty(String queryId) {
+        return new AuditRecord(VERSION, queryId, null, null, null, null, null, null, null, null,
+                List.of(), List.of(), null, null, List.of(), null, 0);
+    }
+
+    /** How a query ended. */
+    public enum Outcome { ANSWERED, REFUSED, FAILED, TIMED_OUT, UNTRANSLATABLE }
+
+    /** One model call, as the translator recorded it, with the attempt it served (0: the translator gave up). */
+    public record LlmCall(int attempt, LlmInteraction call) {
+    }
+
+    /**
+     * One SQL attempt. {@code guard} and {@code planCheck} are {@code passed}, {@code refused} or null when the
+     * attempt never reached that check; {@code planCheck} is {@code not_refused} when the statement ran (the
+     * executor does not say whether its plan check is switched on). {@code bytes} is the size of the rows the
+     * result carried, as JSON.
+     */
+    public record SqlAttempt(
+            int attempt,
+            String sql,
+            long translationMs,
+            String guard,
+            String planCheck,
+            Long rowCount,
+            Boolean truncated,
+            Long bytes,
+            Long execMs,
+            String sqlState,
+            Problem error) {
+    }
+
+    /** The reply in words, how many rows it had, and the problem when it had none. */
+    public record Answer(String reply, String sql, Long rowCount, Problem problem) {
+    }
+
+    /** When a stage took or finished the query: {@code what} is such as "asked", "sql #1", "validating #1", "answer". */
+    public record Step(String stage, String what, Instant at) {
+    }
+
+    /** Tokens in and out over all model calls. */
+    @JsonProperty("tokens")
+    public long tokens() {
+        return llmCalls.stream().mapToLong(c -> c.call().inputTokens() + c.call().outputTokens()).sum();
+    }
+
+    /** The estimated cost in US dollars of all model calls. */
+    @JsonProperty("costUsd")
+    public BigDecimal costUsd() {
+        return llmCalls.stream().map(c -> c.call().costUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** From asking to the answer, or null while unfinished. */
+    @JsonProperty("latencyMs")
+    public Long latencyMs() {
+        return askedAt == null || finishedAt == null ? null : Duration.between(askedAt, finishedAt).toMillis();
+    }
+}
