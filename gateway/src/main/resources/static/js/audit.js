@@ -68,8 +68,10 @@ function attempts(r) {
   const rows = r.attempts.map((a) => h('tr', {},
     h('td', { text: a.attempt }), h('td', {}, h('code', { text: a.sql ?? '' })), h('td', { text: a.guard ?? '—' }),
     h('td', { text: (a.planCheck ?? '—').replace('_', ' ') }), h('td', { text: a.rowCount ?? '—' }),
-    h('td', { text: a.execMs ?? '—' }), h('td', { text: a.error ? `${a.sqlState ?? a.error.code}: ${a.error.message}` : '' })));
-  return table('SQL attempts', ['#', 'SQL', 'Guard', 'Plan check', 'Rows', 'ms', 'Error'], rows, 'audit-attempts');
+    h('td', { text: a.execMs ?? '—' }), h('td', { text: a.policies?.length ? a.policies.join(', ') : '—' }),
+    h('td', { text: a.error ? `${a.sqlState ?? a.error.code}: ${a.error.message}` : '' })));
+  return table('SQL attempts', ['#', 'SQL', 'Guard', 'Plan check', 'Rows', 'ms', 'Access policies', 'Error'], rows,
+    'audit-attempts');
 }
 
 function calls(r) {

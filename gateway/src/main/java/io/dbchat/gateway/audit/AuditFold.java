@@ -97,9 +97,9 @@ public final class AuditFold {
                 r.attempts(), r.answer(), r.outcome(), r.timeline(), r.finishedAt(), r.events());
         SqlAttempt old = attempt(r, p.attempt());
         SqlAttempt now = old == null
-                ? new SqlAttempt(p.attempt(), p.sql(), p.latencyMs(), null, null, null, null, null, null, null, null)
+                ? new SqlAttempt(p.attempt(), p.sql(), p.latencyMs(), null, null, null, null, null, null, null, null, null)
                 : new SqlAttempt(p.attempt(), p.sql(), p.latencyMs(), old.guard(), old.planCheck(), old.rowCount(),
-                        old.truncated(), old.bytes(), old.execMs(), old.sqlState(), old.error());
+                        old.truncated(), old.bytes(), old.execMs(), old.sqlState(), old.error(), old.policies());
         return withStep(withAttempt(r, now), new Step("translator", "sql #" + p.attempt(), at));
     }
 
@@ -107,7 +107,7 @@ public final class AuditFold {
         int n = f.proposal().attempt();
         SqlAttempt base = base(r, n, f.proposal().sql());
         SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, null, null, null, null, null,
-                f.sqlState(), new Problem(f.errorClass(), f.message()));
+                f.sqlState(), new Problem(f.errorClass(), f.message()), base.policies());
         return withStep(withAttempt(proposedIfNew(r, f.proposal()), now), new Step("executor", "sql failed #" + n, at));
     }
 
@@ -115,7 +115,8 @@ public final class AuditFold {
         int n = a.proposal().attempt();
         SqlAttempt base = base(r, n, a.proposal().sql());
         SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, NOT_REFUSED, a.rowCount(),
-                a.truncated(), (long) Json.MAPPER.writeValueAsBytes(a.rows()).length, a.execMs(), null, null);
+                a.truncated(), (long) Json.MAPPER.writeValueAsBytes(a.rows()).length, a.execMs(), null, null,
+                a.policies());
         r = withOutcome(withAttempt(proposedIfNew(r, a.proposal()), now), Outcome.ANSWERED);
         return withStep(r, new Step("executor", "rows #" + n, at));
     }
@@ -163,7 +164,7 @@ public final class AuditFold {
             plan = NOT_REFUSED;
         }
         return new SqlAttempt(a.attempt(), a.sql(), a.translationMs(), guard, plan, a.rowCount(), a.truncated(),
-                a.bytes(), a.execMs(), a.sqlState(), problem);
+                a.bytes(), a.execMs(), a.sqlState(), problem, a.policies());
     }
 
     private static AuditRecord replied(AuditRecord r, ReplyEvent e, Instant at) {
@@ -208,7 +209,7 @@ public final class AuditFold {
 
     private static SqlAttempt base(AuditRecord r, int n, String sql) {
         SqlAttempt a = attempt(r, n);
-        return a != null ? a : new SqlAttempt(n, sql, 0, null, null, null, null, null, null, null, null);
+        return a != null ? a : new SqlAttempt(n, sql, 0, null, null, null, null, null, null, null, null, null);
     }
 
     /** A result or failure read before its proposal still names the translator and model calls the proposal had. */

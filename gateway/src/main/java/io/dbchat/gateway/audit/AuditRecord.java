@@ -58,7 +58,8 @@ public record AuditRecord(
      * One SQL attempt. {@code guard} and {@code planCheck} are {@code passed}, {@code refused} or null when the
      * attempt never reached that check; {@code planCheck} is {@code not_refused} when the statement ran (the
      * executor does not say whether its plan check is switched on). {@code bytes} is the size of the rows the
-     * result carried, as JSON.
+     * result carried, as JSON. {@code policies} names the access policies the executor applied to the statement that
+     * ran (row filters as {@code rows:<table>}, column rules as {@code columns:<table>}); empty when none did.
      */
     public record SqlAttempt(
             int attempt,
@@ -71,7 +72,12 @@ public record AuditRecord(
             Long bytes,
             Long execMs,
             String sqlState,
-            Problem error) {
+            Problem error,
+            List<String> policies) {
+
+        public SqlAttempt {
+            policies = policies == null ? List.of() : List.copyOf(policies);
+        }
     }
 
     /** The reply in words, how many rows it had, and the problem when it had none. */

@@ -113,7 +113,7 @@ public final class AuditLookupBenchmark {
                 20 + random.nextInt(60), new BigDecimal("0.000" + (100 + random.nextInt(800))), 300 + random.nextInt(900),
                 "ok", null);
         var attempt = new AuditRecord.SqlAttempt(1, "SELECT count(*) FROM projects WHERE status = 'On Hold'", 400,
-                "passed", "not_refused", 1L, false, 8L, 3L, null, null);
+                "passed", "not_refused", 1L, false, 8L, 3L, null, null, List.of("rows:projects"));
         long latency = 500 + random.nextInt(3000);
         return new AuditRecord(AuditRecord.VERSION, "q-" + i, "c-" + i / 3, "user-" + random.nextInt(PRINCIPALS), "default",
                 "How many projects are on hold? (" + i + ")", asked, null, "v" + (i % 5),

@@ -109,6 +109,20 @@ class AuditTopologyTest {
     }
 
     @Test
+    void theAccessPoliciesThatAppliedToTheStatementAreOnItsAttempt() {
+        QuestionAsked q = QuestionAsked.of("q-policed", "c-policed", "bob", "sales", "How many clients?", T0);
+        SqlProposed proposal = proposal(q, "SELECT count(*) FROM clients", 1);
+
+        send(topics.questions(), q, 0);
+        send(topics.sql(), proposal, 100);
+        send(topics.results(), (QueryResult) QueryAnswered.of(proposal, List.of(new ColumnMeta("count", "int8")),
+                List.of(List.of(3)), false, 2).withPolicies(List.of("rows:clients", "columns:public.users")), 150);
+
+        assertThat(stored("q-policed").attempts()).singleElement()
+                .satisfies(a -> assertThat(a.policies()).containsExactly("rows:clients", "columns:public.users"));
+    }
+
+    @Test
     void refusalsUntranslatableQuestionsAndTimeoutsAreToldApart() {
         QuestionAsked refused = QuestionAsked.of("q2", "c2", "bob", "sales", "Show the password hashes", T0);
         SqlProposed hashes = proposal(refused, "SELECT password_hash FROM users", 1);
