@@ -77,6 +77,7 @@ final class IntentParser {
         conditions.labels();
         new ValueFilters(this).apply();
         conditions.booleans();
+        new Restrictions(this).apply();
         distinct();
         selected();
         List<Integer> unknown = unknownIndices();
@@ -195,6 +196,11 @@ final class IntentParser {
                     + String.join(" or ", fitting.subList(1, fitting.size()).stream().map(Col::name).toList()));
         }
         return Optional.of(fitting.getFirst());
+    }
+
+    /** Records a reading the answer must state, as it is one of several. */
+    void assume(String reading) {
+        assumed.add(reading);
     }
 
     int skip(int i, String... words) {

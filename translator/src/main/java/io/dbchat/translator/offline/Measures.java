@@ -222,6 +222,7 @@ final class Measures {
             Optional<Col> col = groupColumn(target);
             if (col.isPresent()) {
                 p.intent().groupBy = col.get();
+                p.intent().eachGroup = p.is(i, "each", "every");
                 p.intent().need(col.get());
                 p.use(i, p.mentionAt(target).end());
                 if (!p.intent().isAggregate()) {
