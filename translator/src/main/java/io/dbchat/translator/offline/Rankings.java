@@ -21,7 +21,7 @@ final class Rankings {
             if (p.used(i)) {
                 continue;
             }
-            if (!range(i) && !mostRelated(i) && !topN(i) && !countedRows(i) && !orderBy(i)) {
+            if (!range(i) && !superlativeOfRelated(i) && !mostRelated(i) && !topN(i) && !countedRows(i) && !orderBy(i)) {
                 superlative(i, false);
             }
         }
@@ -95,7 +95,7 @@ final class Rankings {
         return true;
     }
 
-    private void rankRows(boolean descending, int limit) {
+    private void rankRows(boolean descending, Integer limit) {
         p.intent().rankRows = true;
         p.intent().order = new Intent.Order(Schema.labels(p.intent().table).getFirst(), descending);
         if (p.intent().limit == null) {
@@ -116,6 +116,11 @@ final class Rankings {
         if (t.isEmpty() || t.get().table().equals(p.intent().table) || !p.usable(t.get().table())) {
             return false;
         }
+        Optional<Term> quantity = agg == null || t.get().kind() != Term.Kind.TABLE ? Optional.empty() : quantityOf(t.get(), target);
+        if (quantity.isPresent()) {
+            target = p.mentionAt(target).end();  // "total admission cost": the quantity named after its table
+            t = quantity;
+        }
         if (t.get().kind() == Term.Kind.TABLE && (counted || agg == null)) {
             p.intent().count = true;
             p.intent().need(Schema.labels(t.get().table()).getFirst());
@@ -128,6 +133,39 @@ final class Rankings {
         }
         p.use(by, p.mentionAt(target).end());
         rankRows(descending, p.intent().limit);
+        return true;
+    }
+
+    /** The quantity of {@code table}'s rows named right after it ("admission cost", "invoice amount"), if any. */
+    private Optional<Term> quantityOf(Term table, int at) {
+        Mention next = p.mentionAt(p.mentionAt(at).end());
+        if (next == null || p.used(next.start())) {
+            return Optional.empty();
+        }
+        return next.candidates().stream().filter(c -> c.kind() == Term.Kind.COLUMN && c.table().equals(table.table())
+                && c.column().isNumeric() && !c.column().isKey()).max(java.util.Comparator.comparingDouble(Term::weight));
+    }
+
+    /**
+     * "which doctor has the highest total admission cost", "the agent with the lowest average price": a superlative
+     * over an aggregate of related rows ranks the main table's rows by it, the first one only.
+     */
+    private boolean superlativeOfRelated(int i) {
+        String word = superlativeAt(i);
+        if (word == null || p.is(i - 1, "at") || !Cues.SUPERLATIVES.containsKey(word)) {
+            return false;
+        }
+        int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
+        if (p.token(wordEnd) == null || !Cues.AGGREGATES.containsKey(p.token(wordEnd).lower()) && !p.is(wordEnd, "number")) {
+            return false;
+        }
+        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        Integer limit = p.intent().limit;
+        if (!byRelated(wordEnd - 1, descending)) {
+            return false;
+        }
+        p.use(i, wordEnd);
+        p.intent().limit = limit == null ? 1 : limit;
         return true;
     }
 

@@ -2,6 +2,7 @@ package io.dbchat.translator.offline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Filters on stored values, written with the stored spelling: "on hold" → {@code status = 'On Hold'},
@@ -25,7 +26,7 @@ final class ValueFilters {
             if (m == null || m.start() != i || p.used(i)) {
                 continue;
             }
-            Term t = Resolution.resolve(m, p.intent().table).getFirst();
+            Term t = namedRow(m).orElse(Resolution.resolve(m, p.intent().table).getFirst());
             if (t.kind() != Term.Kind.VALUE || !p.usable(t.table())) {
                 continue;
             }
@@ -42,6 +43,16 @@ final class ValueFilters {
             useColumnWordNear(m, t.column());
         }
         flushValues(pending, negated);
+    }
+
+    /**
+     * "the Pro plan": a value that is the name of a row of the table named beside it reads as that name, even where
+     * another column of that table holds the same word (a tier 'pro').
+     */
+    private Optional<Term> namedRow(Mention m) {
+        return m.candidates().stream().filter(c -> c.kind() == Term.Kind.VALUE && !c.table().equals(p.intent().table)
+                && Schema.labels(c.table()).contains(c.column())
+                && (namesTableOf(m.end(), c.column()) || namesTableOf(m.start() - 1, c.column()))).findFirst();
     }
 
     private boolean onlyConnectives(int from, int to) {

@@ -100,7 +100,7 @@ final class Vocabulary {
     private void addValues(Col col) {
         double weight = "sample".equals(col.column().valuesSource()) ? 0.8 : 1.0;
         for (String value : col.column().values()) {
-            List<String> words = Words.of(value);
+            List<String> words = Words.ofValue(value);
             if (!words.isEmpty() && !(words.size() == 1 && Stopwords.is(words.getFirst()))) {
                 terms.add(Term.value(words, col, value, weight));
             }

@@ -30,6 +30,14 @@ class BusinessShapesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "LIBRARY|Members without a branch|SELECT id, branch_id, full_name, subscribed_on, cancelled_on, birth_date FROM members WHERE branch_id IS NULL LIMIT 1000",
+            "CONSULTANCY|How many tasks have no user?|SELECT count(*) AS count FROM tasks WHERE assignee_id IS NULL"})
+    void negationAndAbsenceOfAReferencedRow(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "FLEET|How many drivers have a trip?|SELECT count(*) AS count FROM drivers d WHERE EXISTS (SELECT 1 FROM trips x1 WHERE x1.driver_id = d.id)",
             "HOTEL|How many guests have a booking?|SELECT count(*) AS count FROM guests g WHERE EXISTS (SELECT 1 FROM bookings x1 WHERE x1.guest_id = g.id)",
             "HOTEL|Which hotels have a booking?|SELECT h.id, h.name, h.city, h.stars FROM hotels h WHERE EXISTS (SELECT 1 FROM rooms x1 JOIN bookings x2 ON x2.room_id = x1.id WHERE x1.hotel_id = h.id) LIMIT 1000"})
@@ -43,6 +51,9 @@ class BusinessShapesTest {
             "HOTEL|Which guest has the most bookings?|SELECT g.full_name, count(b.id) AS count FROM guests g LEFT JOIN bookings b ON b.guest_id = g.id GROUP BY g.id, g.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
             "FLEET|Top 2 drivers by total distance|SELECT d.name, coalesce(sum(t.distance_km), 0) AS sum_distance_km FROM drivers d LEFT JOIN trips t ON t.driver_id = d.id GROUP BY d.id, d.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 2",
             "HOTEL|Top 3 guests by total paid|SELECT g.full_name, coalesce(sum(b.paid), 0) AS sum_paid FROM guests g LEFT JOIN bookings b ON b.guest_id = g.id GROUP BY g.id, g.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 3",
+            "FLEET|Which driver has the highest total trip distance?|SELECT d.name, coalesce(sum(t.distance_km), 0) AS sum_distance_km FROM drivers d LEFT JOIN trips t ON t.driver_id = d.id GROUP BY d.id, d.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
+            "LIBRARY|Top 3 members by total loan fee|SELECT m.full_name, coalesce(sum(l.fee), 0) AS sum_fee FROM members m LEFT JOIN loans l ON l.member_id = m.id GROUP BY m.id, m.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 3",
+            "HOTEL|Which guest has the lowest average booking paid?|SELECT g.full_name, avg(b.paid) AS avg_paid FROM guests g JOIN bookings b ON b.guest_id = g.id GROUP BY g.id, g.full_name ORDER BY 2 NULLS LAST, 1 LIMIT 1",
             "HOTEL|Which hotel has the fewest rooms?|SELECT h.name, count(r.id) AS count FROM hotels h LEFT JOIN rooms r ON r.hotel_id = h.id GROUP BY h.id, h.name ORDER BY 2 NULLS LAST, 1 LIMIT 1"})
     void ranksRowsByAnAggregateOfRelatedRows(String schema, String question, String expected) {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
@@ -64,6 +75,8 @@ class BusinessShapesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "FLEET|Upcoming trips|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE started_at > now() LIMIT 1000",
             "HOTEL|How many upcoming bookings are there?|SELECT count(*) AS count FROM bookings WHERE check_in >= current_date",
+            "LIBRARY|How many active members?|SELECT count(*) AS count FROM members WHERE (cancelled_on IS NULL OR cancelled_on > current_date)",
+            "LIBRARY|Open loans|SELECT id, member_id, book_id, borrowed_on, due_on, returned_on, fee FROM loans WHERE returned_on IS NULL LIMIT 1000",
             "HOTEL|How many active bookings?|SELECT count(*) AS count FROM bookings WHERE (cancelled_at IS NULL OR cancelled_at > now())",
             "FLEET|Open trips of the Harbour depot|SELECT t.id, t.driver_id, t.vehicle_id, t.started_at, t.ended_at, t.distance_km, t.planned_minutes, t.actual_minutes, t.deadline, t.loaded_at, t.arrived_at, t.status FROM trips t JOIN drivers d ON t.driver_id = d.id JOIN depots d2 ON d.depot_id = d2.id WHERE d2.name = 'Harbour' AND t.ended_at IS NULL LIMIT 1000"})
     void readsStateWordsThroughTheDatesWhenNoStoredValueSaysThem(String schema, String question, String expected) {
@@ -107,6 +120,7 @@ class BusinessShapesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "FLEET|Vehicles of the Harbour depot|SELECT v.id, v.depot_id, v.plate, v.kind, v.capacity_kg, v.built_year, v.electric FROM vehicles v JOIN depots d ON v.depot_id = d.id WHERE d.name = 'Harbour' LIMIT 1000",
+            "LIBRARY|Loans of the Central branch|SELECT l.id, l.member_id, l.book_id, l.borrowed_on, l.due_on, l.returned_on, l.fee FROM loans l JOIN members m ON l.member_id = m.id JOIN branches b ON m.branch_id = b.id WHERE b.name = 'Central' LIMIT 1000",
             "HOTEL|Bookings at the Seaview hotel|SELECT b.id, b.guest_id, b.room_id, b.check_in, b.check_out, b.paid, b.payment_due, b.paid_on, b.cancelled_at FROM bookings b JOIN rooms r ON b.room_id = r.id JOIN hotels h ON r.hotel_id = h.id WHERE h.name = 'Seaview' LIMIT 1000"})
     void filtersThroughARelatedTablesName(String schema, String question, String expected) {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
@@ -135,13 +149,19 @@ class BusinessShapesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "FLEET|How many hours on average between loading and arrival?|SELECT avg(extract(epoch FROM (arrived_at - loaded_at)) / 3600) AS avg_hours FROM trips",
-            "HOTEL|How many days on average between check in and check out?|SELECT avg((check_out - check_in)) AS avg_days FROM bookings"})
+            "HOTEL|How many days on average between check in and check out?|SELECT avg((check_out - check_in)) AS avg_days FROM bookings",
+            "LIBRARY|How many days on average between subscription and cancellation of members?|SELECT avg((cancelled_on - subscribed_on)) AS avg_days FROM members"})
     void measuresDurationsBetweenTwoDates(String schema, String question, String expected) {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
     }
 
     private String sqlOf(String question, String schema) {
-        var snapshot = schema.equals("FLEET") ? Schemas.FLEET : Schemas.HOTEL;
+        var snapshot = switch (schema) {
+            case "FLEET" -> Schemas.FLEET;
+            case "LIBRARY" -> Schemas.LIBRARY;
+            case "CONSULTANCY" -> Schemas.CONSULTANCY;
+            default -> Schemas.HOTEL;
+        };
         Translation t = translator.translate(TranslationRequest.first(ask(question), snapshot, List.of()));
         assertThat(t).as(question + " -> " + t).isInstanceOf(Translation.Sql.class);
         assertThat(((Translation.Sql) t).understanding().ignored()).as(question + " -> " + t).isEmpty();
