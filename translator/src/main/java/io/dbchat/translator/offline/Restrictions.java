@@ -57,8 +57,9 @@ final class Restrictions {
     /** The row's date compared with now: a moment with now(), a day with today (today's rows are still ahead). */
     private Optional<Col> when(String op) {
         Optional<Col> date = eventDate();
-        date.ifPresent(d -> p.intent().filter(d, d.isTimestamp() ? "%1$s " + op + " now()"
-                : "%1$s " + (op.equals(">") ? ">=" : "<") + " current_date"));
+        boolean ahead = op.equals(">");
+        date.ifPresent(d -> p.intent().filter(d, d.isTimestamp() ? "%1$s " + op + " now()" : "%1$s " + (ahead ? ">=" : "<") + " current_date",
+                null, d.name() + (d.isTimestamp() ? ahead ? " after now" : " before now" : ahead ? " from today on" : " before today")));
         return date;
     }
 
@@ -72,7 +73,8 @@ final class Restrictions {
         }
         Col end = ends.getFirst();
         String later = end.isTimestamp() ? "now()" : "current_date";
-        p.intent().filter(end, orLater ? "(%1$s IS NULL OR %1$s > " + later + ")" : "%1$s IS NULL");
+        p.intent().filter(end, orLater ? "(%1$s IS NULL OR %1$s > " + later + ")" : "%1$s IS NULL", null,
+                end.name() + (orLater ? " empty or later than " + (end.isTimestamp() ? "now" : "today") : " empty"));
         return Optional.of(end);
     }
 

@@ -43,7 +43,7 @@ class HonestyTest {
         var sql = (Translation.Sql) translate("How many trips are still ongoing?", FLEET, List.of());
 
         assertThat(sql.sql()).isEqualTo("SELECT count(*) AS count FROM trips WHERE ended_at IS NULL");
-        assertThat(sql.understanding().assumed()).containsExactly("'ongoing' read as ended_at IS NULL");
+        assertThat(sql.understanding().assumed()).containsExactly("'ongoing' read as ended_at empty");
         assertThat(sql.understanding().ignored()).isEmpty();
     }
 
