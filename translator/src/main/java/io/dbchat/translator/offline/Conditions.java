@@ -78,6 +78,9 @@ final class Conditions {
                 continue;
             }
             Term t = Resolution.resolve(m, p.intent().table).getFirst();
+            if (t.kind() != Term.Kind.TABLE && p.is(i - 1, "never") && !p.used(i - 1)) {
+                t = verbOfRelatedRows(m).orElse(t);
+            }
             if (t.kind() != Term.Kind.TABLE || t.table().equals(p.intent().table)) {
                 continue;
             }
@@ -111,6 +114,20 @@ final class Conditions {
                 p.use(from - 1, from);
             }
         }
+    }
+
+    /**
+     * "attendees who never registered", "patients never admitted": a verb naming a date, a status or a column of a
+     * table whose rows point at the main table's stands for those rows (registrations, admissions).
+     */
+    private Optional<Term> verbOfRelatedRows(Mention m) {
+        TableSchema main = p.intent().table;
+        List<TableSchema> tables = m.candidates().stream().filter(c -> c.kind() != Term.Kind.TABLE && !c.table().equals(main))
+                .map(Term::table).distinct()
+                .filter(t -> Schema.join(main, t).map(j -> Schema.fansOut(j, main)).orElse(false)).toList();
+        // a verb that could stand for the rows of two tables stands for neither
+        return tables.size() == 1 ? Optional.of(Term.table(List.of(tables.getFirst().name()), tables.getFirst(), 1.0))
+                : Optional.empty();
     }
 
     /** EXISTS over the rows the path reaches, tied to the main table's key ({@code %1$s}); aliases x1, x2 stay inside. */

@@ -124,6 +124,10 @@ final class Intent {
             boolean highest = order == null || order.descending();
             return java.util.Optional.of(table.name() + " ranked by " + measured() + ", " + (highest ? "highest" : "lowest") + " first");
         }
+        if (groupBy != null && order != null) {
+            // groups are ordered by their measure
+            return java.util.Optional.of("ordered by " + measured() + ", " + (order.descending() ? "highest" : "lowest") + " first");
+        }
         return java.util.Optional.ofNullable(order).map(o -> "ordered by " + o.column().name() + (o.descending() ? " descending" : ""));
     }
 

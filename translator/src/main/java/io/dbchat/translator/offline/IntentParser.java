@@ -23,6 +23,8 @@ final class IntentParser {
     private final Comparisons comparisons;
     private final Conditions conditions;
     private final List<String> assumed = new ArrayList<>();
+    /** "Who ..." asked of rows that name no one, with no single table of people to answer with. */
+    private boolean unnamedWho;
 
     private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
         this.tokens = tokens;
@@ -81,8 +83,12 @@ final class IntentParser {
         distinct();
         selected();
         List<Integer> unknown = unknownIndices();
+        List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
+        if (unnamedWho) {
+            critical.add(tokens.getFirst().raw());
+        }
         return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
-                WordAccount.critical(tokens, used), assumed);
+                critical, assumed);
     }
 
     // ---- shared with the construct readers ----
@@ -265,11 +271,34 @@ final class IntentParser {
         if (intent.count && intent.distinct && intent.select.size() == 1) {
             intent.aggregated = intent.select.getFirst();
         }
+        if (is(0, "who") && intent.select.isEmpty() && !intent.isAggregate() && !Schema.named(intent.table)) {
+            people().ifPresentOrElse(labels -> labels.forEach(c -> {
+                intent.select.add(c);
+                intent.need(c);
+            }), () -> unnamedWho = true);
+        }
     }
 
-    /** A past participle after a form of "be" or "have" ("are enrolled", "have joined"). */
+    /** Words naming a person's row. */
+    private static final java.util.Set<String> PERSON = java.util.Set.of("full_name", "first_name", "last_name", "username",
+            "display_name");
+
+    /**
+     * "Who registered for Jazz Night?" asks for people, not registrations: the labels of the one table of people the
+     * main table's rows point at.
+     */
+    private Optional<List<Col>> people() {
+        List<TableSchema> people = intent.table.foreignKeys().stream()
+                .flatMap(fk -> intent.tables.stream().filter(t -> t.name().equals(fk.refTable())))
+                .distinct()
+                .filter(t -> t.columns().stream().anyMatch(c -> PERSON.contains(c.name().toLowerCase(java.util.Locale.ROOT))))
+                .toList();
+        return people.size() == 1 ? Optional.of(Schema.labels(people.getFirst())) : Optional.empty();
+    }
+
+    /** A past participle after a form of "be" or "have" or after "who" ("are enrolled", "have joined", "who registered"). */
     private boolean isVerb(int i) {
-        return tokens.get(i).lower().endsWith("ed") && is(i - 1, "are", "is", "was", "were", "been", "be", "have", "has", "had");
+        return tokens.get(i).lower().endsWith("ed") && is(i - 1, "are", "is", "was", "were", "been", "be", "have", "has", "had", "who");
     }
 
     private double confidence() {

@@ -21,7 +21,7 @@ final class Rankings {
             if (p.used(i)) {
                 continue;
             }
-            if (!range(i) && !superlativeOfRelated(i) && !mostRelated(i) && !topN(i) && !countedRows(i) && !orderBy(i)) {
+            if (!range(i) && !superlativeOfRelated(i) && !superlativeOfGroup(i) && !mostRelated(i) && !topN(i) && !countedRows(i) && !orderBy(i)) {
                 superlative(i, false);
             }
         }
@@ -76,7 +76,7 @@ final class Rankings {
         int at = p.skip(i + 1, "number", "of", "in", "the");
         Optional<Term> t = p.termAt(at);
         if (t.isEmpty() || p.used(at)) {
-            return false;
+            return quantityBefore(i);
         }
         boolean descending = p.is(i, "most");
         if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
@@ -92,6 +92,60 @@ final class Rankings {
         }
         rankRows(descending, 1);
         p.use(i, p.mentionAt(at).end());
+        return true;
+    }
+
+    /**
+     * "which attendee paid the most (in total)", "the member who borrowed the least": a quantity of related rows named
+     * right before the word ranks the main table's rows by its sum.
+     */
+    private boolean quantityBefore(int i) {
+        int before = p.is(i - 1, "the") ? i - 2 : i - 1;
+        Optional<Col> quantity = before < 0 || p.used(before) ? Optional.empty() : p.columnsAt(before).stream()
+                .filter(c -> c.isNumeric() && !c.isKey() && !c.table().equals(p.intent().table) && p.usable(c.table())).findFirst();
+        if (quantity.isEmpty()) {
+            return false;
+        }
+        p.intent().aggregate = Intent.Aggregate.SUM;
+        p.intent().aggregated = quantity.get();
+        p.intent().need(quantity.get());
+        rankRows(p.is(i, "most"), 1);
+        p.use(p.mentionAt(before).start(), i + 1);
+        if (p.is(i + 1, "in") && p.is(i + 2, "total")) {
+            p.use(i + 1, i + 3);
+        }
+        return true;
+    }
+
+    /**
+     * "which category has the highest average daily rate": the rows grouped by the column asked for, the group with
+     * the highest (or lowest) aggregate first.
+     */
+    private boolean superlativeOfGroup(int i) {
+        String word = superlativeAt(i);
+        if (word == null || !p.is(0, "which", "what") || p.intent().groupBy != null) {
+            return false;
+        }
+        int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
+        Intent.Aggregate agg = p.token(wordEnd) == null ? null : Cues.AGGREGATES.get(p.token(wordEnd).lower());
+        int subject = p.skip(1, "the");
+        Optional<Col> group = p.used(subject) || subject >= i ? Optional.empty() : p.columnsAt(subject).stream()
+                .filter(c -> c.table().equals(p.intent().table) && c.isText() && !c.isKey() && c.expression() == null).findFirst();
+        if (agg == null || group.isEmpty()) {
+            return false;
+        }
+        Optional<Col> measured = p.nearColumn(wordEnd, 3, 0, 0, c -> c.isNumeric() && !c.isKey() && c.table().equals(p.intent().table));
+        if (measured.isEmpty()) {
+            return false;
+        }
+        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        p.intent().groupBy = group.get();
+        p.intent().aggregate = agg;
+        p.intent().aggregated = measured.get();
+        p.intent().order = new Intent.Order(measured.get(), descending);
+        p.intent().limit = 1;
+        p.use(subject, p.mentionAt(subject).end());
+        p.use(i, wordEnd + 1);
         return true;
     }
 

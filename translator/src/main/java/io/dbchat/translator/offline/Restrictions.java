@@ -49,9 +49,9 @@ final class Restrictions {
         }
     }
 
-    /** "past matches": the word stands before the rows it qualifies, not in "the past 7 days" (read as a period). */
+    /** "past matches", "past concerts": the word stands before the rows it qualifies ("the past 7 days" is a period). */
     private boolean namesTheRows(int i) {
-        return p.mentionAt(i) != null && p.mentionAt(i).names(Term.Kind.TABLE);
+        return p.mentionAt(i) != null && (p.mentionAt(i).names(Term.Kind.TABLE) || p.mentionAt(i).names(Term.Kind.VALUE));
     }
 
     /** The row's date compared with now: a moment with now(), a day with today (today's rows are still ahead). */

@@ -237,7 +237,7 @@ final class SqlComposer {
     }
 
     private String groupOrder() {
-        return intent.order != null && intent.limit != null ? "2 DESC LIMIT " + intent.limit : "1";
+        return intent.order != null && intent.limit != null ? "2" + (intent.order.descending() ? " DESC" : "") + " LIMIT " + intent.limit : "1";
     }
 
     /** "which client has the most projects": grouped by the client's key and labels, the measure decides the order. */

@@ -52,7 +52,7 @@ class OfflineAccuracyIntegrationTest {
         int correct = 0;
         int wrong = 0;
         int total = 0;
-        for (String domain : new String[] {"hospital", "saas", "league"}) {
+        for (String domain : new String[] {"hospital", "saas", "league", "rental", "events"}) {
             DataSource db = TestDatabase.database(domain, "/offline/shapes/" + domain + ".sql");
             var report = measure(domain, db, Path.of("src/test/resources/offline/shapes/" + domain + ".csv"));
             correct += (int) report.outcomes().stream().filter(AccuracyHarness.Outcome::correct).count();
