@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  */
 final class IntentParser {
 
+    private final String question;
     private final List<Token> tokens;
     private final List<Mention> mentions;
     private final Mention[] mentionAt;
@@ -26,7 +27,8 @@ final class IntentParser {
     /** "Who ..." asked of rows that name no one, with no single table of people to answer with. */
     private boolean unnamedWho;
 
-    private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
+    private IntentParser(String question, List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
+        this.question = question;
         this.tokens = tokens;
         this.mentions = mentions;
         this.mentionAt = new Mention[tokens.size()];
@@ -48,9 +50,9 @@ final class IntentParser {
         List<Mention> mentions = Mentions.find(tokens, vocabulary);
         TableSchema table = Resolution.mainTable(tokens, mentions);
         if (table != null) {
-            return Optional.of(new IntentParser(tokens, mentions, table, vocabulary.schema().tables()).run(-1));
+            return Optional.of(new IntentParser(question, tokens, mentions, table, vocabulary.schema().tables()).run(-1));
         }
-        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table(), vocabulary.schema().tables())
+        return fuzzy.get().map(m -> new IntentParser(question, tokens, mentions, m.table(), vocabulary.schema().tables())
                 .run(m.tokenIndex()));
     }
 
@@ -95,6 +97,11 @@ final class IntentParser {
 
     List<Token> tokens() {
         return tokens;
+    }
+
+    /** The question as typed, for the signs its words lose ("O-" and "O+" are both the word "o"). */
+    String question() {
+        return question;
     }
 
     Intent intent() {
@@ -268,6 +275,10 @@ final class IntentParser {
                 use(m.start(), m.end());
             }
         }
+        if (intent.select.size() == 1 && !intent.isAggregate() && namesMainTable()
+                && intent.filters.stream().anyMatch(f -> f.column().equals(intent.select.getFirst()))) {
+            intent.select.clear();  // "doctors with more than 20 years of experience" lists doctors, not their years
+        }
         if (intent.count && intent.distinct && intent.select.size() == 1) {
             intent.aggregated = intent.select.getFirst();
         }
@@ -277,6 +288,11 @@ final class IntentParser {
                 intent.need(c);
             }), () -> unnamedWho = true);
         }
+    }
+
+    private boolean namesMainTable() {
+        return mentions.stream().anyMatch(m -> Resolution.resolve(m, intent.table).getFirst().kind() == Term.Kind.TABLE
+                && Resolution.resolve(m, intent.table).getFirst().table().equals(intent.table));
     }
 
     /** Words naming a person's row. */

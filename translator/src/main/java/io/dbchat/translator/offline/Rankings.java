@@ -10,6 +10,10 @@ import java.util.Optional;
  */
 final class Rankings {
 
+    /** Superlatives that rank amounts, never dates. */
+    private static final java.util.Set<String> AMOUNTS = java.util.Set.of("highest", "lowest", "largest", "smallest",
+            "biggest", "greatest", "maximum", "max", "minimum", "min", "cheapest", "expensive", "priciest");
+
     private final IntentParser p;
 
     Rankings(IntentParser parser) {
@@ -312,7 +316,9 @@ final class Rankings {
         int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
         boolean modified = wordEnd == i + 2;
         boolean descending = modified && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
-        Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate()) && !c.isKey());
+        // "the maximum order total": a superlative of amounts skips the date "order" names
+        boolean amount = AMOUNTS.contains(word);
+        Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate() && !amount) && !c.isKey());
         Optional<Col> col = explicit.or(() -> implied(word));
         if (col.isEmpty()) {
             return false;

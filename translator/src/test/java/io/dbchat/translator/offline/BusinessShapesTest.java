@@ -76,10 +76,32 @@ class BusinessShapesTest {
             "FLEET|Upcoming trips|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE started_at > now() LIMIT 1000",
             "HOTEL|How many upcoming bookings are there?|SELECT count(*) AS count FROM bookings WHERE check_in >= current_date",
             "LIBRARY|How many active members?|SELECT count(*) AS count FROM members WHERE (cancelled_on IS NULL OR cancelled_on > current_date)",
-            "LIBRARY|Open loans|SELECT id, member_id, book_id, borrowed_on, due_on, returned_on, fee FROM loans WHERE returned_on IS NULL LIMIT 1000",
+            "LIBRARY|Open loans|SELECT id, member_id, book_id, borrowed_on, due_on, returned_on, fee, fine_amount FROM loans WHERE returned_on IS NULL LIMIT 1000",
             "HOTEL|How many active bookings?|SELECT count(*) AS count FROM bookings WHERE (cancelled_at IS NULL OR cancelled_at > now())",
             "FLEET|Open trips of the Harbour depot|SELECT t.id, t.driver_id, t.vehicle_id, t.started_at, t.ended_at, t.distance_km, t.planned_minutes, t.actual_minutes, t.deadline, t.loaded_at, t.arrived_at, t.status FROM trips t JOIN drivers d ON t.driver_id = d.id JOIN depots d2 ON d.depot_id = d2.id WHERE d2.name = 'Harbour' AND t.ended_at IS NULL LIMIT 1000"})
     void readsStateWordsThroughTheDatesWhenNoStoredValueSaysThem(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FLEET|Which kind has the highest average capacity?|SELECT kind AS kind, avg(capacity_kg) AS avg_capacity_kg FROM vehicles GROUP BY kind ORDER BY 2 DESC LIMIT 1",
+            "HOTEL|Which category has the lowest average nightly rate?|SELECT category AS category, avg(nightly_rate) AS avg_nightly_rate FROM rooms GROUP BY category ORDER BY 2 LIMIT 1",
+            "HOTEL|Which guest paid the most in total?|SELECT g.full_name, coalesce(sum(b.paid), 0) AS sum_paid FROM guests g LEFT JOIN bookings b ON b.guest_id = g.id GROUP BY g.id, g.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
+            "LIBRARY|Which member was fined the most?|SELECT m.full_name, coalesce(sum(l.fine_amount), 0) AS sum_fine_amount FROM members m LEFT JOIN loans l ON l.member_id = m.id GROUP BY m.id, m.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1"})
+    void ranksGroupsAndRowsByTheAggregateTheQuestionNames(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "LIBRARY|Members who never borrowed|SELECT m.id, m.branch_id, m.full_name, m.subscribed_on, m.cancelled_on, m.birth_date FROM members m WHERE NOT EXISTS (SELECT 1 FROM loans x1 WHERE x1.member_id = m.id) LIMIT 1000",
+            "FLEET|Vehicles that were never loaded|SELECT v.id, v.depot_id, v.plate, v.kind, v.capacity_kg, v.built_year, v.electric FROM vehicles v WHERE NOT EXISTS (SELECT 1 FROM trips x1 WHERE x1.vehicle_id = v.id) LIMIT 1000",
+            "LIBRARY|Who borrowed Dune?|SELECT m.full_name FROM loans l JOIN books b ON l.book_id = b.id JOIN members m ON l.member_id = m.id WHERE b.title = 'Dune' LIMIT 1000",
+            "HOTEL|Who booked a suite?|SELECT g.full_name FROM bookings b JOIN rooms r ON b.room_id = r.id JOIN guests g ON b.guest_id = g.id WHERE r.category = 'suite' LIMIT 1000",
+            "FLEET|Past aborted trips|SELECT id, driver_id, vehicle_id, started_at, ended_at, distance_km, planned_minutes, actual_minutes, deadline, loaded_at, arrived_at, status FROM trips WHERE status = 'aborted' AND started_at < now() LIMIT 1000",
+            "HOTEL|Past suite bookings|SELECT b.id, b.guest_id, b.room_id, b.check_in, b.check_out, b.paid, b.payment_due, b.paid_on, b.cancelled_at FROM bookings b JOIN rooms r ON b.room_id = r.id WHERE r.category = 'suite' AND b.check_in < current_date LIMIT 1000"})
+    void readsVerbsOfRelatedRowsAndWhoAsThePeopleTheRowsPointAt(String schema, String question, String expected) {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
     }
 
@@ -120,7 +142,7 @@ class BusinessShapesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "FLEET|Vehicles of the Harbour depot|SELECT v.id, v.depot_id, v.plate, v.kind, v.capacity_kg, v.built_year, v.electric FROM vehicles v JOIN depots d ON v.depot_id = d.id WHERE d.name = 'Harbour' LIMIT 1000",
-            "LIBRARY|Loans of the Central branch|SELECT l.id, l.member_id, l.book_id, l.borrowed_on, l.due_on, l.returned_on, l.fee FROM loans l JOIN members m ON l.member_id = m.id JOIN branches b ON m.branch_id = b.id WHERE b.name = 'Central' LIMIT 1000",
+            "LIBRARY|Loans of the Central branch|SELECT l.id, l.member_id, l.book_id, l.borrowed_on, l.due_on, l.returned_on, l.fee, l.fine_amount FROM loans l JOIN members m ON l.member_id = m.id JOIN branches b ON m.branch_id = b.id WHERE b.name = 'Central' LIMIT 1000",
             "HOTEL|Bookings at the Seaview hotel|SELECT b.id, b.guest_id, b.room_id, b.check_in, b.check_out, b.paid, b.payment_due, b.paid_on, b.cancelled_at FROM bookings b JOIN rooms r ON b.room_id = r.id JOIN hotels h ON r.hotel_id = h.id WHERE h.name = 'Seaview' LIMIT 1000"})
     void filtersThroughARelatedTablesName(String schema, String question, String expected) {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
@@ -155,11 +177,26 @@ class BusinessShapesTest {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "LIBRARY|What is the highest due fee?|SELECT max(fee) AS max_fee FROM loans",
+            "SIGNS|Donors with blood type O-|SELECT id, blood_type, grade FROM donors WHERE blood_type = 'O-' LIMIT 1000",
+            "SIGNS|How many donors have grade B+?|SELECT count(*) AS count FROM donors WHERE grade = 'B+'",
+            "SIGNS|How many donors have grade B-?|SELECT count(*) AS count FROM donors WHERE grade = 'B-'"})
+    void readsAmountsAndSpelledValuesAsTyped(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    private static final io.dbchat.contracts.events.SchemaSnapshot SIGNS = new io.dbchat.contracts.events.SchemaSnapshot(1, "signs",
+            "v-1", java.time.Instant.EPOCH, List.of(Schemas.table("donors", null, List.of(Schemas.col("id", "integer"),
+                    Schemas.check("blood_type", "O+", "O-", "A+", "A-"), Schemas.check("grade", "B+", "B", "B-")), List.of())));
+
     private String sqlOf(String question, String schema) {
         var snapshot = switch (schema) {
             case "FLEET" -> Schemas.FLEET;
             case "LIBRARY" -> Schemas.LIBRARY;
             case "CONSULTANCY" -> Schemas.CONSULTANCY;
+            case "SIGNS" -> SIGNS;
             default -> Schemas.HOTEL;
         };
         Translation t = translator.translate(TranslationRequest.first(ask(question), snapshot, List.of()));

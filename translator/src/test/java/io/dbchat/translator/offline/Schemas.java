@@ -68,11 +68,12 @@ final class Schemas {
             table("members", null, List.of(col("id", "integer"), nullable("branch_id", "integer"), col("full_name", "text"),
                     col("subscribed_on", "date"), nullable("cancelled_on", "date"), col("birth_date", "date")),
                     List.of(fk("branch_id", "branches"))),
-            table("books", null, List.of(col("id", "integer"), col("title", "text"),
+            table("books", null, List.of(col("id", "integer"), col("title", "text", "Dune", "Emma"),
                     check("format", "paperback", "hardcover", "audio"), col("pages", "integer"), col("published_year", "integer")),
                     List.of()),
             table("loans", null, List.of(col("id", "integer"), col("member_id", "integer"), col("book_id", "integer"),
-                    col("borrowed_on", "date"), col("due_on", "date"), nullable("returned_on", "date"), col("fee", "numeric(6,2)")),
+                    col("borrowed_on", "date"), col("due_on", "date"), nullable("returned_on", "date"), col("fee", "numeric(6,2)"),
+                    nullable("fine_amount", "numeric(6,2)")),
                     List.of(fk("member_id", "members"), fk("book_id", "books")))));
 
     private Schemas() {
