@@ -262,7 +262,10 @@ final class IntentParser {
             }
             List<Col> cols = columnsAt(i);
             if (cols.size() == 1 && cols.getFirst().isDate() && isVerb(i)) {
-                use(m.start(), m.end());  // "which students are enrolled": the verb of the question, not a column to show
+                if (cols.getFirst().table().equals(intent.table)) {
+                    use(m.start(), m.end());  // "which students are enrolled": the verb of the question, not a column to show
+                }
+                // "employees who have completed a training": a condition on the related rows, left for the ask-back
                 continue;
             }
             for (Col c : cols) {

@@ -66,7 +66,7 @@ final class SqlComposer {
     /**
      * True, with {@link #root}, {@link #outer} and the joins from the root set, when a count or sum is measured per
      * row of another table than the one counted: per the group's table ("projects per client") or per the ranked main
-     * table ("which client has the fewest projects"), reached from it along keys pointing back at it. Only a count
+     * table ("which client has the fewest projects"), reached first along a key pointing back at it. Only a count
      * or sums, only when no other table is needed: an average of nothing stays out, as the inner join leaves it.
      */
     private boolean keepsEmptyRows() {
@@ -98,8 +98,8 @@ final class SqlComposer {
         List<Schema.Join> path = Schema.path(intent.tables, keep, counted).orElse(List.of());
         TableSchema at = keep;
         for (Schema.Join j : path) {
-            // each step must bring in the rows pointing back, or (after the first, for a ranking) one row per row
-            if (!Schema.fansOut(j, at) && (at.equals(keep) || !intent.rankRows)) {
+            // the first step must bring in the rows pointing back; later ones may go through a link table to its rows
+            if (!Schema.fansOut(j, at) && at.equals(keep)) {
                 return false;
             }
             at = Schema.other(j, at);
@@ -127,8 +127,8 @@ final class SqlComposer {
             appendRanking(sql);
         } else if (intent.groupBy != null && outer != null) {
             List<String> keys = new ArrayList<>(root.primaryKey().stream().map(k -> prefix(root) + Sql.ident(k)).toList());
-            groupLabels().stream().map(this::ref).filter(l -> !keys.contains(l)).forEach(keys::add);
-            int measureAt = groupLabels().size() + 1;
+            namingColumns(root).stream().map(this::ref).filter(l -> !keys.contains(l)).forEach(keys::add);
+            int measureAt = namingColumns(root).size() + 1;
             sql.append(" GROUP BY ").append(String.join(", ", keys)).append(" ORDER BY ")
                     .append(intent.order != null && intent.limit != null ? measureAt + " DESC LIMIT " + intent.limit : "1");
         } else if (intent.groupBy != null) {
@@ -141,13 +141,13 @@ final class SqlComposer {
 
     private String selectList() {
         if (intent.rankRows) {
-            List<String> cols = new ArrayList<>(Schema.labels(intent.table).stream().map(this::ref).toList());
+            List<String> cols = new ArrayList<>(namingColumns(intent.table).stream().map(this::ref).toList());
             cols.add(measure());
             return String.join(", ", cols);
         }
         if (intent.groupBy != null && outer != null) {
             // the group is a row of its table: all the columns that name it ("first and last name")
-            List<Col> labels = groupLabels();
+            List<Col> labels = namingColumns(root);
             return (labels.size() == 1 ? ref(labels.getFirst()) + " AS " + Sql.ident(groupAlias())
                     : String.join(", ", labels.stream().map(this::ref).toList())) + ", " + measure();
         }
@@ -167,7 +167,7 @@ final class SqlComposer {
     private List<Col> outputColumns() {
         List<Col> cols = new ArrayList<>(intent.select);
         if (cols.isEmpty()) {
-            cols.addAll(intent.order != null && intent.limit != null ? Schema.labels(intent.table) : Schema.visible(intent.table));
+            cols.addAll(intent.order != null && intent.limit != null ? namingColumns(intent.table) : Schema.visible(intent.table));
         }
         if (intent.order != null && !cols.contains(intent.order.column())
                 && (intent.distinct || fansOut || intent.select.isEmpty())) {
@@ -198,14 +198,14 @@ final class SqlComposer {
         return String.join(", ", out);
     }
 
-    /** The columns naming a group's row; its key first when no column is a name ("prescriptions per admission"). */
-    private List<Col> groupLabels() {
-        List<Col> labels = Schema.labels(root);
-        if (Schema.named(root)) {
+    /** The columns that tell a row apart for people: its labels, its key first when no column is a name ("leave request 4"). */
+    private static List<Col> namingColumns(TableSchema table) {
+        List<Col> labels = Schema.labels(table);
+        if (Schema.named(table)) {
             return labels;
         }
-        List<Col> out = new ArrayList<>(root.primaryKey().stream()
-                .flatMap(k -> root.column(k).map(c -> Col.of(root, c)).stream()).toList());
+        List<Col> out = new ArrayList<>(table.primaryKey().stream()
+                .flatMap(k -> table.column(k).map(c -> Col.of(table, c)).stream()).toList());
         labels.stream().filter(l -> !out.contains(l)).forEach(out::add);
         return out;
     }
@@ -243,7 +243,7 @@ final class SqlComposer {
     /** "which client has the most projects": grouped by the client's key and labels, the measure decides the order. */
     private void appendRanking(StringBuilder sql) {
         List<String> keys = new ArrayList<>(intent.table.primaryKey().stream().map(k -> prefix(intent.table) + Sql.ident(k)).toList());
-        List<String> labels = Schema.labels(intent.table).stream().map(this::ref).toList();
+        List<String> labels = namingColumns(intent.table).stream().map(this::ref).toList();
         labels.stream().filter(l -> !keys.contains(l)).forEach(keys::add);
         boolean descending = intent.order == null || intent.order.descending();
         sql.append(" GROUP BY ").append(String.join(", ", keys)).append(" ORDER BY ").append(labels.size() + 1)

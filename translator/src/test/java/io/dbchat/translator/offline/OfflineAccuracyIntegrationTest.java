@@ -52,7 +52,7 @@ class OfflineAccuracyIntegrationTest {
         int correct = 0;
         int wrong = 0;
         int total = 0;
-        for (String domain : new String[] {"hospital", "saas", "league", "rental", "events"}) {
+        for (String domain : new String[] {"hospital", "saas", "league", "rental", "events", "hr"}) {
             DataSource db = TestDatabase.database(domain, "/offline/shapes/" + domain + ".sql");
             var report = measure(domain, db, Path.of("src/test/resources/offline/shapes/" + domain + ".csv"));
             correct += (int) report.outcomes().stream().filter(AccuracyHarness.Outcome::correct).count();
@@ -62,7 +62,7 @@ class OfflineAccuracyIntegrationTest {
         write("shapes-total", String.format("shapes: %d/%d correct, %d confidently wrong%n", correct, total, wrong));
 
         assertThat(wrong).isZero();
-        assertThat((double) correct / total).isGreaterThanOrEqualTo(0.0);
+        assertThat((double) correct / total).isGreaterThanOrEqualTo(0.90);
     }
 
     private AccuracyHarness.Report measure(String name, DataSource db, Path questions) throws IOException {
