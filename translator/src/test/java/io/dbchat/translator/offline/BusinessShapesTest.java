@@ -187,6 +187,25 @@ class BusinessShapesTest {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "COMMENTED|What is the total billed?|SELECT sum(cost) AS sum_cost FROM stays",
+            "COMMENTED|What is the average transfer value of players?|SELECT avg(market_value) AS avg_market_value FROM players"})
+    void readsWordsOfColumnComments(String schema, String question, String expected) {
+        assertThat(sqlOf(question, schema)).isEqualTo(expected);
+    }
+
+    private static final io.dbchat.contracts.events.SchemaSnapshot COMMENTED = new io.dbchat.contracts.events.SchemaSnapshot(1,
+            "commented", "v-1", java.time.Instant.EPOCH, List.of(
+                    Schemas.table("stays", null, List.of(Schemas.col("id", "integer"),
+                            new io.dbchat.contracts.events.ColumnSchema("patient", "text", false, null, "Who stayed, e.g. Apollo",
+                                    List.of(), null),
+                            new io.dbchat.contracts.events.ColumnSchema("cost", "numeric(10,2)", false, null,
+                                    "Amount billed for the stay", List.of(), null)), List.of()),
+                    Schemas.table("players", null, List.of(Schemas.col("id", "integer"), Schemas.col("name", "text"),
+                            new io.dbchat.contracts.events.ColumnSchema("market_value", "numeric(12,2)", true, null,
+                                    "Estimated transfer value in euros", List.of(), null)), List.of())));
+
     private static final io.dbchat.contracts.events.SchemaSnapshot SIGNS = new io.dbchat.contracts.events.SchemaSnapshot(1, "signs",
             "v-1", java.time.Instant.EPOCH, List.of(Schemas.table("donors", null, List.of(Schemas.col("id", "integer"),
                     Schemas.check("blood_type", "O+", "O-", "A+", "A-"), Schemas.check("grade", "B+", "B", "B-")), List.of())));
@@ -197,6 +216,7 @@ class BusinessShapesTest {
             case "LIBRARY" -> Schemas.LIBRARY;
             case "CONSULTANCY" -> Schemas.CONSULTANCY;
             case "SIGNS" -> SIGNS;
+            case "COMMENTED" -> COMMENTED;
             default -> Schemas.HOTEL;
         };
         Translation t = translator.translate(TranslationRequest.first(ask(question), snapshot, List.of()));
