@@ -100,8 +100,8 @@ final class Vocabulary {
      * schema is named by that word.
      */
     private void addCommentWords(Col col) {
-        if (col.column().comment() == null) {
-            return;
+        if (col.column().comment() == null || col.isDate()) {
+            return;  // a date's comment tells its event in verbs ("the order left the warehouse"), not names for it
         }
         // the description only, not its examples: "e.g. Apollo" names a value, which the samples know better
         String description = col.column().comment().split("(?i)\\be\\.?g\\.|\\bsuch as\\b|\\bfor example\\b|[(:;]")[0];
