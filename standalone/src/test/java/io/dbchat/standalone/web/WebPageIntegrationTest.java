@@ -103,6 +103,22 @@ class WebPageIntegrationTest {
     }
 
     @Test
+    void showsBesideTheAnswerTheAssumptionItMadeForAWordWithoutAColumn() {
+        browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
+
+        WebElement turn = ask("How many active users are there?");
+
+        WebElement understanding = turn.findElement(By.cssSelector(".understanding.caveats"));
+        assertThat(understanding.findElements(By.tagName("dt"))).extracting(WebElement::getText)
+                .containsExactly("Read as", "Assumed");
+        assertThat(understanding.findElements(By.tagName("dd"))).extracting(WebElement::getText)
+                .containsExactly("a count of users; left_on empty or later than today",
+                        "'active' read as left_on empty or later than today");
+        assertThat(turn.findElement(By.cssSelector(".sql-block code")).getText()).contains("left_on IS NULL");
+        browser.screenshot("desktop-assumption");
+    }
+
+    @Test
     void sortsTheRowsByAColumnAndDownloadsThemAsCsv() {
         browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
         WebElement turn = ask(CHART_QUESTION);

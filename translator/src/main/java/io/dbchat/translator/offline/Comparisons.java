@@ -52,7 +52,10 @@ final class Comparisons {
         if (p.is(i, "today", "yesterday")) {
             return dateFilter(i, i + 1, "%1$s = current_date" + (p.is(i, "yesterday") ? " - 1" : ""));
         }
-        if (p.is(i, "next", "coming") && !p.token(i + 1).isNumber()) {
+        if (p.is(i, "next", "coming") && p.token(i + 1) != null && p.token(i + 1).raw().matches("\\d{1,4}")) {
+            return ahead(i);
+        }
+        if (p.is(i, "next", "coming") && p.token(i + 1) != null && !p.token(i + 1).isNumber()) {
             String unit = p.is(i + 1, "week") ? "week" : p.is(i + 1, "month") ? "month" : p.is(i + 1, "year") ? "year"
                     : p.is(i + 1, "quarter") ? "quarter" : null;
             if (unit == null) {
@@ -76,7 +79,22 @@ final class Comparisons {
             return false;
         }
         int start = p.is(i - 1, "the") && p.is(i - 2, "in", "during", "over", "within") ? i - 2 : p.is(i - 1, "in", "during") ? i - 1 : i;
+        if (n == 0 && !current && p.is(i - 1, "the") && !unit.equals("day")) {
+            n = 1;  // "in the past year" is the year up to today; "last year" the calendar year before this one
+        }
         return dateFilter(start, unitAt + 1, relativeTemplate(unit, n, current));
+    }
+
+    /** "in the next 30 days": from today up to that many units ahead (from now on, for moments). */
+    private boolean ahead(int i) {
+        int n = Integer.parseInt(p.token(i + 1).raw());
+        String unit = p.is(i + 2, "day") ? "day" : p.is(i + 2, "week") ? "week" : p.is(i + 2, "month") ? "month"
+                : p.is(i + 2, "year") ? "year" : null;
+        if (unit == null || n <= 0) {
+            return false;
+        }
+        int start = p.is(i - 1, "the") && p.is(i - 2, "in", "during", "over", "within") ? i - 2 : p.is(i - 1, "in", "within") ? i - 1 : i;
+        return dateFilter(start, i + 3, "%1$s >= current_date AND %1$s < current_date + interval '" + n + " " + unit + "s'");
     }
 
     private static String relativeTemplate(String unit, int n, boolean current) {
@@ -165,6 +183,7 @@ final class Comparisons {
         String t = col.get().isYear() ? yearTemplate(template) : col.get().isTimestamp()
                 // a moment, not a day: "the last 30 days" of timestamps runs from now() back, today's hours included
                 ? template.replace("current_date - interval", "now() - interval").replace("<= current_date", "<= now()")
+                        .replace(">= current_date AND %1$s < current_date + interval", ">= now() AND %1$s < now() + interval")
                 : template;
         if (t == null) {
             return false;

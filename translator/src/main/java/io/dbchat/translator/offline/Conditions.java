@@ -37,11 +37,29 @@ final class Conditions {
             List<Col> cols = p.tokens().size() > at && !p.used(at) ? p.columnsAt(at) : List.of();
             Optional<Col> col = cols.stream().filter(c -> c.column().nullable() && c.expression() == null
                     && c.table().equals(p.intent().table) && !c.isBoolean()).findFirst();
+            boolean article = p.is(at - 1, "a", "an", "any");
+            if (col.isEmpty() && (without || article) && at < p.tokens().size() && !p.used(at)) {
+                col = referenceTo(at);
+            }
             if (col.isPresent() && (without || (!comparisons.followsComparison(p.mentionAt(at).end()) && tellsPresence(col.get())))) {
                 p.intent().filter(col.get(), without ? "%1$s IS NULL" : "%1$s IS NOT NULL");
                 p.use(i, p.mentionAt(at).end());
             }
         }
+    }
+
+    /** "players without a club": the main table's own nullable reference to the table named at {@code at}. */
+    private Optional<Col> referenceTo(int at) {
+        Optional<Term> named = p.termAt(at).filter(t -> t.kind() == Term.Kind.TABLE && !t.table().equals(p.intent().table));
+        if (named.isEmpty() || p.mentionAt(at).start() != at) {
+            return Optional.empty();
+        }
+        TableSchema main = p.intent().table;
+        List<Col> refs = main.foreignKeys().stream()
+                .filter(fk -> fk.refTable().equals(named.get().table().name()) && fk.columns().size() == 1)
+                .flatMap(fk -> main.column(fk.columns().getFirst()).stream())
+                .filter(c -> c.nullable()).map(c -> Col.of(main, c)).toList();
+        return refs.size() == 1 ? Optional.of(refs.getFirst()) : Optional.empty();
     }
 
     private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "not", "never", "without", "nobody", "none");
@@ -60,6 +78,9 @@ final class Conditions {
                 continue;
             }
             Term t = Resolution.resolve(m, p.intent().table).getFirst();
+            if (t.kind() != Term.Kind.TABLE && p.is(i - 1, "never") && !p.used(i - 1)) {
+                t = verbOfRelatedRows(m).orElse(t);
+            }
             if (t.kind() != Term.Kind.TABLE || t.table().equals(p.intent().table)) {
                 continue;
             }
@@ -93,6 +114,20 @@ final class Conditions {
                 p.use(from - 1, from);
             }
         }
+    }
+
+    /**
+     * "attendees who never registered", "patients never admitted": a verb naming a date, a status or a column of a
+     * table whose rows point at the main table's stands for those rows (registrations, admissions).
+     */
+    private Optional<Term> verbOfRelatedRows(Mention m) {
+        TableSchema main = p.intent().table;
+        List<TableSchema> tables = m.candidates().stream().filter(c -> c.kind() != Term.Kind.TABLE && !c.table().equals(main))
+                .map(Term::table).distinct()
+                .filter(t -> Schema.join(main, t).map(j -> Schema.fansOut(j, main)).orElse(false)).toList();
+        // a verb that could stand for the rows of two tables stands for neither
+        return tables.size() == 1 ? Optional.of(Term.table(List.of(tables.getFirst().name()), tables.getFirst(), 1.0))
+                : Optional.empty();
     }
 
     /** EXISTS over the rows the path reaches, tied to the main table's key ({@code %1$s}); aliases x1, x2 stay inside. */

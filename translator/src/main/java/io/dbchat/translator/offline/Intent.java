@@ -47,6 +47,8 @@ final class Intent {
     boolean distinct;
     final List<Filter> filters = new ArrayList<>();
     Col groupBy;
+    /** Grouped by "each" or "every" row of a table: a row without any counted rows is shown too, even under a condition. */
+    boolean eachGroup;
     Order order;
     Integer limit;
     final Set<TableSchema> joins = new LinkedHashSet<>();
@@ -85,43 +87,55 @@ final class Intent {
     /** The query in short phrases, for the answer to show what was understood: "a count of users", "status = 'Open'". */
     List<String> understood() {
         List<String> out = new ArrayList<>();
-        String of = table.name();
-        if (count) {
-            out.add(distinct && aggregated != null ? "a count of distinct " + aggregated.name() : "a count of " + of);
-        } else if (aggregate != null && aggregated != null) {
-            List<String> names = new ArrayList<>(List.of(aggregate.name().toLowerCase(java.util.Locale.ROOT)));
-            alsoAggregates.forEach(a -> names.add(a.name().toLowerCase(java.util.Locale.ROOT)));
-            out.add("the " + String.join(" and ", names) + " of " + aggregated.name());
+        if (isAggregate()) {
+            out.add(measured());
         } else {
-            out.add((distinct ? "distinct " : "") + of + (select.isEmpty() ? ""
+            out.add((distinct ? "distinct " : "") + table.name() + (select.isEmpty() ? ""
                     : ": " + String.join(", ", select.stream().map(Col::name).toList())));
         }
         for (Filter f : filters) {
             out.add(f.said());
         }
-        if (rankRows) {
-            out.add(table.name() + " ranked by it");
-        }
         if (groupBy != null) {
             out.add("per " + groupBy.name());
         }
-        if (order != null) {
-            out.add("ordered by " + order.column().name() + (order.descending() ? " descending" : ""));
-        }
+        ordering().ifPresent(out::add);
         if (limit != null) {
             out.add("the first " + limit);
         }
         return out;
     }
 
+    /** What is counted or aggregated: "a count of trips", "the sum of paid". */
+    private String measured() {
+        if (count) {
+            // a ranking counts the related rows of each of its own ("which driver has the most trips")
+            String counted = rankRows && !joins.isEmpty() ? joins.iterator().next().name() : table.name();
+            return distinct && aggregated != null ? "a count of distinct " + aggregated.name() : "a count of " + counted;
+        }
+        List<String> names = new ArrayList<>(List.of(aggregate.name().toLowerCase(java.util.Locale.ROOT)));
+        alsoAggregates.forEach(a -> names.add(a.name().toLowerCase(java.util.Locale.ROOT)));
+        return "the " + String.join(" and ", names) + " of " + (aggregated == null ? table.name() : aggregated.name());
+    }
+
+    /** The order in words; a ranking is ordered by its measure, not by the label it shows. */
+    private java.util.Optional<String> ordering() {
+        if (rankRows) {
+            boolean highest = order == null || order.descending();
+            return java.util.Optional.of(table.name() + " ranked by " + measured() + ", " + (highest ? "highest" : "lowest") + " first");
+        }
+        if (groupBy != null && order != null) {
+            // groups are ordered by their measure
+            return java.util.Optional.of("ordered by " + measured() + ", " + (order.descending() ? "highest" : "lowest") + " first");
+        }
+        return java.util.Optional.ofNullable(order).map(o -> "ordered by " + o.column().name() + (o.descending() ? " descending" : ""));
+    }
+
     /** In words, for refusals that say what was understood. */
     String describe() {
         StringBuilder s = new StringBuilder("the table ").append(table.name());
-        if (count) {
-            s.append(", a count");
-        }
-        if (aggregate != null && aggregated != null) {
-            s.append(", the ").append(aggregate.name().toLowerCase(java.util.Locale.ROOT)).append(" of ").append(aggregated.name());
+        if (isAggregate()) {
+            s.append(", ").append(measured());
         }
         if (!select.isEmpty()) {
             s.append(", the columns ").append(String.join(", ", select.stream().map(Col::name).toList()));
@@ -132,9 +146,7 @@ final class Intent {
         if (groupBy != null) {
             s.append(", per ").append(groupBy.name());
         }
-        if (order != null) {
-            s.append(", ordered by ").append(order.column().name()).append(order.descending() ? " descending" : "");
-        }
+        ordering().ifPresent(o -> s.append(", ").append(o));
         return s.toString();
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  */
 final class IntentParser {
 
+    private final String question;
     private final List<Token> tokens;
     private final List<Mention> mentions;
     private final Mention[] mentionAt;
@@ -23,8 +24,11 @@ final class IntentParser {
     private final Comparisons comparisons;
     private final Conditions conditions;
     private final List<String> assumed = new ArrayList<>();
+    /** "Who ..." asked of rows that name no one, with no single table of people to answer with. */
+    private boolean unnamedWho;
 
-    private IntentParser(List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
+    private IntentParser(String question, List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
+        this.question = question;
         this.tokens = tokens;
         this.mentions = mentions;
         this.mentionAt = new Mention[tokens.size()];
@@ -46,9 +50,9 @@ final class IntentParser {
         List<Mention> mentions = Mentions.find(tokens, vocabulary);
         TableSchema table = Resolution.mainTable(tokens, mentions);
         if (table != null) {
-            return Optional.of(new IntentParser(tokens, mentions, table, vocabulary.schema().tables()).run(-1));
+            return Optional.of(new IntentParser(question, tokens, mentions, table, vocabulary.schema().tables()).run(-1));
         }
-        return fuzzy.get().map(m -> new IntentParser(tokens, mentions, m.table(), vocabulary.schema().tables())
+        return fuzzy.get().map(m -> new IntentParser(question, tokens, mentions, m.table(), vocabulary.schema().tables())
                 .run(m.tokenIndex()));
     }
 
@@ -77,17 +81,27 @@ final class IntentParser {
         conditions.labels();
         new ValueFilters(this).apply();
         conditions.booleans();
+        new Restrictions(this).apply();
         distinct();
         selected();
         List<Integer> unknown = unknownIndices();
+        List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
+        if (unnamedWho) {
+            critical.add(tokens.getFirst().raw());
+        }
         return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
-                WordAccount.critical(tokens, used), assumed);
+                critical, assumed);
     }
 
     // ---- shared with the construct readers ----
 
     List<Token> tokens() {
         return tokens;
+    }
+
+    /** The question as typed, for the signs its words lose ("O-" and "O+" are both the word "o"). */
+    String question() {
+        return question;
     }
 
     Intent intent() {
@@ -197,6 +211,11 @@ final class IntentParser {
         return Optional.of(fitting.getFirst());
     }
 
+    /** Records a reading the answer must state, as it is one of several. */
+    void assume(String reading) {
+        assumed.add(reading);
+    }
+
     int skip(int i, String... words) {
         int j = i;
         while (is(j, words)) {
@@ -243,7 +262,10 @@ final class IntentParser {
             }
             List<Col> cols = columnsAt(i);
             if (cols.size() == 1 && cols.getFirst().isDate() && isVerb(i)) {
-                use(m.start(), m.end());  // "which students are enrolled": the verb of the question, not a column to show
+                if (cols.getFirst().table().equals(intent.table)) {
+                    use(m.start(), m.end());  // "which students are enrolled": the verb of the question, not a column to show
+                }
+                // "employees who have completed a training": a condition on the related rows, left for the ask-back
                 continue;
             }
             for (Col c : cols) {
@@ -256,14 +278,46 @@ final class IntentParser {
                 use(m.start(), m.end());
             }
         }
+        if (intent.select.size() == 1 && !intent.isAggregate() && namesMainTable()
+                && intent.filters.stream().anyMatch(f -> f.column().equals(intent.select.getFirst()))) {
+            intent.select.clear();  // "doctors with more than 20 years of experience" lists doctors, not their years
+        }
         if (intent.count && intent.distinct && intent.select.size() == 1) {
             intent.aggregated = intent.select.getFirst();
         }
+        if (is(0, "who") && intent.select.isEmpty() && !intent.isAggregate() && !Schema.named(intent.table)) {
+            people().ifPresentOrElse(labels -> labels.forEach(c -> {
+                intent.select.add(c);
+                intent.need(c);
+            }), () -> unnamedWho = true);
+        }
     }
 
-    /** A past participle after a form of "be" or "have" ("are enrolled", "have joined"). */
+    private boolean namesMainTable() {
+        return mentions.stream().anyMatch(m -> Resolution.resolve(m, intent.table).getFirst().kind() == Term.Kind.TABLE
+                && Resolution.resolve(m, intent.table).getFirst().table().equals(intent.table));
+    }
+
+    /** Words naming a person's row. */
+    private static final java.util.Set<String> PERSON = java.util.Set.of("full_name", "first_name", "last_name", "username",
+            "display_name");
+
+    /**
+     * "Who registered for Jazz Night?" asks for people, not registrations: the labels of the one table of people the
+     * main table's rows point at.
+     */
+    private Optional<List<Col>> people() {
+        List<TableSchema> people = intent.table.foreignKeys().stream()
+                .flatMap(fk -> intent.tables.stream().filter(t -> t.name().equals(fk.refTable())))
+                .distinct()
+                .filter(t -> t.columns().stream().anyMatch(c -> PERSON.contains(c.name().toLowerCase(java.util.Locale.ROOT))))
+                .toList();
+        return people.size() == 1 ? Optional.of(Schema.labels(people.getFirst())) : Optional.empty();
+    }
+
+    /** A past participle after a form of "be" or "have" or after "who" ("are enrolled", "have joined", "who registered"). */
     private boolean isVerb(int i) {
-        return tokens.get(i).lower().endsWith("ed") && is(i - 1, "are", "is", "was", "were", "been", "be", "have", "has", "had");
+        return tokens.get(i).lower().endsWith("ed") && is(i - 1, "are", "is", "was", "were", "been", "be", "have", "has", "had", "who");
     }
 
     private double confidence() {

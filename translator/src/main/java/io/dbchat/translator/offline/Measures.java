@@ -73,12 +73,12 @@ final class Measures {
         if (between < 0) {
             return false;
         }
-        Optional<Col> from = p.dateColumnsAt(between + 1).stream().findFirst();
-        Mention first = p.mentionAt(between + 1);
-        if (from.isEmpty() || !p.is(first.end(), "and", "to", "until")) {
+        Optional<Col> from = datesAt(between + 1).stream().findFirst();
+        int firstEnd = wordEnd(between + 1);
+        if (from.isEmpty() || !p.is(firstEnd, "and", "to", "until")) {
             return false;
         }
-        Optional<Col> to = p.dateColumnsAt(first.end() + 1).stream().filter(c -> !c.equals(from.get())).findFirst();
+        Optional<Col> to = datesAt(firstEnd + 1).stream().filter(c -> !c.equals(from.get())).findFirst();
         if (to.isEmpty() || !averaged()) {
             return false;
         }
@@ -90,8 +90,35 @@ final class Measures {
         p.intent().aggregated = new Col(from.get().table(), from.get().column(), expression, unit + "s", to.get());
         p.intent().need(p.intent().aggregated);
         p.use(start, unitAt + 1);
-        p.use(between, p.mentionAt(first.end() + 1).end());
+        p.use(between, wordEnd(firstEnd + 1));
         return true;
+    }
+
+    /**
+     * The date columns the word at {@code i} names: through its mention, or else the main table's dates whose name
+     * begins like it ("admission" and admitted_at, "discharge" and discharged_at, "issue" and issued_on).
+     */
+    private java.util.List<Col> datesAt(int i) {
+        java.util.List<Col> named = p.dateColumnsAt(i);
+        if (!named.isEmpty() || p.token(i) == null || p.token(i).word().length() < 4) {
+            return named;
+        }
+        String word = p.token(i).word();
+        return Schema.visible(p.intent().table).stream().filter(Col::isDate)
+                .filter(c -> commonPrefix(Words.of(c.column().name()).getFirst(), word) >= 4).toList();
+    }
+
+    private int wordEnd(int i) {
+        Mention m = p.mentionAt(i);
+        return m != null ? m.end() : i + 1;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
     }
 
     /** "how many days on average", "how many hours per task on average": the quantity is averaged, not summed. */
@@ -222,6 +249,7 @@ final class Measures {
             Optional<Col> col = groupColumn(target);
             if (col.isPresent()) {
                 p.intent().groupBy = col.get();
+                p.intent().eachGroup = p.is(i, "each", "every");
                 p.intent().need(col.get());
                 p.use(i, p.mentionAt(target).end());
                 if (!p.intent().isAggregate()) {

@@ -10,6 +10,10 @@ import java.util.Optional;
  */
 final class Rankings {
 
+    /** Superlatives that rank amounts, never dates. */
+    private static final java.util.Set<String> AMOUNTS = java.util.Set.of("highest", "lowest", "largest", "smallest",
+            "biggest", "greatest", "maximum", "max", "minimum", "min", "cheapest", "expensive", "priciest");
+
     private final IntentParser p;
 
     Rankings(IntentParser parser) {
@@ -21,7 +25,7 @@ final class Rankings {
             if (p.used(i)) {
                 continue;
             }
-            if (!range(i) && !mostRelated(i) && !topN(i) && !countedRows(i) && !orderBy(i)) {
+            if (!range(i) && !superlativeOfRelated(i) && !superlativeOfGroup(i) && !mostRelated(i) && !topN(i) && !countedRows(i) && !orderBy(i)) {
                 superlative(i, false);
             }
         }
@@ -76,7 +80,7 @@ final class Rankings {
         int at = p.skip(i + 1, "number", "of", "in", "the");
         Optional<Term> t = p.termAt(at);
         if (t.isEmpty() || p.used(at)) {
-            return false;
+            return quantityBefore(i);
         }
         boolean descending = p.is(i, "most");
         if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
@@ -95,7 +99,61 @@ final class Rankings {
         return true;
     }
 
-    private void rankRows(boolean descending, int limit) {
+    /**
+     * "which attendee paid the most (in total)", "the member who borrowed the least": a quantity of related rows named
+     * right before the word ranks the main table's rows by its sum.
+     */
+    private boolean quantityBefore(int i) {
+        int before = p.is(i - 1, "the") ? i - 2 : i - 1;
+        Optional<Col> quantity = before < 0 || p.used(before) ? Optional.empty() : p.columnsAt(before).stream()
+                .filter(c -> c.isNumeric() && !c.isKey() && !c.table().equals(p.intent().table) && p.usable(c.table())).findFirst();
+        if (quantity.isEmpty()) {
+            return false;
+        }
+        p.intent().aggregate = Intent.Aggregate.SUM;
+        p.intent().aggregated = quantity.get();
+        p.intent().need(quantity.get());
+        rankRows(p.is(i, "most"), 1);
+        p.use(p.mentionAt(before).start(), i + 1);
+        if (p.is(i + 1, "in") && p.is(i + 2, "total")) {
+            p.use(i + 1, i + 3);
+        }
+        return true;
+    }
+
+    /**
+     * "which category has the highest average daily rate": the rows grouped by the column asked for, the group with
+     * the highest (or lowest) aggregate first.
+     */
+    private boolean superlativeOfGroup(int i) {
+        String word = superlativeAt(i);
+        if (word == null || !p.is(0, "which", "what") || p.intent().groupBy != null) {
+            return false;
+        }
+        int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
+        Intent.Aggregate agg = p.token(wordEnd) == null ? null : Cues.AGGREGATES.get(p.token(wordEnd).lower());
+        int subject = p.skip(1, "the");
+        Optional<Col> group = p.used(subject) || subject >= i ? Optional.empty() : p.columnsAt(subject).stream()
+                .filter(c -> c.table().equals(p.intent().table) && c.isText() && !c.isKey() && c.expression() == null).findFirst();
+        if (agg == null || group.isEmpty()) {
+            return false;
+        }
+        Optional<Col> measured = p.nearColumn(wordEnd, 3, 0, 0, c -> c.isNumeric() && !c.isKey() && c.table().equals(p.intent().table));
+        if (measured.isEmpty()) {
+            return false;
+        }
+        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        p.intent().groupBy = group.get();
+        p.intent().aggregate = agg;
+        p.intent().aggregated = measured.get();
+        p.intent().order = new Intent.Order(measured.get(), descending);
+        p.intent().limit = 1;
+        p.use(subject, p.mentionAt(subject).end());
+        p.use(i, wordEnd + 1);
+        return true;
+    }
+
+    private void rankRows(boolean descending, Integer limit) {
         p.intent().rankRows = true;
         p.intent().order = new Intent.Order(Schema.labels(p.intent().table).getFirst(), descending);
         if (p.intent().limit == null) {
@@ -116,6 +174,11 @@ final class Rankings {
         if (t.isEmpty() || t.get().table().equals(p.intent().table) || !p.usable(t.get().table())) {
             return false;
         }
+        Optional<Term> quantity = agg == null || t.get().kind() != Term.Kind.TABLE ? Optional.empty() : quantityOf(t.get(), target);
+        if (quantity.isPresent()) {
+            target = p.mentionAt(target).end();  // "total admission cost": the quantity named after its table
+            t = quantity;
+        }
         if (t.get().kind() == Term.Kind.TABLE && (counted || agg == null)) {
             p.intent().count = true;
             p.intent().need(Schema.labels(t.get().table()).getFirst());
@@ -128,6 +191,39 @@ final class Rankings {
         }
         p.use(by, p.mentionAt(target).end());
         rankRows(descending, p.intent().limit);
+        return true;
+    }
+
+    /** The quantity of {@code table}'s rows named right after it ("admission cost", "invoice amount"), if any. */
+    private Optional<Term> quantityOf(Term table, int at) {
+        Mention next = p.mentionAt(p.mentionAt(at).end());
+        if (next == null || p.used(next.start())) {
+            return Optional.empty();
+        }
+        return next.candidates().stream().filter(c -> c.kind() == Term.Kind.COLUMN && c.table().equals(table.table())
+                && c.column().isNumeric() && !c.column().isKey()).max(java.util.Comparator.comparingDouble(Term::weight));
+    }
+
+    /**
+     * "which doctor has the highest total admission cost", "the agent with the lowest average price": a superlative
+     * over an aggregate of related rows ranks the main table's rows by it, the first one only.
+     */
+    private boolean superlativeOfRelated(int i) {
+        String word = superlativeAt(i);
+        if (word == null || p.is(i - 1, "at") || !Cues.SUPERLATIVES.containsKey(word)) {
+            return false;
+        }
+        int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
+        if (p.token(wordEnd) == null || !Cues.AGGREGATES.containsKey(p.token(wordEnd).lower()) && !p.is(wordEnd, "number")) {
+            return false;
+        }
+        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        Integer limit = p.intent().limit;
+        if (!byRelated(wordEnd - 1, descending)) {
+            return false;
+        }
+        p.use(i, wordEnd);
+        p.intent().limit = limit == null ? 1 : limit;
         return true;
     }
 
@@ -220,7 +316,9 @@ final class Rankings {
         int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
         boolean modified = wordEnd == i + 2;
         boolean descending = modified && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
-        Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate()) && !c.isKey());
+        // "the maximum order total": a superlative of amounts skips the date "order" names
+        boolean amount = AMOUNTS.contains(word);
+        Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate() && !amount) && !c.isKey());
         Optional<Col> col = explicit.or(() -> implied(word));
         if (col.isEmpty()) {
             return false;

@@ -3,7 +3,7 @@ package io.dbchat.translator.offline;
 import io.dbchat.contracts.events.TableSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,14 +54,26 @@ final class Resolution {
         return m.of(Term.Kind.TABLE).stream().max(Comparator.comparingDouble(Term::weight)).orElseThrow().table();
     }
 
+    /**
+     * The table the question's columns and values belong to: each mention votes once for each table it may name (its
+     * best weight there, so "Riverside" as a club's name and city is one vote); a tie goes to the earliest mention.
+     */
     private static TableSchema byColumns(List<Mention> mentions) {
-        Map<TableSchema, Double> score = new HashMap<>();
+        Map<TableSchema, Double> score = new LinkedHashMap<>();
         for (Mention m : mentions) {
+            Map<TableSchema, Double> votes = new LinkedHashMap<>();
             for (Term t : m.candidates()) {
-                score.merge(t.table(), t.weight() * (t.kind() == Term.Kind.TABLE ? 0.5 : 1), Double::sum);
+                votes.merge(t.table(), t.weight() * (t.kind() == Term.Kind.TABLE ? 0.5 : 1), Math::max);
+            }
+            votes.forEach((table, v) -> score.merge(table, v, Double::sum));
+        }
+        TableSchema best = null;
+        for (Map.Entry<TableSchema, Double> e : score.entrySet()) {
+            if (best == null || e.getValue() > score.get(best) + 1e-9) {
+                best = e.getKey();
             }
         }
-        return score.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return best;
     }
 
     /**

@@ -31,6 +31,12 @@ final class Schema {
                 .or(() -> cols.stream().findFirst()).map(List::of).orElse(List.of());
     }
 
+    /** True when a column of {@code table} is a name or title, not merely its first text column. */
+    static boolean named(TableSchema table) {
+        return table.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT))
+                .anyMatch(n -> LABELS.contains(n) || n.endsWith("_name"));
+    }
+
     static List<Col> visible(TableSchema table) {
         return table.columns().stream().filter(c -> !Vocabulary.isSensitive(c)).map(c -> Col.of(table, c)).toList();
     }

@@ -14,7 +14,10 @@ import java.util.Map;
  * first, rankings of the main table's rows by a measure of related rows, listings capped by a LIMIT, and joins along
  * the foreign keys of the tables the intent needs, through one table between when needed (with short aliases only
  * then). When a join brings in several rows per row of the main table, counts count its rows once and listings are
- * DISTINCT, so "how many clients have overdue invoices" counts clients, not invoices.
+ * DISTINCT, so "how many clients have overdue invoices" counts clients, not invoices. A count or sum per row of a
+ * related table ("projects per client", "which agent has the fewest listings") keeps the rows that have none: that
+ * table comes first, the counted rows are LEFT JOINed with their own conditions in the join, the count counts their
+ * key and a sum is coalesced to 0.
  */
 final class SqlComposer {
 
@@ -24,10 +27,20 @@ final class SqlComposer {
     /** Each joined table with the join that brings it in, in join order. */
     private final Map<TableSchema, Schema.Join> joins = new LinkedHashMap<>();
     private boolean fansOut;
+    /** The table whose every row the answer keeps, first in FROM; the main table unless {@link #outer}. */
+    private TableSchema root;
+    /** The counted (or summed) table, LEFT JOINed last from {@link #root}, when the answer keeps rows that have none. */
+    private TableSchema outer;
 
     private SqlComposer(Intent intent, int listLimit) {
         this.intent = intent;
         this.listLimit = listLimit;
+        this.root = intent.table;
+        if (keepsEmptyRows()) {
+            alias(root);
+            joins.keySet().forEach(this::alias);
+            return;
+        }
         for (TableSchema target : intent.joins) {
             TableSchema at = intent.table;
             for (Schema.Join j : Schema.path(intent.tables, intent.table, target).orElseThrow()) {
@@ -50,15 +63,74 @@ final class SqlComposer {
         return new SqlComposer(intent, listLimit).sql();
     }
 
+    /**
+     * True, with {@link #root}, {@link #outer} and the joins from the root set, when a count or sum is measured per
+     * row of another table than the one counted: per the group's table ("projects per client") or per the ranked main
+     * table ("which client has the fewest projects"), reached first along a key pointing back at it. Only a count
+     * or sums, only when no other table is needed: an average of nothing stays out, as the inner join leaves it.
+     */
+    private boolean keepsEmptyRows() {
+        boolean summed = intent.aggregate == Intent.Aggregate.SUM && !intent.count
+                && intent.alsoAggregates.stream().allMatch(a -> a == Intent.Aggregate.SUM);
+        if (!(intent.count && !intent.distinct || summed) || intent.joins.size() != 1) {
+            return false;
+        }
+        TableSchema keep;
+        TableSchema counted;
+        if (intent.rankRows) {
+            keep = intent.table;
+            counted = intent.joins.iterator().next();
+        } else if (intent.groupBy != null && intent.groupBy.expression() == null
+                && intent.joins.contains(intent.groupBy.table()) && Schema.labels(intent.groupBy.table()).contains(intent.groupBy)) {
+            keep = intent.groupBy.table();
+            counted = intent.table;
+        } else {
+            return false;
+        }
+        if (summed && !intent.aggregated.table().equals(counted)) {
+            return false;
+        }
+        // "on-hold projects per team" lists the teams that have some; "for each team" lists every team
+        boolean conditioned = intent.filters.stream().anyMatch(f -> !f.column().table().equals(keep));
+        if (!intent.rankRows && conditioned && !intent.eachGroup) {
+            return false;
+        }
+        List<Schema.Join> path = Schema.path(intent.tables, keep, counted).orElse(List.of());
+        TableSchema at = keep;
+        for (Schema.Join j : path) {
+            // the first step must bring in the rows pointing back; later ones may go through a link table to its rows
+            if (!Schema.fansOut(j, at) && at.equals(keep)) {
+                return false;
+            }
+            at = Schema.other(j, at);
+        }
+        if (path.isEmpty()) {
+            return false;
+        }
+        at = keep;
+        for (Schema.Join j : path) {
+            at = Schema.other(j, at);
+            joins.put(at, j);
+        }
+        root = keep;
+        outer = counted;
+        return true;
+    }
+
     private String sql() {
         StringBuilder sql = new StringBuilder("SELECT ").append(selectList()).append(" FROM ").append(from());
-        List<String> where = intent.filters.stream()
-                .map(f -> f.template().formatted(ref(f.column()), f.other() == null ? "" : ref(f.other()))).toList();
+        List<String> where = intent.filters.stream().filter(f -> !inJoin(f)).map(this::condition).toList();
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
         if (intent.rankRows) {
             appendRanking(sql);
+        } else if (intent.groupBy != null && outer != null) {
+            List<String> keys = new ArrayList<>(root.primaryKey().stream().map(k -> prefix(root) + Sql.ident(k)).toList());
+            namingColumns(root).stream().map(this::ref).filter(l -> !keys.contains(l)).forEach(keys::add);
+            int measureAt = namingColumns(root).size() + 1;
+            sql.append(" GROUP BY ").append(String.join(", ", keys)).append(" ORDER BY ")
+                    .append(intent.order != null && intent.limit != null ? measureAt + " DESC LIMIT " + intent.limit : "1");
         } else if (intent.groupBy != null) {
             sql.append(" GROUP BY ").append(ref(intent.groupBy)).append(" ORDER BY ").append(groupOrder());
         } else if (!intent.isAggregate()) {
@@ -69,9 +141,15 @@ final class SqlComposer {
 
     private String selectList() {
         if (intent.rankRows) {
-            List<String> cols = new ArrayList<>(Schema.labels(intent.table).stream().map(this::ref).toList());
+            List<String> cols = new ArrayList<>(namingColumns(intent.table).stream().map(this::ref).toList());
             cols.add(measure());
             return String.join(", ", cols);
+        }
+        if (intent.groupBy != null && outer != null) {
+            // the group is a row of its table: all the columns that name it ("first and last name")
+            List<Col> labels = namingColumns(root);
+            return (labels.size() == 1 ? ref(labels.getFirst()) + " AS " + Sql.ident(groupAlias())
+                    : String.join(", ", labels.stream().map(this::ref).toList())) + ", " + measure();
         }
         if (intent.groupBy != null) {
             return ref(intent.groupBy) + " AS " + Sql.ident(groupAlias()) + ", " + measure();
@@ -89,7 +167,7 @@ final class SqlComposer {
     private List<Col> outputColumns() {
         List<Col> cols = new ArrayList<>(intent.select);
         if (cols.isEmpty()) {
-            cols.addAll(intent.order != null && intent.limit != null ? Schema.labels(intent.table) : Schema.visible(intent.table));
+            cols.addAll(intent.order != null && intent.limit != null ? namingColumns(intent.table) : Schema.visible(intent.table));
         }
         if (intent.order != null && !cols.contains(intent.order.column())
                 && (intent.distinct || fansOut || intent.select.isEmpty())) {
@@ -99,6 +177,9 @@ final class SqlComposer {
     }
 
     private String measure() {
+        if (intent.count && outer != null) {
+            return "count(" + prefix(outer) + Sql.ident(countedKey()) + ") AS count";
+        }
         if (intent.count) {
             if (intent.distinct && intent.aggregated != null) {
                 return "count(DISTINCT " + ref(intent.aggregated) + ") AS count";
@@ -111,9 +192,31 @@ final class SqlComposer {
         intent.alsoAggregates.stream().filter(a -> !all.contains(a)).forEach(all::add);
         for (Intent.Aggregate a : all) {
             String fn = a.name().toLowerCase(Locale.ROOT);
-            out.add(fn + "(" + ref(intent.aggregated) + ") AS " + Sql.ident(fn + "_" + intent.aggregated.name().toLowerCase(Locale.ROOT)));
+            String value = fn + "(" + ref(intent.aggregated) + ")";
+            out.add((outer != null ? "coalesce(" + value + ", 0)" : value) + " AS " + Sql.ident(fn + "_" + intent.aggregated.name().toLowerCase(Locale.ROOT)));
         }
         return String.join(", ", out);
+    }
+
+    /** The columns that tell a row apart for people: its labels, its key first when no column is a name ("leave request 4"). */
+    private static List<Col> namingColumns(TableSchema table) {
+        List<Col> labels = Schema.labels(table);
+        if (Schema.named(table)) {
+            return labels;
+        }
+        List<Col> out = new ArrayList<>(table.primaryKey().stream()
+                .flatMap(k -> table.column(k).map(c -> Col.of(table, c)).stream()).toList());
+        labels.stream().filter(l -> !out.contains(l)).forEach(out::add);
+        return out;
+    }
+
+    /** A column of the counted rows that is set exactly when the outer join found one: its key, else its join column. */
+    private String countedKey() {
+        if (outer.primaryKey().size() == 1) {
+            return outer.primaryKey().getFirst();
+        }
+        Schema.Join last = joins.get(outer);
+        return (last.owner().equals(outer) ? last.key().columns() : last.key().refColumns()).getFirst();
     }
 
     /** The main table's key as one expression: a column, or a row of columns for a composite key. */
@@ -134,13 +237,13 @@ final class SqlComposer {
     }
 
     private String groupOrder() {
-        return intent.order != null && intent.limit != null ? "2 DESC LIMIT " + intent.limit : "1";
+        return intent.order != null && intent.limit != null ? "2" + (intent.order.descending() ? " DESC" : "") + " LIMIT " + intent.limit : "1";
     }
 
     /** "which client has the most projects": grouped by the client's key and labels, the measure decides the order. */
     private void appendRanking(StringBuilder sql) {
         List<String> keys = new ArrayList<>(intent.table.primaryKey().stream().map(k -> prefix(intent.table) + Sql.ident(k)).toList());
-        List<String> labels = Schema.labels(intent.table).stream().map(this::ref).toList();
+        List<String> labels = namingColumns(intent.table).stream().map(this::ref).toList();
         labels.stream().filter(l -> !keys.contains(l)).forEach(keys::add);
         boolean descending = intent.order == null || intent.order.descending();
         sql.append(" GROUP BY ").append(String.join(", ", keys)).append(" ORDER BY ").append(labels.size() + 1)
@@ -164,21 +267,34 @@ final class SqlComposer {
     }
 
     private String from() {
-        StringBuilder from = new StringBuilder(Sql.table(intent.table));
+        StringBuilder from = new StringBuilder(Sql.table(root));
         if (aliases.isEmpty()) {
             return from.toString();
         }
-        from.append(' ').append(aliases.get(intent.table));
+        from.append(' ').append(aliases.get(root));
         joins.forEach((table, j) -> {
-            from.append(" JOIN ").append(Sql.table(table)).append(' ').append(aliases.get(table)).append(" ON ");
+            from.append(outer == null ? " JOIN " : " LEFT JOIN ").append(Sql.table(table)).append(' ').append(aliases.get(table))
+                    .append(" ON ");
             List<String> on = new ArrayList<>();
             for (int k = 0; k < j.key().columns().size(); k++) {
                 on.add(aliases.get(j.owner()) + "." + Sql.ident(j.key().columns().get(k)) + " = "
                         + aliases.get(j.target()) + "." + Sql.ident(j.key().refColumns().get(k)));
             }
+            if (table.equals(outer)) {
+                intent.filters.stream().filter(this::inJoin).map(this::condition).forEach(on::add);
+            }
             from.append(String.join(" AND ", on));
         });
         return from.toString();
+    }
+
+    private String condition(Intent.Filter f) {
+        return f.template().formatted(ref(f.column()), f.other() == null ? "" : ref(f.other()));
+    }
+
+    /** A condition on the counted rows of an outer join goes into the join, so rows of the root without them stay. */
+    private boolean inJoin(Intent.Filter f) {
+        return outer != null && (!f.column().table().equals(root) || f.other() != null && !f.other().table().equals(root));
     }
 
     private String prefix(TableSchema table) {

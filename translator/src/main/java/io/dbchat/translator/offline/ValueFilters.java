@@ -2,6 +2,7 @@ package io.dbchat.translator.offline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Filters on stored values, written with the stored spelling: "on hold" → {@code status = 'On Hold'},
@@ -25,7 +26,7 @@ final class ValueFilters {
             if (m == null || m.start() != i || p.used(i)) {
                 continue;
             }
-            Term t = Resolution.resolve(m, p.intent().table).getFirst();
+            Term t = namedRow(m).orElse(Resolution.resolve(m, p.intent().table).getFirst());
             if (t.kind() != Term.Kind.VALUE || !p.usable(t.table())) {
                 continue;
             }
@@ -36,12 +37,47 @@ final class ValueFilters {
                 pending.clear();
                 negated = isNegated(i);
             }
-            pending.add(t);
+            pending.add(spelled(m, t));
             pendingEnd = m.end();
             p.use(m.start(), m.end());
             useColumnWordNear(m, t.column());
         }
         flushValues(pending, negated);
+    }
+
+    /**
+     * "the Pro plan": a value that is the name of a row of the table named beside it reads as that name, even where
+     * another column of that table holds the same word (a tier 'pro').
+     */
+    private Optional<Term> namedRow(Mention m) {
+        return m.candidates().stream().filter(c -> c.kind() == Term.Kind.VALUE && !c.table().equals(p.intent().table)
+                && Schema.labels(c.table()).contains(c.column())
+                && (namesTableOf(m.end(), c.column()) || namesTableOf(m.start() - 1, c.column()))).findFirst();
+    }
+
+    /**
+     * Among stored values of one column that read as the same words ('O+' and 'O-'), the one the question spells out;
+     * when it spells none, the first, stated as an assumption.
+     */
+    private Term spelled(Mention m, Term t) {
+        List<Term> alike = m.candidates().stream().filter(c -> c.kind() == Term.Kind.VALUE && c.column().equals(t.column())
+                && c.words().equals(t.words())).toList();
+        if (alike.size() < 2) {
+            return t;
+        }
+        String asked = p.question().toLowerCase(java.util.Locale.ROOT);
+        List<String> spelled = alike.stream().map(c -> c.value().toLowerCase(java.util.Locale.ROOT)).filter(asked::contains).toList();
+        // 'B' is spelled inside 'B+': only the longest spelling the question holds counts
+        List<Term> typed = alike.stream().filter(c -> {
+            String v = c.value().toLowerCase(java.util.Locale.ROOT);
+            return spelled.contains(v) && spelled.stream().noneMatch(o -> o.length() > v.length() && o.contains(v));
+        }).toList();
+        if (typed.size() == 1) {
+            return typed.getFirst();
+        }
+        p.assume("'" + p.tokens().get(m.start()).raw() + "' read as " + t.column().name() + " = '" + t.value() + "', not "
+                + String.join(" or ", alike.stream().filter(c -> c != t).map(c -> "'" + c.value() + "'").toList()));
+        return t;
     }
 
     private boolean onlyConnectives(int from, int to) {

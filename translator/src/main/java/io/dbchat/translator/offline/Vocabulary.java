@@ -22,9 +22,15 @@ final class Vocabulary {
 
     private final SchemaSnapshot schema;
     private final List<Term> terms = new ArrayList<>();
+    /** Every word of a table or column name: a comment word among them names that, not the commented column. */
+    private final java.util.Set<String> schemaWords = new java.util.HashSet<>();
 
     Vocabulary(SchemaSnapshot schema) {
         this.schema = schema;
+        for (TableSchema table : schema.tables()) {
+            schemaWords.addAll(Words.of(table.name()));
+            table.columns().forEach(c -> schemaWords.addAll(Words.of(c.name())));
+        }
         for (TableSchema table : schema.tables()) {
             addTable(table);
             for (ColumnSchema column : table.columns()) {
@@ -84,8 +90,26 @@ final class Vocabulary {
                 terms.add(Term.column(List.of(synonym), col, 0.45));
             }
         }
+        addCommentWords(col);
         addDerived(col, name);
         addValues(col);
+    }
+
+    /**
+     * "Amount billed for the stay" on a column cost: "billed" is a weak word for it, as long as no table or column of the
+     * schema is named by that word.
+     */
+    private void addCommentWords(Col col) {
+        if (col.column().comment() == null || col.isDate()) {
+            return;  // a date's comment tells its event in verbs ("the order left the warehouse"), not names for it
+        }
+        // the description only, not its examples: "e.g. Apollo" names a value, which the samples know better
+        String description = col.column().comment().split("(?i)\\be\\.?g\\.|\\bsuch as\\b|\\bfor example\\b|[(:;]")[0];
+        java.util.Arrays.stream(description.split("[^\\p{L}]+"))
+                .filter(w -> !w.isEmpty() && Character.isLowerCase(w.charAt(0)))
+                .map(w -> Words.singular(w.toLowerCase(java.util.Locale.ROOT)))
+                .filter(w -> w.length() > 3 && !Stopwords.is(w) && !GENERIC.contains(w) && !schemaWords.contains(w))
+                .limit(4).forEach(w -> terms.add(Term.column(List.of(w), col, 0.3)));
     }
 
     /** An age is asked for but a birth date is stored. */
@@ -100,7 +124,7 @@ final class Vocabulary {
     private void addValues(Col col) {
         double weight = "sample".equals(col.column().valuesSource()) ? 0.8 : 1.0;
         for (String value : col.column().values()) {
-            List<String> words = Words.of(value);
+            List<String> words = Words.ofValue(value);
             if (!words.isEmpty() && !(words.size() == 1 && Stopwords.is(words.getFirst()))) {
                 terms.add(Term.value(words, col, value, weight));
             }

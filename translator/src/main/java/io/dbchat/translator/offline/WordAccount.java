@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The words of a question that decide its answer: a negation, a grouping, a ranking, an aggregate, a comparison,
- * or a value (a number, a quoted phrase, a capitalised name).
+ * a state the rows must be in ("upcoming", "active", "pending"), or a value (a number, a quoted phrase, a capitalised
+ * name).
  * Left unread, the answer would look right and be wrong ("customers without orders" answered with all customers),
  * so such a word makes the translator ask back instead of answering with the word ignored.
  */
@@ -16,7 +17,11 @@ final class WordAccount {
             "no", "not", "never", "without", "none", "nobody", "nothing", "non", "except", "excluding", "neither",
             "nor", "per", "most", "least", "fewest", "top", "average", "mean", "total", "sum", "maximum", "minimum",
             "highest", "lowest", "more", "less", "fewer", "greater", "over", "under", "above", "below", "than",
-            "before", "after", "since", "between", "late", "overdue", "early", "next", "previous", "ago", "much");
+            "before", "after", "since", "between", "late", "overdue", "early", "next", "previous", "ago", "much",
+            // words that restrict the rows to a state: answered without it, the answer counts every row
+            "upcoming", "future", "forthcoming", "past", "active", "inactive", "current", "pending", "open", "closed",
+            "unresolved", "ongoing", "outstanding", "unpaid", "unfinished", "expired", "valid", "available",
+            "unavailable", "still", "completed", "finished", "resolved", "cancelled", "canceled", "approved", "rejected");
     /** Words that group only when a word follows them: "each year", "every month". */
     private static final Set<String> EACH = Set.of("each", "every");
 

@@ -25,6 +25,11 @@ final class Words {
         return out;
     }
 
+    /** A stored value's words split as a question's are ({@link Token}): "Acme GmbH" is [acme, gmbh], not [acme, gmb, h]. */
+    static List<String> ofValue(String text) {
+        return of(text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu}\\p{Ll})", " ").toLowerCase(Locale.ROOT));
+    }
+
     static String singular(String word) {
         if (word.length() <= 3 || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
             return word;

@@ -34,7 +34,12 @@ final class AccuracyHarness {
     record Question(String question, String gold, String category) {
     }
 
-    record Outcome(Question question, String sql, boolean correct, String reason) {
+    /** {@code honest}: a miss that said so, by refusing or by naming what it assumed or ignored. */
+    record Outcome(Question question, String sql, boolean correct, String reason, boolean honest) {
+
+        boolean confidentlyWrong() {
+            return !correct && !honest;
+        }
     }
 
     record Report(List<Outcome> outcomes) {
@@ -43,9 +48,13 @@ final class AccuracyHarness {
             return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(Outcome::correct).count() / outcomes.size();
         }
 
+        long confidentlyWrong() {
+            return outcomes.stream().filter(Outcome::confidentlyWrong).count();
+        }
+
         String summary(String name) {
-            StringBuilder s = new StringBuilder(String.format("%s: %d/%d = %.1f%%%n", name,
-                    outcomes.stream().filter(Outcome::correct).count(), outcomes.size(), 100 * accuracy()));
+            StringBuilder s = new StringBuilder(String.format("%s: %d/%d = %.1f%% correct, %d confidently wrong%n", name,
+                    outcomes.stream().filter(Outcome::correct).count(), outcomes.size(), 100 * accuracy(), confidentlyWrong()));
             Map<String, int[]> byCategory = new TreeMap<>();
             for (Outcome o : outcomes) {
                 int[] c = byCategory.computeIfAbsent(o.question().category(), k -> new int[2]);
@@ -55,7 +64,7 @@ final class AccuracyHarness {
             byCategory.forEach((k, c) -> s.append(String.format("  %-12s %d/%d%n", k, c[0], c[1])));
             for (Outcome o : outcomes) {
                 if (!o.correct()) {
-                    s.append("  FAIL [").append(o.question().category()).append("] ").append(o.question().question())
+                    s.append(o.honest() ? "  MISS [" : "  WRONG [").append(o.question().category()).append("] ").append(o.question().question())
                             .append("\n    gold: ").append(o.question().gold()).append("\n    got:  ").append(o.sql())
                             .append("\n    why:  ").append(o.reason()).append('\n');
                 }
@@ -84,15 +93,17 @@ final class AccuracyHarness {
             history.add(new Turn("q" + history.size(), part, last instanceof Translation.Sql s ? s.sql() : null, ""));
         }
         if (!(last instanceof Translation.Sql sql)) {
-            return new Outcome(q, null, false, "refused: " + ((Translation.Refusal) last).problem().message());
+            return new Outcome(q, null, false, "refused: " + ((Translation.Refusal) last).problem().message(), true);
         }
+        boolean hedged = sql.understanding() != null && sql.understanding().hasCaveats();
         try {
             var gold = execute(db, q.gold());
             var generated = execute(db, sql.sql());
             var verdict = ResultComparator.compare(gold, generated, ResultComparator.ordersRows(q.gold()));
-            return new Outcome(q, sql.sql(), verdict.match(), verdict.reason());
+            return new Outcome(q, sql.sql(), verdict.match(), verdict.reason() + (hedged ? "; said: " + sql.understanding() : ""),
+                    hedged);
         } catch (SQLException e) {
-            return new Outcome(q, sql.sql(), false, "SQL error: " + e.getMessage());
+            return new Outcome(q, sql.sql(), false, "SQL error: " + e.getMessage(), false);
         }
     }
 

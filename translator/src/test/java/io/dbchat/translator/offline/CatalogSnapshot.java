@@ -41,7 +41,7 @@ final class CatalogSnapshot {
                     long oid = rs.getLong(1);
                     String name = rs.getString(2);
                     tables.add(new TableSchema("public", name, "table", rs.getString(3), rs.getLong(4),
-                            columns(c, oid, name), List.of(), List.of(), foreignKeys(c, oid)));
+                            columns(c, oid, name), primaryKey(c, oid), List.of(), foreignKeys(c, oid)));
                 }
             }
             return new SchemaSnapshot(1, datasource, "v-" + tables.hashCode(), Instant.EPOCH, tables);
@@ -118,6 +118,14 @@ final class CatalogSnapshot {
             Arrays.sort(values);
             return values.length <= 30 && Arrays.stream(values).allMatch(v -> v.length() <= 100) ? List.of(values) : List.of();
         }
+    }
+
+    /** The primary key's columns in key order, as the schema publisher reads them. */
+    private static List<String> primaryKey(Connection c, long table) throws SQLException {
+        return strings(c, """
+                SELECT a.attname::text FROM pg_constraint con, unnest(con.conkey) WITH ORDINALITY k(n, o)
+                JOIN pg_attribute a ON a.attnum = k.n
+                WHERE con.conrelid = ? AND con.contype = 'p' AND a.attrelid = con.conrelid ORDER BY k.o""", table);
     }
 
     private static List<ForeignKey> foreignKeys(Connection c, long table) throws SQLException {

@@ -31,6 +31,23 @@ class HonestyTest {
     }
 
     @Test
+    void saysARankingIsOrderedByItsMeasureNotByTheLabelItShows() {
+        var sql = (Translation.Sql) translate("Which guest has the most bookings?", HOTEL, List.of());
+
+        assertThat(sql.understanding().understood())
+                .containsExactly("a count of bookings", "guests ranked by a count of bookings, highest first", "the first 1");
+    }
+
+    @Test
+    void saysHowItReadAStateWordThroughTheDates() {
+        var sql = (Translation.Sql) translate("How many trips are still ongoing?", FLEET, List.of());
+
+        assertThat(sql.sql()).isEqualTo("SELECT count(*) AS count FROM trips WHERE ended_at IS NULL");
+        assertThat(sql.understanding().assumed()).containsExactly("'ongoing' read as ended_at empty");
+        assertThat(sql.understanding().ignored()).isEmpty();
+    }
+
+    @Test
     void aFullyUnderstoodQuestionHasNoCaveats() {
         var sql = (Translation.Sql) translate("How many vans are there?", FLEET, List.of());
 
@@ -47,7 +64,10 @@ class HonestyTest {
             "What is the fuel cost of trips?|'fuel'",
             "Which vehicles are roadworthy?|'roadworthy'",
             "Which hotel is the cosiest?|'cosiest'",
-            "How much did guests spend?|'much'"})
+            "How much did guests spend?|'much'",
+            "How many pending trips are there?|'pending'",
+            "How many active guests are there?|'active'",
+            "Which vehicles are available?|'available'"})
     void asksBackWhenADecisiveWordWasNotUnderstood(String question, String words) {
         var schema = question.contains("drivers") || question.contains("trips") || question.contains("vehicles") ? FLEET : HOTEL;
 

@@ -42,6 +42,29 @@ class OfflineAccuracyIntegrationTest {
         assertThat((double) correct / total).isGreaterThanOrEqualTo(0.60);
     }
 
+    /**
+     * The shapes of business questions (each "per"/"each" count keeping the rows with none, restricting words,
+     * negation, rankings over joins, periods) on three schemas the rules were not written for: a hospital, a
+     * software-as-a-service business and a football league, with rows that have no related rows.
+     */
+    @Test
+    void answersTheBusinessShapesOnSchemasTheRulesWereNotWrittenFor() throws IOException {
+        int correct = 0;
+        int wrong = 0;
+        int total = 0;
+        for (String domain : new String[] {"hospital", "saas", "league", "rental", "events", "hr"}) {
+            DataSource db = TestDatabase.database(domain, "/offline/shapes/" + domain + ".sql");
+            var report = measure(domain, db, Path.of("src/test/resources/offline/shapes/" + domain + ".csv"));
+            correct += (int) report.outcomes().stream().filter(AccuracyHarness.Outcome::correct).count();
+            wrong += (int) report.confidentlyWrong();
+            total += report.outcomes().size();
+        }
+        write("shapes-total", String.format("shapes: %d/%d correct, %d confidently wrong%n", correct, total, wrong));
+
+        assertThat(wrong).isZero();
+        assertThat((double) correct / total).isGreaterThanOrEqualTo(0.90);
+    }
+
     private AccuracyHarness.Report measure(String name, DataSource db, Path questions) throws IOException {
         SchemaSnapshot schema = CatalogSnapshot.read(db, name);
         var report = AccuracyHarness.run(AccuracyHarness.read(questions), db, schema, translator);

@@ -46,7 +46,7 @@ class OfflineTranslatorTest {
             "How many employees were hired last month?|SELECT count(*) AS count FROM users WHERE hired_on >= date_trunc('month', current_date) - interval '1 month' AND hired_on < date_trunc('month', current_date)",
             "What is the average salary of employees?|SELECT avg(salary) AS avg_salary FROM users",
             "How many projects for each status?|SELECT status AS status, count(*) AS count FROM projects GROUP BY status ORDER BY 1",
-            "Total budget of projects per team|SELECT t.name AS team, sum(p.budget) AS sum_budget FROM projects p JOIN teams t ON p.team_id = t.id GROUP BY t.name ORDER BY 1",
+            "Total budget of projects per team|SELECT t.name AS team, coalesce(sum(p.budget), 0) AS sum_budget FROM teams t LEFT JOIN projects p ON p.team_id = t.id GROUP BY t.id, t.name ORDER BY 1",
             "Top 5 projects by budget|SELECT name, budget FROM projects ORDER BY budget DESC NULLS LAST LIMIT 5",
             "Who is the oldest employee?|SELECT first_name, last_name, birth_date FROM users ORDER BY birth_date LIMIT 1",
             "What are the distinct locations of teams?|SELECT DISTINCT location FROM teams LIMIT 1000",

@@ -61,6 +61,21 @@ final class Schemas {
                     col("payment_due", "date"), nullable("paid_on", "date"), nullable("cancelled_at", "timestamp")),
                     List.of(fk("guest_id", "guests"), fk("room_id", "rooms")))));
 
+    /** Tuning schema: a lending library (branches, members, books, loans); not one of the held-out schemas. */
+    static final SchemaSnapshot LIBRARY = new SchemaSnapshot(1, "library", "v-1", Instant.EPOCH, List.of(
+            table("branches", null, List.of(col("id", "integer"), col("name", "text", "Central", "Riverside"),
+                    col("city", "text", "Leeds", "York")), List.of()),
+            table("members", null, List.of(col("id", "integer"), nullable("branch_id", "integer"), col("full_name", "text"),
+                    col("subscribed_on", "date"), nullable("cancelled_on", "date"), col("birth_date", "date")),
+                    List.of(fk("branch_id", "branches"))),
+            table("books", null, List.of(col("id", "integer"), col("title", "text", "Dune", "Emma"),
+                    check("format", "paperback", "hardcover", "audio"), col("pages", "integer"), col("published_year", "integer")),
+                    List.of()),
+            table("loans", null, List.of(col("id", "integer"), col("member_id", "integer"), col("book_id", "integer"),
+                    col("borrowed_on", "date"), col("due_on", "date"), nullable("returned_on", "date"), col("fee", "numeric(6,2)"),
+                    nullable("fine_amount", "numeric(6,2)")),
+                    List.of(fk("member_id", "members"), fk("book_id", "books")))));
+
     private Schemas() {
     }
 
