@@ -3,7 +3,7 @@
 import { api, apiKey, setApiKey, onUnauthorized } from './api.js';
 import { follow } from './sse.js';
 import { h, announce } from './dom.js';
-import { liveTurn, pastTurn } from './turn.js';
+import { liveTurn, pastTurn, answerAddress } from './turn.js';
 import { Conversations } from './conversations.js';
 import { renderSchema, exampleQuestions, categoryOf } from './schema.js';
 import { drawers } from './drawers.js';
@@ -153,25 +153,42 @@ function select(conversationId, address) {
   history.replaceState(null, '', address ?? (conversationId ? `#c=${encodeURIComponent(conversationId)}` : location.pathname));
 }
 
-/** One answer, reopened in full from its link (#q=id); questions asked next continue its conversation. */
-async function openAnswer(queryId) {
+/**
+ * One answer, reopened in full from its link (#c=conversation&q=id): from the gateway while it keeps the query, else
+ * from the conversation's record, which keeps it as first shown; questions asked next continue its conversation.
+ */
+async function openAnswer(queryId, conversationId) {
   $('welcome').hidden = true;
   transcript.replaceChildren($('welcome'), h('p.empty', { text: 'Loading the answer…' }));
   try {
-    const state = await api.get(`/api/chat/queries/${encodeURIComponent(queryId)}`);
-    select(state.conversation_id, `#q=${encodeURIComponent(queryId)}`);
+    const t = await answerOf(queryId, conversationId);
+    select(t.conversation_id, answerAddress(queryId, t.conversation_id));
     renderList();
-    const t = { query_id: state.query_id, question: state.question, status: state.status, answer: state.answer };
     const whole = h('p.hint.answer-context', {}, 'One answer of a conversation. ',
-      h('button.small', { type: 'button', onclick: () => open(state.conversation_id) }, 'Open the whole conversation'));
+      h('button.small', { type: 'button', onclick: () => open(t.conversation_id) }, 'Open the whole conversation'));
     transcript.replaceChildren($('welcome'), whole, unfinished(t) ? resume(t) : pastTurn({
-      question: state.question, queryId: state.query_id, answer: state.answer, status: state.status,
-      reply: state.error?.message,
+      question: t.question, queryId: t.query_id, answer: t.answer, reply: t.reply, sql: t.sql, status: t.status,
+      rowsKept: t.rows_kept, verdict: t.verdict, conversationId: t.conversation_id,
+      onRerun: () => rerun(t.conversation_id, t),
     }));
     announce('Opened the linked answer.');
   } catch (e) {
     transcript.replaceChildren($('welcome'), h('div.error-box', { role: 'alert' },
       h('p', { text: `The answer could not be loaded: ${e.message}` })));
+  }
+}
+
+/** The query as the gateway still holds it, or else the turn its conversation's record keeps. */
+async function answerOf(queryId, conversationId) {
+  try {
+    const state = await api.get(`/api/chat/queries/${encodeURIComponent(queryId)}`);
+    return { query_id: state.query_id, conversation_id: state.conversation_id, question: state.question,
+      status: state.status, answer: state.answer, reply: state.error?.message };
+  } catch (e) {
+    if (e.status !== 404 || !conversationId) throw e;
+    const turn = (await conversations.turns(conversationId)).find((t) => t.query_id === queryId);
+    if (!turn) throw e;
+    return { ...turn, conversation_id: conversationId };
   }
 }
 
@@ -339,8 +356,8 @@ function bind() {
   });
   updateCounter = watchLength(question, $('question-counter'));
   window.addEventListener('hashchange', () => {
-    const answer = new URLSearchParams(location.hash.slice(1)).get('q');
-    if (answer) openAnswer(answer);
+    const address = new URLSearchParams(location.hash.slice(1));
+    if (address.get('q')) openAnswer(address.get('q'), address.get('c'));
   });
   $('new-conversation').addEventListener('click', startNew);
   $('reload-schema').addEventListener('click', loadSchema);
@@ -374,7 +391,7 @@ async function start() {
   renderList();
   await Promise.all([loadSchema(), refreshList()]);
   const address = new URLSearchParams(location.hash.slice(1));
-  if (address.get('q')) openAnswer(address.get('q'));
+  if (address.get('q')) openAnswer(address.get('q'), address.get('c'));
   else if (address.get('c')) open(address.get('c'));
 }
 

@@ -168,11 +168,17 @@ function showAnswer(turn, queryId, answer, mark = {}) {
   const foot = h('div.turn-foot');
   if (answer.edited) foot.append(h('p.translator.edited', { text: 'SQL written by you, run as written' }));
   else if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
-  if (queryId) foot.append(h('a.answer-link', { href: `#q=${encodeURIComponent(queryId)}`, title: 'A link that reopens this answer' }, 'Link to this answer'));
+  if (queryId) foot.append(h('a.answer-link', { href: answerAddress(queryId, answer.conversation_id ?? mark.conversationId), title: 'A link that reopens this answer' }, 'Link to this answer'));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql, mark));
   if (queryId) turn.answer.append(auditView(queryId));
   if (foot.childElementCount) turn.answer.append(foot);
   turn.element.dataset.queryId = queryId ?? '';
+}
+
+/** The address of one answer: its conversation too, so the link works as long as the conversation is kept. */
+export function answerAddress(queryId, conversationId) {
+  const q = `q=${encodeURIComponent(queryId)}`;
+  return conversationId ? `#c=${encodeURIComponent(conversationId)}&${q}` : `#${q}`;
 }
 
 /** What the translator read the question as, what it assumed and which words it left out, beside the answer. */

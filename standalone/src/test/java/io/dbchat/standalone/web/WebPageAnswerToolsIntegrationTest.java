@@ -189,7 +189,7 @@ class WebPageAnswerToolsIntegrationTest {
         browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
         WebElement turn = ask(CHART_QUESTION);
         String link = turn.findElement(By.cssSelector(".answer-link")).getDomProperty("href");
-        assertThat(link).contains("#q=" + turn.getDomAttribute("data-query-id"));
+        assertThat(link).contains("q=" + turn.getDomAttribute("data-query-id")).contains("#c=");
         browser.close();
 
         browser = Browser.open(link, 1280, 900);
