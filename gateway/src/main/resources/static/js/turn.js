@@ -166,13 +166,19 @@ function showAnswer(turn, queryId, answer, mark = {}) {
   const next = followUps(answer);
   if (next) turn.answer.append(next);
   const foot = h('div.turn-foot');
-  if (answer.edited) foot.append(h('p.translator.edited', { text: 'SQL written by you, run as written' }));
+  if (answer.edited) foot.append(h('p.translator.edited', { text: writtenBy(answer.translator) }));
   else if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
   if (queryId) foot.append(h('a.answer-link', { href: answerAddress(queryId, answer.conversation_id ?? mark.conversationId), title: 'A link that reopens this answer' }, 'Link to this answer'));
   if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql, mark));
   if (queryId) turn.answer.append(auditView(queryId));
   if (foot.childElementCount) turn.answer.append(foot);
   turn.element.dataset.queryId = queryId ?? '';
+}
+
+/** Who wrote SQL that ran as written: the person (edited on the page, or sent by an agent), or an earlier answer. */
+function writtenBy(translator) {
+  if (String(translator).includes('(rerun)')) return 'The SQL of an earlier answer, rerun as it was';
+  return 'SQL written by you, run as written';
 }
 
 /** The address of one answer: its conversation too, so the link works as long as the conversation is kept. */
