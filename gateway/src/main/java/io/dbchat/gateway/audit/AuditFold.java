@@ -106,6 +106,11 @@ public final class AuditFold {
     private static AuditRecord failed(AuditRecord r, SqlFailed f, Instant at) {
         int n = f.proposal().attempt();
         SqlAttempt base = base(r, n, f.proposal().sql());
+        if (f.fromGuard()) {
+            // the guard refused a name the model may have misspelt, and the translator may try again
+            return withStep(withAttempt(proposedIfNew(r, f.proposal()), verdict(base, f.refusal())),
+                    new Step("executor", "refused #" + n, at));
+        }
         SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, null, null, null, null, null,
                 f.sqlState(), new Problem(f.errorClass(), f.message()), base.policies());
         return withStep(withAttempt(proposedIfNew(r, f.proposal()), now), new Step("executor", "sql failed #" + n, at));

@@ -123,6 +123,26 @@ class AuditTopologyTest {
     }
 
     @Test
+    void aRefusalTheModelCorrectedIsAGuardVerdictOnItsAttempt() {
+        QuestionAsked q = QuestionAsked.of("q-corrected", "c-corrected", "alice", "sales", "Budget of each project?", T0);
+        SqlProposed first = proposal(q, "SELECT budgett FROM projects", 1);
+        SqlProposed second = proposal(q, "SELECT budget FROM projects", 2);
+
+        send(topics.questions(), q, 0);
+        send(topics.sql(), first, 100);
+        send(topics.sqlFailures(), SqlFailed.refused(first,
+                new Problem("sql.column_not_allowed", "The column 'budgett' is not available.")), 120);
+        send(topics.sql(), second, 300);
+        send(topics.results(), (QueryResult) QueryAnswered.of(second, List.of(new ColumnMeta("budget", "numeric")),
+                List.of(List.of(10)), false, 2), 350);
+
+        AuditRecord r = stored("q-corrected");
+        assertThat(r.outcome()).isEqualTo(Outcome.ANSWERED);
+        assertThat(r.attempts()).extracting(AuditRecord.SqlAttempt::guard).containsExactly("refused", "passed");
+        assertThat(r.attempts().getFirst().error().code()).isEqualTo("sql.column_not_allowed");
+    }
+
+    @Test
     void refusalsUntranslatableQuestionsAndTimeoutsAreToldApart() {
         QuestionAsked refused = QuestionAsked.of("q2", "c2", "bob", "sales", "Show the password hashes", T0);
         SqlProposed hashes = proposal(refused, "SELECT password_hash FROM users", 1);
