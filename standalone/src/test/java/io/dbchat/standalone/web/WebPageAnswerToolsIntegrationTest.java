@@ -3,14 +3,11 @@ package io.dbchat.standalone.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.dbchat.standalone.Standalone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,7 +20,7 @@ import org.openqa.selenium.WebElement;
  * from its link, see a cut result said as such, and the question box's counter. The planner's budget is raised
  * so that a deliberately slow query can run long enough to be stopped.
  */
-class WebPageAnswerToolsIntegrationTest {
+class WebPageAnswerToolsIntegrationTest extends PageTest {
 
     static final String CHART_QUESTION = "How many projects are there per status?";
     /** Runs until the statement timeout: a cross join of 20,000 tasks twice and 600 users. */
@@ -31,8 +28,6 @@ class WebPageAnswerToolsIntegrationTest {
     /** Where the screenshots shown in the README live. */
     static final Path DOCS = Path.of("..", "docs", "screenshots");
 
-    static Standalone dbchat;
-    Browser browser;
 
     @BeforeAll
     static void start() {
@@ -40,20 +35,6 @@ class WebPageAnswerToolsIntegrationTest {
         dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0",
                 "--dbchat.executor.plan-check.max-cost=1000000000000000",
                 "--dbchat.executor.plan-check.max-rows=1000000000000000"), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dbchat != null) {
-            dbchat.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -3,11 +3,8 @@ package io.dbchat.standalone.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.dbchat.standalone.Standalone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,12 +12,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The web page against a gateway that wants an API key: it asks for one, keeps it and sends it with every call. */
-class WebPageApiKeyIntegrationTest {
+class WebPageApiKeyIntegrationTest extends PageTest {
 
     static final String KEY = "web-page-test-key";
 
-    static Standalone dbchat;
-    Browser browser;
 
     @BeforeAll
     static void start() {
@@ -28,20 +23,6 @@ class WebPageApiKeyIntegrationTest {
         dbchat = DemoGateway.start(Map.of("DBCHAT_GATEWAY_AUTH_MODE", "api-key"),
                 List.of("--server.port=0", "--dbchat.gateway.auth.mode=api-key", "--dbchat.gateway.auth.api-keys=" + KEY + "=alice"),
                 Map.of("X-API-Key", KEY));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dbchat != null) {
-            dbchat.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbchat.contracts.serde.Json;
-import io.dbchat.standalone.Standalone;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,30 +26,14 @@ import org.openqa.selenium.WebElement;
  * table, the chart and the earlier mark; an answer whose rows were too large to keep (the limit is set low here)
  * says so and runs its SQL again on request.
  */
-class WebPageHistoryIntegrationTest {
+class WebPageHistoryIntegrationTest extends PageTest {
 
-    static Standalone dbchat;
-    Browser browser;
 
     @BeforeAll
     static void start() {
         assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + ": browser tests skipped");
         dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0", "--dbchat.conversations.max-row-bytes=2000"),
                 Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dbchat != null) {
-            dbchat.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -3,11 +3,8 @@ package io.dbchat.standalone.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.dbchat.standalone.Standalone;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,31 +16,15 @@ import org.openqa.selenium.interactions.Actions;
  * The web page in headless Chromium against the embedded default in its open demo mode: asking, the steps
  * and the streamed answer, SQL, rows and chart, feedback, conversations, errors, 375 px and keyboard-only use.
  */
-class WebPageIntegrationTest {
+class WebPageIntegrationTest extends PageTest {
 
     static final String CHART_QUESTION = "How many projects are there per status?";
 
-    static Standalone dbchat;
-    Browser browser;
 
     @BeforeAll
     static void start() {
         assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + ": browser tests skipped");
         dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0"), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dbchat != null) {
-            dbchat.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
