@@ -111,8 +111,14 @@ class TwoInstancesIntegrationTest {
     void readsAnAuditRecordOnEitherInstanceForItsOwnerAndTheAuditorOnly() {
         Map<?, ?> accepted = ask(a, "key-a", Map.of("query", "Who ordered most?"));
         String path = "/api/audit/queries/" + accepted.get("query_id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(b, "key-a").get().uri(path).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("ANSWERED"));
+        // each instance reads the audit topic, and indexes it for searches, on its own: wait until both have it
+        for (var instance : List.of(b, a)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(instance, "key-a").get().uri(path).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("ANSWERED"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(instance, "key-c").get()
+                    .uri("/api/audit/queries?principal=alice").exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.records[?(@.queryId == '" + accepted.get("query_id") + "')]").exists());
+        }
 
         client(a, "key-a").get().uri(path).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.principal").isEqualTo("alice").jsonPath("$.question").isEqualTo("Who ordered most?");
