@@ -168,8 +168,10 @@ function showAnswer(turn, queryId, answer, mark = {}) {
   const foot = h('div.turn-foot');
   if (answer.edited) foot.append(h('p.translator.edited', { text: writtenBy(answer.translator) }));
   else if (answer.translator) foot.append(h('p.translator', { text: `Translated by ${answer.translator}` }));
-  if (queryId) foot.append(h('a.answer-link', { href: answerAddress(queryId, answer.conversation_id ?? mark.conversationId), title: 'A link that reopens this answer' }, 'Link to this answer'));
-  if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql, mark));
+  if (queryId) foot.append(h('a.answer-link', { href: answerAddress(queryId, mark.conversationId ?? answer.conversation_id), title: 'A link that reopens this answer' }, 'Link to this answer'));
+  // the conversation too, so a mark given after the gateway has let the query go still finds its turn
+  const conversationId = mark.conversationId ?? answer.conversation_id;
+  if (queryId && answer.sql) foot.append(feedbackBox(queryId, answer.sql, { ...mark, conversationId }));
   if (queryId) turn.answer.append(auditView(queryId));
   if (foot.childElementCount) turn.answer.append(foot);
   turn.element.dataset.queryId = queryId ?? '';

@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
 /**
  * Reopening a conversation in a fresh browser shows every answer as it was first shown: the words, the SQL, the
  * table, the chart and the earlier mark; an answer whose rows were too large to keep (the limit is set low here)
- * says so and runs its SQL again on request.
+ * says so and runs its SQL again on request; a link to one answer reopens it once the gateway has let the query go.
  */
 class WebPageHistoryIntegrationTest extends PageTest {
 
@@ -32,8 +32,10 @@ class WebPageHistoryIntegrationTest extends PageTest {
     @BeforeAll
     static void start() {
         assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + ": browser tests skipped");
-        dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0", "--dbchat.conversations.max-row-bytes=2000"),
-                Map.of());
+        // the gateway lets an answered query go after 5 s here (10 minutes by default), so links and marks must find
+        // an earlier answer through its conversation's record
+        dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0", "--dbchat.conversations.max-row-bytes=2000",
+                "--dbchat.gateway.completed-retention=5s"), Map.of());
     }
 
     @Test
@@ -93,6 +95,40 @@ class WebPageHistoryIntegrationTest extends PageTest {
             WebElement last = turns.size() < count ? null : turns.get(count - 1);
             return last != null && !last.findElements(By.cssSelector(".result-table tbody tr")).isEmpty() ? last : null;
         });
+    }
+
+    @Test
+    void aLinkToOneAnswerReopensItFromItsConversationOnceTheGatewayHasLetTheQueryGo() {
+        browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
+        WebElement answered = ask(WebPageIntegrationTest.CHART_QUESTION);
+        String queryId = answered.getDomAttribute("data-query-id");
+        String link = answered.findElement(By.cssSelector(".answer-link")).getDomProperty("href");
+        String page = browser.driver.getCurrentUrl();
+        awaitRecordedTurns(URLDecoder.decode(page.substring(page.indexOf("#c=") + 3), StandardCharsets.UTF_8), 1);
+        browser.close();
+        awaitForgotten(queryId);
+
+        browser = Browser.open(link, 1280, 900);
+        WebElement reopened = browser.await(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#transcript .turn"));
+            return shown.size() == 1 && !shown.getFirst().findElements(By.cssSelector(".result-table tbody tr")).isEmpty()
+                    ? shown.getFirst() : null;
+        });
+
+        assertThat(reopened.findElement(By.cssSelector(".question p")).getText()).isEqualTo(WebPageIntegrationTest.CHART_QUESTION);
+        assertThat(reopened.findElements(By.cssSelector(".result-table tbody tr"))).hasSize(5);
+        assertThat(browser.find(".answer-context").getText()).contains("Open the whole conversation");
+        reopened.findElements(By.cssSelector(".verdict")).getFirst().click();
+        browser.await(d -> reopened.findElement(By.cssSelector(".feedback-status")).getText().startsWith("Thank you"));
+    }
+
+    /** Until the gateway answers 404 for the query: it keeps an answered query only {@code completed-retention}. */
+    private static void awaitForgotten(String queryId) {
+        var http = HttpClient.newHttpClient();
+        var request = HttpRequest.newBuilder(URI.create(DemoGateway.url(dbchat) + "api/chat/queries/"
+                + URLEncoder.encode(queryId, StandardCharsets.UTF_8))).build();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 404);
     }
 
     /** The interpreter records a turn just after its FINAL: the test reopens once the gateway shows them all. */
