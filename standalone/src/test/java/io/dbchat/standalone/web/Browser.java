@@ -27,6 +27,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("dbchat.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("dbchat.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Where the screenshots the README shows live; written only with {@code -Ddbchat.screenshots.docs=true}. */
+    static final Path DOCS = Path.of("..", "docs", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     final ChromeDriver driver;
@@ -89,6 +91,24 @@ final class Browser implements AutoCloseable {
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A screenshot the README shows: kept in target/screenshots like any other, and copied over the committed one
+     * in docs/screenshots only when asked ({@code -Ddbchat.screenshots.docs=true}), so running the tests leaves the
+     * checkout as it was.
+     */
+    void screenshotForDocs(String name) {
+        screenshot(name);
+        if (Boolean.getBoolean("dbchat.screenshots.docs")) {
+            try {
+                Files.createDirectories(DOCS);
+                Files.copy(SCREENSHOTS.resolve(name + ".png"), DOCS.resolve(name + ".png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

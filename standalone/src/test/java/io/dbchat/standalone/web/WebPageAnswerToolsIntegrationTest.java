@@ -3,9 +3,6 @@ package io.dbchat.standalone.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +22,6 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
     static final String CHART_QUESTION = "How many projects are there per status?";
     /** Runs until the statement timeout: a cross join of 20,000 tasks twice and 600 users. */
     static final String SLOW_SQL = "SELECT count(*) AS pairs FROM tasks a CROSS JOIN tasks b CROSS JOIN users c";
-    /** Where the screenshots shown in the README live. */
-    static final Path DOCS = Path.of("..", "docs", "screenshots");
 
 
     @BeforeAll
@@ -46,8 +41,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         WebElement editor = browser.awaitVisible(".sql-editor");
         editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         editor.sendKeys("SELECT name FROM teams ORDER BY name DESC LIMIT 3");
-        browser.screenshot("edit-sql");
-        copyToDocs("edit-sql");
+        browser.screenshotForDocs("edit-sql");
         editor.findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
 
         WebElement edited = awaitAnswerAfter(first);
@@ -58,8 +52,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         assertThat(edited.findElement(By.cssSelector(".translator")).getText()).isEqualTo("SQL written by you, run as written");
         // both turns are one conversation
         browser.await(d -> browser.find("#conversation-list").getText().contains("2 questions"));
-        browser.screenshot("edited-answer");
-        copyToDocs("edited-answer");
+        browser.screenshotForDocs("edited-answer");
     }
 
     @Test
@@ -74,8 +67,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
             return r.getText().startsWith("It reads") ? r : null;
         });
         assertThat(reading.getText()).contains("the table projects").contains("It groups them by").contains("status");
-        browser.screenshot("explain-sql");
-        copyToDocs("explain-sql");
+        browser.screenshotForDocs("explain-sql");
     }
 
     @Test
@@ -101,8 +93,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         assertThat(cancelled.getText()).contains("cancelled");
         assertThat(running.findElements(By.cssSelector(".stop"))).isEmpty();
         assertThat(running.findElements(By.cssSelector(".result-table"))).isEmpty();
-        browser.screenshot("cancelled");
-        copyToDocs("cancelled");
+        browser.screenshotForDocs("cancelled");
         // the question box is free again for the next question
         assertThat(browser.find("#ask-button").isEnabled()).isTrue();
     }
@@ -118,8 +109,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         awaitDrawn(turn);
         assertThat(turn.findElements(By.cssSelector(".chart svg .mark-arc path"))).hasSize(5);
         assertThat(kind(turn, "pie").getDomAttribute("aria-checked")).isEqualTo("true");
-        browser.screenshot("chart-pie");
-        copyToDocs("chart-pie");
+        browser.screenshotForDocs("chart-pie");
         // categories are not a series: no line is offered for them
         assertThat(turn.findElements(By.cssSelector(".chart-kind"))).extracting(WebElement::getText)
                 .containsExactly("Bar", "Pie", "Table only");
@@ -143,8 +133,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         String note = many.findElement(By.cssSelector(".chart-cut")).getText();
         assertThat(note).matches("Showing the 12 largest of [\\d,]+ .* values by .*; the table has them all\\.");
         assertThat(many.findElements(By.cssSelector(".chart svg .mark-rect path"))).hasSize(12);
-        browser.screenshot("chart-top");
-        copyToDocs("chart-top");
+        browser.screenshotForDocs("chart-top");
     }
 
     @Test
@@ -155,8 +144,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         List<WebElement> suggestions = turn.findElements(By.cssSelector(".followup"));
         assertThat(suggestions).isNotEmpty();
         assertThat(suggestions).extracting(WebElement::getText).allMatch(q -> q.startsWith("How many ") && q.endsWith("?"));
-        browser.screenshot("followups");
-        copyToDocs("followups");
+        browser.screenshotForDocs("followups");
         String asked = suggestions.getFirst().getText();
         suggestions.getFirst().click();
 
@@ -182,8 +170,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         awaitDrawn(reopened);
         assertThat(reopened.findElements(By.cssSelector(".chart svg .mark-rect path"))).hasSize(5);
         assertThat(browser.find(".answer-context").getText()).contains("Open the whole conversation");
-        browser.screenshot("linked-answer");
-        copyToDocs("linked-answer");
+        browser.screenshotForDocs("linked-answer");
     }
 
     @Test
@@ -198,8 +185,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         // dates read "12 March 2024" as in the words, not ISO
         assertThat(rows(turn).getFirst()).matches("(?s).*\\b\\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b.*");
         browser.script("arguments[0].scrollIntoView({block: 'start'})", turn.findElement(By.cssSelector(".result")));
-        browser.screenshot("truncated");
-        copyToDocs("truncated");
+        browser.screenshotForDocs("truncated");
     }
 
     @Test
@@ -260,15 +246,5 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
 
     private static List<String> rows(WebElement turn) {
         return turn.findElements(By.cssSelector(".result-table tbody tr")).stream().map(WebElement::getText).toList();
-    }
-
-    /** Keeps a screenshot for the README (docs/screenshots), beside the one in target/. */
-    private static void copyToDocs(String name) {
-        try {
-            Files.createDirectories(DOCS);
-            Files.copy(Browser.SCREENSHOTS.resolve(name + ".png"), DOCS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
