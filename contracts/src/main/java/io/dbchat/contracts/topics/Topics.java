@@ -1,6 +1,7 @@
 package io.dbchat.contracts.topics;
 
 import io.dbchat.contracts.events.FeedbackGiven;
+import io.dbchat.contracts.events.KnowledgeEntry;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QuestionAsked;
@@ -15,7 +16,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The typed registry of dbchat's topics. Names are a configurable prefix (default "dbchat.") plus a
- * fixed suffix. Pipeline topics are keyed by conversation id; the schema topic by datasource.
+ * fixed suffix. Pipeline topics are keyed by conversation id; the schema topic by datasource; the knowledge topic by datasource and entry id.
  */
 public record Topics(
         Topic<String, QuestionAsked> questions,
@@ -27,7 +28,8 @@ public record Topics(
         Topic<String, ReplyEvent> replies,
         Topic<String, FeedbackGiven> feedback,
         Topic<byte[], byte[]> dlq,
-        Topic<String, QueryCancelled> cancellations) {
+        Topic<String, QueryCancelled> cancellations,
+        Topic<String, KnowledgeEntry> knowledge) {
 
     public static final String DEFAULT_PREFIX = "dbchat.";
 
@@ -42,16 +44,18 @@ public record Topics(
                 json(prefix + "replies", ReplyEvent.class),
                 json(prefix + "feedback", FeedbackGiven.class),
                 new Topic<>(prefix + "dlq", Serdes.ByteArray(), Serdes.ByteArray()),
-                json(prefix + "cancellations", QueryCancelled.class));
+                json(prefix + "cancellations", QueryCancelled.class),
+                json(prefix + "knowledge", KnowledgeEntry.class));
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(questions, schema, schemaRequests, sql, sqlFailures, results, replies, feedback, dlq, cancellations);
+        return List.of(questions, schema, schemaRequests, sql, sqlFailures, results, replies, feedback, dlq, cancellations,
+                knowledge);
     }
 
     /** Compacted topics keep the latest value per key instead of a time-bounded history. */
     public boolean isCompacted(Topic<?, ?> topic) {
-        return topic.name().equals(schema.name());
+        return topic.name().equals(schema.name()) || topic.name().equals(knowledge.name());
     }
 
     private static <V> Topic<String, V> json(String name, Class<V> type) {
