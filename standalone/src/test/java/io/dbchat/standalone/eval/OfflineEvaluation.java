@@ -64,6 +64,13 @@ final class OfflineEvaluation {
             new Suite("bikeshare", "eval/heldout-v4/bikeshare.sql", "eval/heldout-v4/bikeshare.csv"),
             new Suite("ticketing", "eval/heldout-v4/ticketing.sql", "eval/heldout-v4/ticketing.csv"));
 
+    /** Four more schemas of other businesses, written without reading the translator (see eval/heldout-v5/README.md). */
+    static final List<Suite> HELD_OUT_V5 = List.of(
+            new Suite("hotel", "eval/heldout-v5/hotel.sql", "eval/heldout-v5/hotel.csv"),
+            new Suite("carrental", "eval/heldout-v5/carrental.sql", "eval/heldout-v5/carrental.csv"),
+            new Suite("insurance", "eval/heldout-v5/insurance.sql", "eval/heldout-v5/insurance.csv"),
+            new Suite("recruiting", "eval/heldout-v5/recruiting.sql", "eval/heldout-v5/recruiting.csv"));
+
     private static final Sampling PUBLISHER_DEFAULT = new Sampling(true, 30, Duration.ofSeconds(2), 1_000_000, 100);
 
     private final EmbeddedPostgres postgres;
