@@ -7,15 +7,15 @@ import java.util.Map;
  * What a model-bound benchmark run measured: the settings, throughput over the measured questions (first sent to
  * last answered), latency percentiles in milliseconds, answered and failed counts (failures by reason), the most
  * in flight per place, the memory probe (live heap after a full GC, idle and with questions in flight) and the
- * timeline, and the CPU time of the process per measured question (everything in the one JVM: stages, broker,
+ * timeline, the most calls the model had open at once, and the CPU time of the process per measured question (everything in the one JVM: stages, broker,
  * model and clients; the embedded PostgreSQL and Redis are processes of their own). The machine's load average before and after says how much else was running.
  */
 record ModelBenchReport(String profile, int questions, int clients, long modelLatencyMs, int warmup,
                         List<String> stageArguments, double loadAverageBefore, double loadAverageAfter,
                         long answered, long failed, Map<String, Long> failures, double seconds,
                         double questionsPerSecond, Map<String, Long> latencyMs, Map<String, Long> maxInFlight,
-                        double cpuMsPerQuestion, long modelTranslations, long modelInterpretations, Memory memory,
-                        List<Timeline.Sample> timeline) {
+                        double cpuMsPerQuestion, long modelTranslations, long modelInterpretations,
+                        int modelMostAtOnce, Memory memory, List<Timeline.Sample> timeline) {
 
     /** Live heap after a full GC when idle and at the probe, the questions in flight then, and the cost of one. */
     record Memory(long idleBytes, long probeBytes, long questionsInFlight, long bytesPerQuestion) {

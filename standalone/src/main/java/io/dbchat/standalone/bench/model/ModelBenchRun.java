@@ -63,7 +63,7 @@ final class ModelBenchRun {
             try (var timeline = new Timeline(meters, askers::inFlight).start(options.sampleEvery().toMillis())) {
                 Measured measured = measure(askers, timeline, idle);
                 return report(measured, timeline.samples(), loadBefore, model.translations() - translations,
-                        model.interpretations() - interpretations);
+                        model.interpretations() - interpretations, model.mostAtOnce());
             }
         }
     }
@@ -111,7 +111,7 @@ final class ModelBenchRun {
     }
 
     private ModelBenchReport report(Measured m, List<Timeline.Sample> samples, double loadBefore, long translations,
-                                    long interpretations) {
+                                    long interpretations, int modelAtOnce) {
         long failed = m.failures().values().stream().mapToLong(Long::longValue).sum();
         double seconds = Math.round(m.elapsedNanos() / 10_000_000.0) / 100.0;
         long[] sorted = m.nanos().clone();
@@ -131,7 +131,7 @@ final class ModelBenchRun {
                 options.modelLatency().toMillis(), options.warmup(), options.stageArguments(), loadBefore, loadAverage(),
                 options.questions() - failed, failed, new TreeMap<>(m.failures()), seconds,
                 Math.round(options.questions() * 1e10 / m.elapsedNanos()) / 10.0, latency, most,
-                Math.round(m.cpuNanos() / 1e4 / options.questions()) / 100.0, translations, interpretations, m.memory(),
+                Math.round(m.cpuNanos() / 1e4 / options.questions()) / 100.0, translations, interpretations, modelAtOnce, m.memory(),
                 samples);
         write(report);
         return report;

@@ -4,6 +4,7 @@ import io.dbchat.contracts.serde.Json;
 import io.dbchat.standalone.chaos.Questions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -27,6 +28,8 @@ public final class ScriptedLlm implements AutoCloseable {
     private final LoopResources loops = LoopResources.create("scripted-llm", 1, true);
     private final AtomicLong translations = new AtomicLong();
     private final AtomicLong interpretations = new AtomicLong();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger mostWaiting = new AtomicInteger();
     private final DisposableServer server;
 
     public ScriptedLlm(Duration latency) {
@@ -39,12 +42,22 @@ public final class ScriptedLlm implements AutoCloseable {
         return "http://127.0.0.1:" + server.port() + "/v1";
     }
 
-    /** Plain calls answered: translations. */
+    /** Calls open now: received and not yet answered. */
+    public int openCalls() {
+        return waiting.get();
+    }
+
+    /** The most calls open at once: what the clients' connection pools let through. */
+    public int mostAtOnce() {
+        return mostWaiting.get();
+    }
+
+    /** Plain calls received: translations. */
     public long translations() {
         return translations.get();
     }
 
-    /** Streamed calls answered: interpretations. */
+    /** Streamed calls received: interpretations. */
     public long interpretations() {
         return interpretations.get();
     }
@@ -56,8 +69,9 @@ public final class ScriptedLlm implements AutoCloseable {
             String reply = streamed ? OpenAiBodies.streamed(ANSWER)
                     : OpenAiBodies.whole(Questions.sqlFor(OpenAiBodies.lastUserMessage(body)));
             (streamed ? interpretations : translations).incrementAndGet();
+            mostWaiting.accumulateAndGet(waiting.incrementAndGet(), Math::max);
             return Mono.delay(latency).then(response.header("content-type", streamed ? "text/event-stream" : "application/json")
-                    .sendString(Mono.just(reply)).then());
+                    .sendString(Mono.just(reply)).then()).doFinally(s -> waiting.decrementAndGet());
         });
     }
 
