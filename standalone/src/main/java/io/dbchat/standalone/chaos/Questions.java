@@ -2,7 +2,10 @@ package io.dbchat.standalone.chaos;
 
 import java.util.List;
 
-/** The questions a fault-injection run asks of the demo database, and the SQL the scripted model answers. */
+/**
+ * The questions a fault-injection run (and {@code dbchat bench model}) asks of the demo database, and the SQL the
+ * scripted model answers.
+ */
 public final class Questions {
 
     public record Question(String text, String sql) {

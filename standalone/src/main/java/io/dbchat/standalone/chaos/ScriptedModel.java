@@ -67,7 +67,8 @@ final class ScriptedModel {
             String sql = Questions.sqlFor(OpenAiBodies.lastUserMessage(body));
             Thread.sleep(latency);
             boolean streamed = body.path("stream").asBoolean(false);
-            send(exchange, streamed ? "text/event-stream" : "application/json", streamed ? OpenAiBodies.streamed(List.of(sql)) : OpenAiBodies.whole(sql));
+            send(exchange, streamed ? "text/event-stream" : "application/json",
+                    streamed ? OpenAiBodies.streamed(List.of(sql)) : OpenAiBodies.whole(sql));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
