@@ -19,7 +19,7 @@ public record InterpreterProperties(
         @DefaultValue("false") boolean privacy,
         Map<String, Boolean> privacyDatasources,
         @DefaultValue("20") @Min(0) @Max(200) int promptRows,
-        @DefaultValue("256") @Min(1) int maxInFlight,
+        @DefaultValue("1024") @Min(1) int maxInFlight,
         @DefaultValue("60s") Duration callTimeout,
         @DefaultValue("20") @Min(1) int tokenBatchSize,
         @DefaultValue("50ms") Duration tokenBatchEvery,

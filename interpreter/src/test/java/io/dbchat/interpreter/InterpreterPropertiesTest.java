@@ -24,7 +24,7 @@ class InterpreterPropertiesTest {
             var settings = context.getBean(InterpreterProperties.class);
             assertThat(context.getBean(LlmProperties.class).isOffline()).isTrue();
             assertThat(settings.privacyFor("demo")).isFalse();
-            assertThat(settings.maxInFlight()).isEqualTo(256);
+            assertThat(settings.maxInFlight()).isEqualTo(1024);
             assertThat(settings.tokenBatchSize()).isEqualTo(20);
             assertThat(settings.tokenBatchEvery()).isEqualTo(Duration.ofMillis(50));
             assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(60));

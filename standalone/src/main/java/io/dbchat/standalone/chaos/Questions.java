@@ -2,13 +2,16 @@ package io.dbchat.standalone.chaos;
 
 import java.util.List;
 
-/** The questions a fault-injection run asks of the demo database, and the SQL the scripted model answers. */
-final class Questions {
+/**
+ * The questions a fault-injection run (and {@code dbchat bench model}) asks of the demo database, and the SQL the
+ * scripted model answers.
+ */
+public final class Questions {
 
-    record Question(String text, String sql) {
+    public record Question(String text, String sql) {
     }
 
-    static final List<Question> ALL = List.of(
+    public static final List<Question> ALL = List.of(
             new Question("How many users are there?", "SELECT count(*) AS count FROM users"),
             new Question("How many projects are there per status?",
                     "SELECT status, count(*) AS count FROM projects GROUP BY status"),
@@ -23,12 +26,12 @@ final class Questions {
     private Questions() {
     }
 
-    static Question at(long i) {
+    public static Question at(long i) {
         return ALL.get((int) (i % ALL.size()));
     }
 
     /** The SQL for the question the prompt ends with; an unknown one gets a query that still runs. */
-    static String sqlFor(String prompt) {
+    public static String sqlFor(String prompt) {
         if (prompt.contains(PROBE.text())) {
             return PROBE.sql();
         }

@@ -3,6 +3,7 @@ package io.dbchat.standalone.chaos;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.dbchat.contracts.serde.Json;
+import io.dbchat.standalone.bench.model.OpenAiBodies;
 import io.dbchat.standalone.infra.FreePort;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
@@ -64,39 +64,14 @@ final class ScriptedModel {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-            String sql = Questions.sqlFor(lastUserMessage(body));
+            String sql = Questions.sqlFor(OpenAiBodies.lastUserMessage(body));
             Thread.sleep(latency);
             boolean streamed = body.path("stream").asBoolean(false);
-            send(exchange, streamed ? "text/event-stream" : "application/json", streamed ? streamed(sql) : whole(sql));
+            send(exchange, streamed ? "text/event-stream" : "application/json",
+                    streamed ? OpenAiBodies.streamed(List.of(sql)) : OpenAiBodies.whole(sql));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String lastUserMessage(JsonNode body) {
-        String last = "";
-        for (JsonNode m : body.path("messages")) {
-            if ("user".equals(m.path("role").asString(""))) {
-                JsonNode content = m.path("content");
-                last = content.isString() ? content.asString() : content.toString();
-            }
-        }
-        return last;
-    }
-
-    private static String whole(String text) {
-        return Json.MAPPER.writeValueAsString(Map.of(
-                "id", "chatcmpl-chaos", "object", "chat.completion", "created", 0, "model", "chaos",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", text))),
-                "usage", Map.of("prompt_tokens", 100, "completion_tokens", 10, "total_tokens", 110)));
-    }
-
-    private static String streamed(String text) {
-        String chunk = Json.MAPPER.writeValueAsString(Map.of(
-                "id", "chatcmpl-chaos", "object", "chat.completion.chunk", "created", 0, "model", "chaos",
-                "choices", List.of(Map.of("index", 0, "delta", Map.of("content", text), "finish_reason", "stop"))));
-        return "data: " + chunk + "\n\ndata: [DONE]\n\n";
     }
 
     private static void send(HttpExchange exchange, String type, String body) throws IOException {
