@@ -5,6 +5,7 @@ import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
 import io.dbchat.standalone.replay.ReplayCommand;
+import io.dbchat.standalone.replay.ReplayWorkerCommand;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * prints the SQL of the executor's read-only role for a database; {@code dbchat chaos ...} runs the stages as
  * separate processes and kills them while asking questions (see deploy/README.md); {@code dbchat audit ...} prints
  * or exports the audit records of the broker's queries; {@code dbchat replay ...} re-runs a stretch of them and reports
- * what changed.
+ * what changed; {@code dbchat replay-worker} runs the replays that gateways are asked for.
  */
 public final class Dbchat {
 
@@ -37,6 +38,9 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("replay")) {
             System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("replay-worker")) {
+            System.exit(ReplayWorkerCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("chaos")) {
             // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive
