@@ -5,6 +5,7 @@ import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +69,7 @@ class AuditConfiguration {
      */
     @Bean
     StreamsBuilderFactoryBean auditStreams(PipelineProperties p, Topics topics, AuditProperties audit) {
-        String stateDir = audit.stateDir() != null && !audit.stateDir().isBlank() ? audit.stateDir() : p.stateDir();
+        String stateDir = stateDir(p, audit);
         PipelineProperties dynamic = new PipelineProperties(p.bootstrapServers(), p.topicPrefix(), p.partitions(),
                 p.replicationFactor(), p.retention(), p.commitInterval(), p.streamThreads(), stateDir,
                 p.instanceId(), false, p.sessionTimeout());
@@ -79,15 +81,52 @@ class AuditConfiguration {
         return new AuditIndex();
     }
 
+    /**
+     * The records, their index read back from its snapshot when the last stop left one (else rebuilt from the store
+     * once the Streams instance runs), and the snapshot written again when this gateway stops.
+     */
     @Bean
-    AuditRecords auditRecords(StreamsBuilderFactoryBean auditStreams, AuditIndex index) {
+    AuditRecords auditRecords(StreamsBuilderFactoryBean auditStreams, AuditIndex index, IndexKeeper keeper) {
         AuditRecords records = new AuditRecords(auditStreams::getKafkaStreams, index);
+        if (keeper.restore()) {
+            index.ready();
+        }
         auditStreams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING && !index.isReady()) {
                 Thread.ofVirtual().name("dbchat-audit-index").start(records::rebuildIndex);
             }
         });
         return records;
+    }
+
+    @Bean
+    IndexKeeper auditIndexKeeper(AuditIndex index, PipelineProperties p, AuditProperties audit) {
+        String dir = stateDir(p, audit);
+        return new IndexKeeper(index, dir == null || dir.isBlank() ? null
+                : new AuditIndexSnapshot(Path.of(dir, p.topicPrefix() + APPLICATION + "-index.json")));
+    }
+
+    /**
+     * Keeps the index across a stop when the state directory outlives the process. Its destruction comes after the
+     * context's lifecycle stop, so the Streams instance has closed and the index holds all it read.
+     */
+    record IndexKeeper(AuditIndex index, AuditIndexSnapshot snapshot) implements DisposableBean {
+
+        boolean restore() {
+            return snapshot != null && snapshot.restore(index);
+        }
+
+        @Override
+        public void destroy() {
+            if (snapshot != null && index.isReady()) {
+                snapshot.save(index);
+            }
+        }
+    }
+
+    /** The audit's own state directory, else the stages' one; null for a temporary one. */
+    private static String stateDir(PipelineProperties p, AuditProperties audit) {
+        return audit.stateDir() != null && !audit.stateDir().isBlank() ? audit.stateDir() : p.stateDir();
     }
 
     @Bean

@@ -28,13 +28,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Benchmark, not a test: writes {@code n} (default 100,000) audit records to the audit topic of an in-process broker,
  * starts the gateway's audit topology (the global store and the index) on an empty state directory and times until it
  * has read them all, stops it and starts it again on the same directory (a restart: the checkpointed store, the
- * index rebuilt from it) and times that, then times lookups by query id and searches (a principal's day, newest first;
+ * index read back from the snapshot the stop wrote) and times that, then times lookups by query id and searches (a principal's day, newest first;
  * an outcome over everything, slowest first).
  * Usage: {@code AuditLookupBenchmark [n]}; see gateway/BENCHMARK.md.
  */
@@ -77,7 +78,7 @@ public final class AuditLookupBenchmark {
                         first.index.size(), first.readyMs);
             }
             try (Started restart = Started.open(topics, audit, config, n)) {
-                System.out.printf("restart (checkpointed store, index rebuilt from it): running after %,d ms, store "
+                System.out.printf("restart (checkpointed store, index read back from its snapshot): running after %,d ms, store "
                         + "and index ready with %,d records after %,d ms%n", restart.runningMs, restart.index.size(),
                         restart.readyMs);
                 AuditRecords records = restart.records;
@@ -95,34 +96,48 @@ public final class AuditLookupBenchmark {
     }
 
     /** The audit topology started as a gateway starts it, once its store and index hold all {@code n} records. */
-    private record Started(KafkaStreams streams, AuditIndex index, AuditRecords records, long runningMs, long readyMs)
-            implements AutoCloseable {
+    private record Started(KafkaStreams streams, AuditIndex index, AuditIndexSnapshot snapshot, AuditRecords records,
+                           long runningMs, long readyMs) implements AutoCloseable {
 
         static Started open(Topics topics, Topic<String, AuditRecord> audit, Properties config, int n)
                 throws InterruptedException {
             long started = System.nanoTime();
             AuditIndex index = new AuditIndex();
+            var snapshot = new AuditIndexSnapshot(Path.of(config.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+                    "bench-audit-index.json"));
+            if (snapshot.restore(index)) {
+                index.ready();
+            }
             var streams = new KafkaStreams(AuditTopology.build(new StreamsBuilder(), topics, audit, index).build(), config);
             AuditRecords records = new AuditRecords(() -> streams, index);
             long[] running = {0};
             streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING && !index.isReady()) {
+                if (now == KafkaStreams.State.RUNNING) {
                     running[0] = (System.nanoTime() - started) / 1_000_000;
-                    Thread.ofVirtual().start(records::rebuildIndex);
+                    if (!index.isReady()) {
+                        Thread.ofVirtual().start(records::rebuildIndex);
+                    }
                 }
             });
             streams.start();
             while (!index.isReady() || index.size() < n) {
                 Thread.sleep(20);
             }
-            return new Started(streams, index, records, running[0], (System.nanoTime() - started) / 1_000_000);
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(20);
+            }
+            return new Started(streams, index, snapshot, records, running[0], (System.nanoTime() - started) / 1_000_000);
         }
 
-        /** As the gateway's factory closes it: leaving the group, so the next start need not wait for a session. */
+        /**
+         * As the gateway stops: the Streams instance closed leaving the group (so the next start need not wait for a
+         * session), then the index snapshot written.
+         */
         @Override
         public void close() {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(60)));
+            snapshot.save(index);
         }
     }
 
