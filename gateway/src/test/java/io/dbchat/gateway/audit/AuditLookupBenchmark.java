@@ -107,6 +107,8 @@ public final class AuditLookupBenchmark {
                     "bench-audit-index.json"));
             if (snapshot.restore(index)) {
                 index.ready();
+                System.out.printf("  index snapshot read back: %,d records in %,d ms%n", index.size(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
             var streams = new KafkaStreams(AuditTopology.build(new StreamsBuilder(), topics, audit, index).build(), config);
             AuditRecords records = new AuditRecords(() -> streams, index);
