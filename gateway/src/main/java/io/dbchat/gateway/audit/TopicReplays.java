@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ public final class TopicReplays implements ReplayLauncher, AutoCloseable {
             Instant asked = clock.instant();
             Instant heard = null;
             while (!cancelled.get()) {
-                for (ConsumerRecord<String, ReplayProgress> r : reader.poll(POLL)) {
+                for (ConsumerRecord<String, ReplayProgress> r : poll(reader)) {
                     if (!runId.equals(r.key()) || r.value() == null || r.value().update() == null) {
                         continue;
                     }
@@ -100,6 +101,16 @@ public final class TopicReplays implements ReplayLauncher, AutoCloseable {
             log.warn("Replay {} could not be asked for", runId, e);
             sink.next(Update.error(ErrorCode.UNAVAILABLE.problem("The replay could not be asked for; try again shortly.")));
             sink.complete();
+        }
+    }
+
+    /** The next updates; a record that is not an update (not this gateway's business) is passed over. */
+    private static Iterable<ConsumerRecord<String, ReplayProgress>> poll(KafkaConsumer<String, ReplayProgress> reader) {
+        try {
+            return reader.poll(POLL);
+        } catch (RecordDeserializationException e) {
+            reader.seek(e.topicPartition(), e.offset() + 1);
+            return List.of();
         }
     }
 

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -86,7 +87,7 @@ public final class ReplayWorker implements AutoCloseable {
                 topics.updates().key().serializer(), topics.updates().value().serializer());
         requests.subscribe(List.of(topics.requests().name()));
         heartbeat.scheduleAtFixedRate(this::repeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
-        this.loop = Thread.ofPlatform().name("dbchat-replay-worker").start(this::poll);
+        this.loop = Thread.ofPlatform().name("dbchat-replay-worker").start(this::consume);
     }
 
     /**
@@ -97,10 +98,10 @@ public final class ReplayWorker implements AutoCloseable {
         return new ReplayWorker(pipeline, stageProperties, 1, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
-    private void poll() {
+    private void consume() {
         try {
             while (running) {
-                for (ConsumerRecord<String, ReplayRequested> r : requests.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, ReplayRequested> r : poll()) {
                     if (r.value() != null && r.value().runId() != null) {
                         take(r.value());
                     }
@@ -110,6 +111,17 @@ public final class ReplayWorker implements AutoCloseable {
             // closing
         } finally {
             requests.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The next requests; a record that is not a request is logged and passed over. */
+    private Iterable<ConsumerRecord<String, ReplayRequested>> poll() {
+        try {
+            return requests.poll(Duration.ofMillis(200));
+        } catch (RecordDeserializationException e) {
+            log.warn("Passing over a record of {} that is not a replay request: {}", e.topicPartition(), e.getMessage());
+            requests.seek(e.topicPartition(), e.offset() + 1);
+            return List.of();
         }
     }
 
