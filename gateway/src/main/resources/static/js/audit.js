@@ -1,5 +1,7 @@
 // "How this was answered": a query's audit record beside its answer — the timeline of the stages, every SQL
-// attempt with the guard's and the plan check's verdicts, and every model call with its tokens and cost.
+// attempt with where it came from, the guard's and the plan check's verdicts (the plan check's as the executor
+// reported it: passed with the planner's estimates, refused or skipped and why), and every model call with its tokens
+// and cost.
 
 import { api } from './api.js';
 import { h } from './dom.js';
@@ -66,12 +68,31 @@ function timeline(r) {
 function attempts(r) {
   if (!r.attempts?.length) return null;
   const rows = r.attempts.map((a) => h('tr', {},
-    h('td', { text: a.attempt }), h('td', {}, h('code', { text: a.sql ?? '' })), h('td', { text: a.guard ?? '—' }),
-    h('td', { text: (a.planCheck ?? '—').replace('_', ' ') }), h('td', { text: a.rowCount ?? '—' }),
+    h('td', { text: a.attempt }), h('td', {}, h('code', { text: a.sql ?? '' })), h('td', { text: source(a.source) }),
+    h('td', { text: a.guard ?? '—' }), h('td.audit-plan', { text: planCheck(a) }), h('td', { text: a.rowCount ?? '—' }),
     h('td', { text: a.execMs ?? '—' }), h('td', { text: a.policies?.length ? a.policies.join(', ') : '—' }),
     h('td', { text: a.error ? `${a.sqlState ?? a.error.code}: ${a.error.message}` : '' })));
-  return table('SQL attempts', ['#', 'SQL', 'Guard', 'Plan check', 'Rows', 'ms', 'Access policies', 'Error'], rows,
-    'audit-attempts');
+  return table('SQL attempts', ['#', 'SQL', 'Source', 'Guard', 'Plan check', 'Rows', 'ms', 'Access policies', 'Error'],
+    rows, 'audit-attempts');
+}
+
+/** Where the SQL came from: a model, the offline rules, an example, the cache (naming the earlier query), a person. */
+function source(s) {
+  if (!s) return '—';
+  const named = s.kind === 'cache' && s.cachedQueryId ? `cache (query ${s.cachedQueryId})` : s.kind;
+  return s.note ? `${named}: ${s.note}` : named;
+}
+
+/** The plan check as the executor reported it: passed with the planner's estimates, refused or skipped and why. */
+function planCheck(a) {
+  const p = a.plan;
+  if (!p) return (a.planCheck ?? '—').replace('_', ' ');
+  if (p.status === 'passed') {
+    const estimates = [p.estimatedCost != null && `cost ${Math.round(p.estimatedCost).toLocaleString()}`,
+      p.estimatedRows != null && `${Math.round(p.estimatedRows).toLocaleString()} rows`].filter(Boolean);
+    return estimates.length ? `passed (estimated ${estimates.join(', ')})` : 'passed';
+  }
+  return p.reason ? `${p.status}: ${p.reason}` : p.status;
 }
 
 function calls(r) {

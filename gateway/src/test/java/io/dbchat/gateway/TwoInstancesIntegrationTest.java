@@ -9,6 +9,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Two gateway instances (A and B) on one KRaft broker and one Redis, in api-key mode, with
  * {@link FakePipeline} answering: what is asked through A is served by B, over SSE and WebSocket, and
- * only to its owner; a deletion through A holds on B.
+ * only to its owner; a deletion through A holds on B; topics made earlier with other settings get the current ones.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIntegrationTest {
@@ -44,6 +50,7 @@ class TwoInstancesIntegrationTest {
                 "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         redis = TestRedis.start();
+        createWithOldSettings();
         a = gateway();
         b = gateway();
         fake = new FakePipeline(broker.getBrokersAsString(), a.getBean(Topics.class)).start();
@@ -133,6 +140,36 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    void bringsTheRetentionOfTopicsThatExistedToTheSettings() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            var questions = new ConfigResource(ConfigResource.Type.TOPIC, "dbchat.questions");
+            var replies = new ConfigResource(ConfigResource.Type.TOPIC, "dbchat.replies");
+            var audit = new ConfigResource(ConfigResource.Type.TOPIC, "dbchat.audit");
+            var configs = admin.describeConfigs(List.of(questions, replies, audit)).all().get(30, TimeUnit.SECONDS);
+
+            assertThat(configs.get(questions).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(String.valueOf(Duration.ofDays(90).toMillis()));
+            assertThat(configs.get(replies).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+            assertThat(configs.get(audit).get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+    }
+
+    /** Topics made before the settings changed: one day of questions and replies, an audit topic not compacted. */
+    private void createWithOldSettings() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            Map<String, String> oneDay = Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()));
+            admin.createTopics(List.of(new NewTopic("dbchat.questions", 3, (short) 1).configs(oneDay),
+                    new NewTopic("dbchat.replies", 3, (short) 1).configs(oneDay),
+                    new NewTopic("dbchat.audit", 3, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_DELETE)))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the topics", e);
+        }
+    }
+
+    @Test
     void refusesAWebSocketHandshakeWithoutAKey() {
         URI uri = URI.create("ws://127.0.0.1:" + port(b) + "/ws/db_chat/query/");
 
@@ -183,6 +220,7 @@ class TwoInstancesIntegrationTest {
                 "--dbchat.gateway.auth.mode=api-key",
                 "--dbchat.gateway.auth.api-keys=key-a=alice,key-b=bob,key-c=carol",
                 "--dbchat.gateway.audit.auditors=carol",
+                "--dbchat.kafka.topic-retention.topics.questions=90d",
                 "--dbchat.redis.url=" + redis.url(),
                 "--dbchat.gateway.answer-timeout=5s",
                 "--dbchat.gateway.heartbeat=1s",

@@ -6,6 +6,7 @@ import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
 import io.dbchat.standalone.replay.ReplayCommand;
+import io.dbchat.standalone.replay.ReplayWorkerCommand;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * prints the SQL of the executor's read-only role for a database; {@code dbchat chaos ...} runs the stages as
  * separate processes and kills them while asking questions (see deploy/README.md); {@code dbchat audit ...} prints
  * or exports the audit records of the broker's queries; {@code dbchat replay ...} re-runs a stretch of them and reports
- * what changed; {@code dbchat bench model ...} measures the whole path with a scripted model (standalone/BENCHMARK-model.md).
+ * what changed; {@code dbchat replay-worker} runs the replays that gateways are asked for; {@code dbchat bench model ...}
+ * measures the whole path with a scripted model (standalone/BENCHMARK-model.md).
  */
 public final class Dbchat {
 
@@ -42,6 +44,9 @@ public final class Dbchat {
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("model")) {
             // the clients' and the stages' threads would keep the JVM alive after the report
             System.exit(ModelBenchCommand.run(Arrays.copyOfRange(args, 2, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("replay-worker")) {
+            System.exit(ReplayWorkerCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("chaos")) {
             // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive

@@ -4,7 +4,8 @@ import io.dbchat.executor.ExecutorApplication;
 import io.dbchat.gateway.GatewayApplication;
 import io.dbchat.interpreter.InterpreterApplication;
 import io.dbchat.schemapublisher.SchemaPublisherApplication;
-import io.dbchat.standalone.replay.StandaloneReplays;
+import io.dbchat.contracts.runtime.PipelineProperties;
+import io.dbchat.standalone.replay.ReplayWorker;
 import io.dbchat.translator.TranslatorApplication;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * All five stages in one process, each in its own Spring application context exactly as it would run
- * as a separate service, over the embedded (or configured) Kafka, PostgreSQL and Redis.
+ * as a separate service, over the embedded (or configured) Kafka, PostgreSQL and Redis; and a replay worker, which
+ * runs the replays asked of any gateway on the broker.
  */
 public final class Standalone implements AutoCloseable {
 
@@ -27,6 +29,7 @@ public final class Standalone implements AutoCloseable {
     private final List<ConfigurableApplicationContext> stages = new ArrayList<>();
     /** Every stage's meters in one registry, scraped at the gateway's /actuator/prometheus. */
     private final SharedMeters meters = new SharedMeters();
+    private ReplayWorker replays;
 
     private Standalone(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -67,14 +70,12 @@ public final class Standalone implements AutoCloseable {
                 .initializers(context -> {
                     withEnvironment(context, settings.environment());
                     meters.shareWith(context);
-                    if (application == GatewayApplication.class) {
-                        // the gateway alone cannot replay: this process has the stages a replay runs through
-                        context.getBeanFactory().registerSingleton("replayLauncher",
-                                new StandaloneReplays(replayProperties(properties, settings.arguments())));
-                    }
                 })
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .run(stageArguments(application, args))));
+        // the gateway's own settings say where its replay requests go; a replay's stages get this process's properties
+        replays = ReplayWorker.start(gateway().getBean(PipelineProperties.class),
+                replayProperties(properties, settings.arguments()));
     }
 
     /** The stages' properties and the caller's --key=value arguments but the HTTP port, for a replay's stages. */
@@ -139,6 +140,9 @@ public final class Standalone implements AutoCloseable {
 
     @Override
     public void close() {
+        if (replays != null) {
+            replays.close();
+        }
         for (int i = stages.size() - 1; i >= 0; i--) {
             stages.get(i).close();
         }

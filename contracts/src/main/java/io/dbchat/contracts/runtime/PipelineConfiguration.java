@@ -24,8 +24,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * What every stage needs of Kafka: the topic registry, and the topics themselves, created at start-up
- * with the configured partitions and retention (the schema topic compacted instead); the access policies. Stages
- * import it.
+ * with the configured partitions and retention (the schema topic compacted instead), and their retention brought to
+ * the settings when they exist already; the access policies. Stages import it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PipelineProperties.class, TopicRetention.class})
@@ -63,8 +63,19 @@ public class PipelineConfiguration {
 
     @Bean
     KafkaAdmin kafkaAdmin(PipelineProperties properties) {
+        return admin(properties);
+    }
+
+    /**
+     * The stage's admin client: it creates the topics that are missing and, on every start, brings the configs the
+     * stage declares (retention, compaction) of the topics that exist to what the settings say now (Spring Kafka's
+     * {@code modifyTopicConfigs}: incrementalAlterConfigs of the entries that differ), so a changed retention holds
+     * without recreating a topic.
+     */
+    public static KafkaAdmin admin(PipelineProperties properties) {
         var admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()));
         admin.setFatalIfBrokerNotAvailable(true);
+        admin.setModifyTopicConfigs(true);
         return admin;
     }
 

@@ -1,6 +1,7 @@
 package io.dbchat.executor.execution;
 
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.r2dbc.spi.Connection;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -21,4 +22,9 @@ public interface PlanReview {
 
     /** Why the statement must not run, or empty when its plan is acceptable. */
     Optional<Problem> review(String datasource, String explainJson);
+
+    /** The verdict on a plan {@link #review} accepted, with what the planner estimated when the review reads it. */
+    default PlanVerdict accepted(String explainJson) {
+        return PlanVerdict.passed(null, null);
+    }
 }

@@ -1,6 +1,7 @@
 package io.dbchat.executor.execution;
 
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.executor.guard.SqlText;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
@@ -42,6 +43,11 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
      * subquery is pulled up, so the plan is the statement's own; line breaks end a trailing comment.
      */
     private static final String EXPLAIN = "EXPLAIN (VERBOSE, FORMAT JSON) SELECT * FROM (\n%s\n) AS dbchat_plan";
+
+    private static final PlanVerdict NO_REVIEW = PlanVerdict.skipped(
+            "the plan check is switched off (dbchat.executor.plan-check.enabled=false)");
+    private static final PlanVerdict UNPLANNED = PlanVerdict.skipped(
+            "the database could not plan the statement, or its connection failed first");
 
     private final Map<String, ConnectionPool> pools;
     private final ExecutionLimits limits;
@@ -104,7 +110,13 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
         return Mono.usingWhen(pool.create(), c -> run(c, datasource, sql, settings, lease), lease::release,
                         (c, e) -> ConnectionReset.resetAndRelease(c), ConnectionReset::resetAndRelease)
                 .timeout(limits.statementTimeout().plus(CLIENT_GRACE))
-                .onErrorResume(e -> Mono.just(failure(datasource, sql, e)));
+                .onErrorResume(e -> Mono.just(failure(datasource, sql, e)))
+                .map(outcome -> outcome.withPlan(lease.plan != null ? lease.plan : unreviewed()));
+    }
+
+    /** Why a statement that reached no verdict of the plan review had none. */
+    private PlanVerdict unreviewed() {
+        return review == null ? NO_REVIEW : UNPLANNED;
     }
 
     private Mono<ExecutionOutcome> run(Connection c, String datasource, String sql, Map<String, String> settings,
@@ -120,6 +132,7 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
                 .<Mono<ExecutionOutcome>>map(problem -> Mono.just(new ExecutionOutcome.Refused(problem)))
                 .orElseGet(() -> {
                     lease.clean = true;
+                    lease.plan = review.accepted(plan);
                     return statement(datasource, c, sql, settings);
                 }));
     }
@@ -188,9 +201,13 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
         pools.values().forEach(ConnectionPool::dispose);
     }
 
-    /** One borrowing of a connection: returned as it is only when the plan review showed the statement harmless. */
+    /**
+     * One borrowing of a connection: returned as it is only when the plan review showed the statement harmless; it
+     * holds the review's verdict on a statement it accepted.
+     */
     private static final class Lease {
         private volatile boolean clean;
+        private volatile PlanVerdict plan;
 
         Mono<Void> release(Connection c) {
             return clean ? Mono.from(c.close()) : ConnectionReset.resetAndRelease(c);

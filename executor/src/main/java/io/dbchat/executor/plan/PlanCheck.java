@@ -1,6 +1,7 @@
 package io.dbchat.executor.plan;
 
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.executor.execution.PlanReview;
@@ -83,6 +84,16 @@ public final class PlanCheck implements PlanReview {
         Expanded known = expanded.get(datasource);
         return known != null && Objects.equals(known.version(), schema.version())
                 ? judge.judge(plan, known.relations()) : judge.judge(plan, schema);
+    }
+
+    /** The planner's total cost and the rows of its largest step, from the plan accepted. */
+    @Override
+    public PlanVerdict accepted(String explainJson) {
+        try {
+            return PlanJudge.estimate(Json.MAPPER.readTree(explainJson));
+        } catch (JacksonException e) {
+            return PlanVerdict.passed(null, null);
+        }
     }
 
     private SchemaSnapshot snapshot(String datasource) {

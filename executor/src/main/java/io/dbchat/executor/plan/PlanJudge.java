@@ -1,6 +1,7 @@
 package io.dbchat.executor.plan;
 
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import java.util.HashMap;
 import java.util.Locale;
@@ -189,6 +190,27 @@ public final class PlanJudge {
                         + "not the data");
             }
         }
+    }
+
+    /**
+     * What the planner estimated for an {@code EXPLAIN (FORMAT JSON)} result: the root's total cost and the rows of the
+     * largest step, as a passed verdict (either null when the plan does not say).
+     */
+    public static PlanVerdict estimate(JsonNode explain) {
+        JsonNode plan = explain.isArray() && !explain.isEmpty() ? explain.get(0).path("Plan") : null;
+        if (plan == null || !plan.isObject()) {
+            return PlanVerdict.passed(null, null);
+        }
+        double cost = plan.path("Total Cost").asDouble(Double.NaN);
+        return PlanVerdict.passed(Double.isNaN(cost) ? null : cost, largestStep(plan));
+    }
+
+    private static double largestStep(JsonNode node) {
+        double rows = node.path("Plan Rows").asDouble(0);
+        for (JsonNode child : node.path("Plans")) {
+            rows = Math.max(rows, largestStep(child));
+        }
+        return rows;
     }
 
     private Optional<Problem> budget(JsonNode plan, double maxRows) {

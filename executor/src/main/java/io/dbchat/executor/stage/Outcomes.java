@@ -2,6 +2,7 @@ package io.dbchat.executor.stage;
 
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.SqlFailed;
@@ -14,7 +15,8 @@ import java.util.Set;
  * Turns an execution outcome into the event that carries it on: rows become QueryAnswered; errors in the
  * SQL itself (SQLSTATE classes 42 and 22) a SqlFailed the translator may retry on; a refused plan, timeouts,
  * refused access, attempted writes, an unreachable database (once {@link OutageRetry} gave up) and everything
- * else a final QueryRejected with a reason. A guard refusal of a name that is not there is a SqlFailed too.
+ * else a final QueryRejected with a reason. A guard refusal of a name that is not there is a SqlFailed too. Each
+ * carries the plan check's verdict: passed (with the planner's estimates), refused, or skipped and why.
  */
 final class Outcomes {
 
@@ -24,12 +26,24 @@ final class Outcomes {
     private Outcomes() {
     }
 
+    /** The plan check's verdict on a statement refused before it (by the guard, or for want of a schema). */
+    static final PlanVerdict GUARD_FIRST = PlanVerdict.skipped("the statement was refused before it reached the plan check");
+
+    /** The event for how the statement ended, carrying the plan check's verdict on it. */
     static Ran event(SqlProposed proposal, ExecutionOutcome outcome, Duration statementTimeout) {
         return switch (outcome) {
             case ExecutionOutcome.Rows r -> new Ran.Result(new QueryAnswered(QueryAnswered.VERSION, proposal.queryId(),
-                    proposal, r.columns(), r.rows(), r.rows().size(), r.truncated(), r.execMs()));
-            case ExecutionOutcome.Failed f -> failure(proposal, f, statementTimeout);
-            case ExecutionOutcome.Refused r -> rejected(proposal, r.problem());
+                    proposal, r.columns(), r.rows(), r.rows().size(), r.truncated(), r.execMs(), null, r.plan()));
+            case ExecutionOutcome.Failed f -> withPlan(failure(proposal, f, statementTimeout), f.plan());
+            case ExecutionOutcome.Refused r -> withPlan(rejected(proposal, r.problem()), r.plan());
+        };
+    }
+
+    private static Ran withPlan(Ran ran, PlanVerdict verdict) {
+        return switch (ran) {
+            case Ran.Failed(SqlFailed f) -> new Ran.Failed(f.withPlanCheck(verdict));
+            case Ran.Result(QueryRejected j) -> new Ran.Result(j.withPlanCheck(verdict));
+            case Ran.Result(QueryAnswered a) -> new Ran.Result(a.withPlanCheck(verdict));
         };
     }
 
@@ -79,8 +93,9 @@ final class Outcomes {
      * allowlist, writes, locking and every other construct stay final: a further attempt cannot make them allowed.
      */
     static Checked refused(SqlProposed proposal, Problem problem) {
-        return CORRECTABLE.contains(problem.code()) ? new Checked.Correctable(SqlFailed.refused(proposal, problem))
-                : new Checked.Refused(QueryRejected.of(proposal, problem));
+        return CORRECTABLE.contains(problem.code())
+                ? new Checked.Correctable(SqlFailed.refused(proposal, problem).withPlanCheck(GUARD_FIRST))
+                : new Checked.Refused(QueryRejected.of(proposal, problem).withPlanCheck(GUARD_FIRST));
     }
 
     private static String seconds(Duration d) {

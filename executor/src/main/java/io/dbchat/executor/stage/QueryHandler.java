@@ -116,7 +116,8 @@ public final class QueryHandler {
     public Ran outcome(Execution execution, ExecutionOutcome outcome) {
         if (outcome instanceof ExecutionOutcome.Rows r && r.rows().isEmpty() && r.columns().isEmpty()) {
             // no row, so no metadata from the driver: the header comes from the checked statement itself
-            outcome = new ExecutionOutcome.Rows(ResultColumns.of(execution.sql()), r.rows(), r.truncated(), r.execMs());
+            outcome = new ExecutionOutcome.Rows(ResultColumns.of(execution.sql()), r.rows(), r.truncated(), r.execMs(),
+                    r.plan());
         }
         Ran event = Outcomes.event(execution.proposal(), outcome, properties.statementTimeout());
         return event instanceof Ran.Result(QueryAnswered answered) && !execution.policies().isEmpty()

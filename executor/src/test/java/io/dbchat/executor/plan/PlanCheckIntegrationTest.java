@@ -7,6 +7,7 @@ import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.TableSchema;
 import io.dbchat.executor.ConsultancyDatabase;
 import io.dbchat.executor.ConsultancySchema;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.executor.execution.ConnectionPools;
 import io.dbchat.executor.execution.ExecutionLimits;
 import io.dbchat.executor.execution.ExecutionMode;
@@ -147,8 +148,11 @@ class PlanCheckIntegrationTest {
         ExecutionOutcome outcome = owner.execute(ConsultancySchema.DATASOURCE,
                 "WITH d AS (DELETE FROM invoices RETURNING id) SELECT count(*) FROM d").block();
 
-        assertThat(outcome).isInstanceOfSatisfying(ExecutionOutcome.Failed.class,
-                f -> assertThat(f.sqlState()).isEqualTo("0A000"));
+        assertThat(outcome).isInstanceOfSatisfying(ExecutionOutcome.Failed.class, f -> {
+            assertThat(f.sqlState()).isEqualTo("0A000");
+            assertThat(f.plan().status()).isEqualTo(PlanVerdict.SKIPPED);
+            assertThat(f.plan().reason()).contains("could not plan");
+        });
         assertThat(owner.execute(ConsultancySchema.DATASOURCE, "SELECT count(*) AS n FROM invoices").block())
                 .isInstanceOfSatisfying(ExecutionOutcome.Rows.class,
                         r -> assertThat(((Number) r.rows().getFirst().getFirst()).longValue()).isPositive());
@@ -181,6 +185,28 @@ class PlanCheckIntegrationTest {
     }
 
     @Test
+    void theRunnerReportsWhetherThePlanCheckRanWhatItEstimatedAndWhyItDidNot() {
+        ExecutionOutcome checked = owner.execute(ConsultancySchema.DATASOURCE,
+                "SELECT t.name, count(*) FROM teams t JOIN users u ON u.team_id = t.id GROUP BY t.name").block();
+        var pool = ConnectionPools.create(database.datasource(), "postgres", null, 1, ExecutionLimits.DEFAULTS);
+        ExecutionOutcome unchecked;
+        try (var runner = new R2dbcQueryRunner(Map.of(ConsultancySchema.DATASOURCE, pool), ExecutionLimits.DEFAULTS,
+                ExecutionMode.SESSION)) {
+            unchecked = runner.execute(ConsultancySchema.DATASOURCE, "SELECT name FROM teams").block();
+        }
+
+        assertThat(checked).isInstanceOfSatisfying(ExecutionOutcome.Rows.class, r -> {
+            assertThat(r.plan().status()).isEqualTo(PlanVerdict.PASSED);
+            assertThat(r.plan().estimatedCost()).isPositive();
+            assertThat(r.plan().estimatedRows()).isPositive();
+        });
+        assertThat(unchecked).isInstanceOfSatisfying(ExecutionOutcome.Rows.class, r -> {
+            assertThat(r.plan().status()).isEqualTo(PlanVerdict.SKIPPED);
+            assertThat(r.plan().reason()).contains("switched off");
+        });
+    }
+
+    @Test
     void aQueryOverBudgetIsRefusedWithTheEstimate() {
         var check = new PlanCheck(new PlanBudget(1_000, 100_000_000));
         check.seen(ConsultancySchema.snapshot());
@@ -193,6 +219,8 @@ class PlanCheckIntegrationTest {
             assertThat(outcome).isInstanceOfSatisfying(ExecutionOutcome.Refused.class, r -> {
                 assertThat(r.problem().code()).isEqualTo(PlanJudge.TOO_EXPENSIVE);
                 assertThat(r.problem().message()).containsPattern("a cost of \\d+, over the limit of 1000");
+                assertThat(r.plan().status()).isEqualTo(PlanVerdict.REFUSED);
+                assertThat(r.plan().reason()).startsWith(PlanJudge.TOO_EXPENSIVE);
             });
         }
     }

@@ -3,6 +3,7 @@ package io.dbchat.executor.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.executor.ConsultancySchema;
 import java.util.Optional;
@@ -81,6 +82,16 @@ class PlanJudgeTest {
                  "Plans": [{"Node Type": "Result", "Parent Relationship": "Outer", "Total Cost": 900.0,
                    "Plan Rows": 50000, "Output": ["1"]}]}""")).get().extracting(Problem::message).asString()
                 .contains("50000 rows in one step, over the limit of 10000");
+    }
+
+    @Test
+    void theEstimateIsTheRootsTotalCostAndTheRowsOfTheLargestStep() {
+        PlanVerdict verdict = PlanJudge.estimate(Json.MAPPER.readTree("""
+                [{"Plan": {"Node Type": "Aggregate", "Total Cost": 812.25, "Plan Rows": 1,
+                  "Plans": [{"Node Type": "Seq Scan", "Total Cost": 700.0, "Plan Rows": 24000}]}}]"""));
+
+        assertThat(verdict).isEqualTo(PlanVerdict.passed(812.25, 24000.0));
+        assertThat(PlanJudge.estimate(Json.MAPPER.readTree("{}"))).isEqualTo(PlanVerdict.passed(null, null));
     }
 
     private Optional<Problem> judge(String plan) {

@@ -7,6 +7,7 @@ import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryCancelled;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
@@ -100,6 +101,24 @@ class ExecutorTopologyTest {
     }
 
     @Test
+    void theRowsAndTheFailuresCarryThePlanChecksVerdict() {
+        start(true);
+        runner.answer = s -> s.contains("teams")
+                ? new ExecutionOutcome.Rows(List.of(new ColumnMeta("name", "text")), List.of(List.of("Data")), false, 3,
+                        PlanVerdict.passed(25.5, 12.0))
+                : new ExecutionOutcome.Failed("22012", "R2dbcDataIntegrityViolationException", "division by zero",
+                        PlanVerdict.passed(3.0, 1.0));
+
+        pipe("conv-1", proposal("SELECT name FROM teams", 1));
+        pipe("conv-2", proposal("SELECT 1 / 0 AS x FROM clients", 1));
+
+        assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryAnswered.class,
+                a -> assertThat(a.planCheck()).isEqualTo(PlanVerdict.passed(25.5, 12.0)));
+        assertThat(failures.readValuesToList()).singleElement()
+                .satisfies(f -> assertThat(f.planCheck()).isEqualTo(PlanVerdict.passed(3.0, 1.0)));
+    }
+
+    @Test
     void dropsTheSqlOfACancelledQueryWithoutRunningIt() {
         start(true);
         runner.answer = s -> new ExecutionOutcome.Rows(List.of(new ColumnMeta("name", "text")), List.of(List.of("Data")), false, 3);
@@ -136,6 +155,8 @@ class ExecutorTopologyTest {
         assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class, r -> {
             assertThat(r.problem().code()).isEqualTo("sql.too_expensive");
             assertThat(r.problem().message()).contains("a cost of 20000000");
+            assertThat(r.planCheck().status()).isEqualTo(PlanVerdict.REFUSED);
+            assertThat(r.planCheck().reason()).contains("a cost of 20000000");
         });
         assertThat(failures.readValuesToList()).isEmpty();
     }
@@ -150,6 +171,7 @@ class ExecutorTopologyTest {
         assertThat(results.readValuesToList()).singleElement().isInstanceOfSatisfying(QueryRejected.class, r -> {
             assertThat(r.problem().code()).isEqualTo("sql.system_catalog");
             assertThat(r.sql()).isEqualTo("SELECT usename FROM pg_catalog.pg_user");
+            assertThat(r.planCheck().status()).isEqualTo(PlanVerdict.SKIPPED);
         });
         assertThat(failures.isEmpty()).as("a catalog is not a slip a further attempt may fix").isTrue();
         assertThat(runner.seen).isEmpty();

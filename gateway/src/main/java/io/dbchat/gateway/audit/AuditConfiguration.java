@@ -1,14 +1,21 @@
 package io.dbchat.gateway.audit;
 
+import io.dbchat.contracts.runtime.KafkaClients;
 import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +25,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Wires the audit: the compacted audit topic, the Streams application that writes it and reads it into every
- * instance's global store (one application id for all gateway instances), the index and the access rules.
+ * instance's global store (one application id for all gateway instances), the index and the access rules; the replay
+ * topics and the launcher that hands replays to the replay workers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
@@ -33,19 +41,37 @@ class AuditConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics auditTopics(Topic<String, AuditRecord> auditTopic, PipelineProperties p) {
-        return new KafkaAdmin.NewTopics(new NewTopic(auditTopic.name(), p.partitions(), p.replicationFactor())
+    KafkaAdmin.NewTopics auditTopics(Topic<String, AuditRecord> auditTopic, ReplayTopics replayTopics, PipelineProperties p) {
+        List<NewTopic> all = new ArrayList<>(replayTopics.newTopics(p.partitions(), p.replicationFactor()));
+        all.add(new NewTopic(auditTopic.name(), p.partitions(), p.replicationFactor())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    ReplayTopics replayTopics(PipelineProperties pipeline) {
+        return ReplayTopics.withPrefix(pipeline.topicPrefix());
+    }
+
+    /** Replays asked of this gateway run in a replay worker (the standalone process's, or 'dbchat replay-worker'). */
+    @Bean(destroyMethod = "close")
+    TopicReplays replayLauncher(ReplayTopics topics, PipelineProperties p, AuditProperties audit) {
+        String client = "dbchat-gateway-replays-" + UUID.randomUUID();
+        return new TopicReplays(topics, KafkaClients.producer(p, client), KafkaClients.reader(p, client),
+                audit.replayAcceptTimeout(), audit.replaySilenceTimeout(), Clock.systemUTC());
     }
 
     /**
      * Gateway instances come and go without a stable name (several may run on one host), so they are dynamic members
-     * of the audit group: a static id shared by two instances would fence one of them.
+     * of the audit group: a static id shared by two instances would fence one of them. The state directory outlives
+     * the process ({@link AuditProperties#stateDir()}), so a restart reads the checkpointed global store and the audit
+     * topic only from its checkpoint on.
      */
     @Bean
-    StreamsBuilderFactoryBean auditStreams(PipelineProperties p, Topics topics, AuditIndex index) {
+    StreamsBuilderFactoryBean auditStreams(PipelineProperties p, Topics topics, AuditProperties audit) {
+        String stateDir = stateDir(p, audit);
         PipelineProperties dynamic = new PipelineProperties(p.bootstrapServers(), p.topicPrefix(), p.partitions(),
-                p.replicationFactor(), p.retention(), p.commitInterval(), p.streamThreads(), p.stateDir(),
+                p.replicationFactor(), p.retention(), p.commitInterval(), p.streamThreads(), stateDir,
                 p.instanceId(), false, p.sessionTimeout());
         return StageStreams.factory(APPLICATION, dynamic, topics);
     }
@@ -55,15 +81,52 @@ class AuditConfiguration {
         return new AuditIndex();
     }
 
+    /**
+     * The records, their index read back from its snapshot when the last stop left one (else rebuilt from the store
+     * once the Streams instance runs), and the snapshot written again when this gateway stops.
+     */
     @Bean
-    AuditRecords auditRecords(StreamsBuilderFactoryBean auditStreams, AuditIndex index) {
+    AuditRecords auditRecords(StreamsBuilderFactoryBean auditStreams, AuditIndex index, IndexKeeper keeper) {
         AuditRecords records = new AuditRecords(auditStreams::getKafkaStreams, index);
+        if (keeper.restore()) {
+            index.ready();
+        }
         auditStreams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING && !index.isReady()) {
                 Thread.ofVirtual().name("dbchat-audit-index").start(records::rebuildIndex);
             }
         });
         return records;
+    }
+
+    @Bean
+    IndexKeeper auditIndexKeeper(AuditIndex index, PipelineProperties p, AuditProperties audit) {
+        String dir = stateDir(p, audit);
+        return new IndexKeeper(index, dir == null || dir.isBlank() ? null
+                : new AuditIndexSnapshot(Path.of(dir, p.topicPrefix() + APPLICATION + "-index.json")));
+    }
+
+    /**
+     * Keeps the index across a stop when the state directory outlives the process. Its destruction comes after the
+     * context's lifecycle stop, so the Streams instance has closed and the index holds all it read.
+     */
+    record IndexKeeper(AuditIndex index, AuditIndexSnapshot snapshot) implements DisposableBean {
+
+        boolean restore() {
+            return snapshot != null && snapshot.restore(index);
+        }
+
+        @Override
+        public void destroy() {
+            if (snapshot != null && index.isReady()) {
+                snapshot.save(index);
+            }
+        }
+    }
+
+    /** The audit's own state directory, else the stages' one; null for a temporary one. */
+    private static String stateDir(PipelineProperties p, AuditProperties audit) {
+        return audit.stateDir() != null && !audit.stateDir().isBlank() ? audit.stateDir() : p.stateDir();
     }
 
     @Bean

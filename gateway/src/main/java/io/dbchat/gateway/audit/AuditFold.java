@@ -4,6 +4,7 @@ import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.LlmInteraction;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QuestionAsked;
@@ -97,9 +98,11 @@ public final class AuditFold {
                 r.attempts(), r.answer(), r.outcome(), r.timeline(), r.finishedAt(), r.events());
         SqlAttempt old = attempt(r, p.attempt());
         SqlAttempt now = old == null
-                ? new SqlAttempt(p.attempt(), p.sql(), p.latencyMs(), null, null, null, null, null, null, null, null, null)
+                ? new SqlAttempt(p.attempt(), p.sql(), p.latencyMs(), null, null, null, null, null, null, null, null, null,
+                        null, p.source())
                 : new SqlAttempt(p.attempt(), p.sql(), p.latencyMs(), old.guard(), old.planCheck(), old.rowCount(),
-                        old.truncated(), old.bytes(), old.execMs(), old.sqlState(), old.error(), old.policies());
+                        old.truncated(), old.bytes(), old.execMs(), old.sqlState(), old.error(), old.policies(),
+                        old.plan(), p.source() != null ? p.source() : old.source());
         return withStep(withAttempt(r, now), new Step("translator", "sql #" + p.attempt(), at));
     }
 
@@ -108,20 +111,21 @@ public final class AuditFold {
         SqlAttempt base = base(r, n, f.proposal().sql());
         if (f.fromGuard()) {
             // the guard refused a name the model may have misspelt, and the translator may try again
-            return withStep(withAttempt(proposedIfNew(r, f.proposal()), verdict(base, f.refusal())),
+            return withStep(withAttempt(proposedIfNew(r, f.proposal()), verdict(base, f.refusal(), f.planCheck())),
                     new Step("executor", "refused #" + n, at));
         }
-        SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, null, null, null, null, null,
-                f.sqlState(), new Problem(f.errorClass(), f.message()), base.policies());
+        SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, status(f.planCheck(), null), null,
+                null, null, null, f.sqlState(), new Problem(f.errorClass(), f.message()), base.policies(),
+                f.planCheck(), base.source());
         return withStep(withAttempt(proposedIfNew(r, f.proposal()), now), new Step("executor", "sql failed #" + n, at));
     }
 
     private static AuditRecord answered(AuditRecord r, QueryAnswered a, Instant at) {
         int n = a.proposal().attempt();
         SqlAttempt base = base(r, n, a.proposal().sql());
-        SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, NOT_REFUSED, a.rowCount(),
-                a.truncated(), (long) Json.MAPPER.writeValueAsBytes(a.rows()).length, a.execMs(), null, null,
-                a.policies());
+        SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, status(a.planCheck(), NOT_REFUSED),
+                a.rowCount(), a.truncated(), (long) Json.MAPPER.writeValueAsBytes(a.rows()).length, a.execMs(), null, null,
+                a.policies(), a.planCheck(), base.source());
         r = withOutcome(withAttempt(proposedIfNew(r, a.proposal()), now), Outcome.ANSWERED);
         return withStep(r, new Step("executor", "rows #" + n, at));
     }
@@ -139,37 +143,46 @@ public final class AuditFold {
                     r.attempts(), r.answer(), r.outcome(), r.timeline(), r.finishedAt(), r.events());
         }
         if (j.sql() != null) {
-            r = withAttempt(r, verdict(base(r, attemptOf(r, j.sql()), j.sql()), j.problem()));
+            r = withAttempt(r, verdict(base(r, attemptOf(r, j.sql()), j.sql()), j.problem(), j.planCheck()));
         }
         r = withOutcome(r, outcome(j.problem()));
         return withStep(r, new Step(j.sql() == null ? "translator" : "results", "rejected", at));
     }
 
-    /** What a rejection of an attempt's SQL says of the two checks. */
-    private static SqlAttempt verdict(SqlAttempt a, Problem problem) {
+    /** The plan check's status as the executor reported it, or {@code inferred} for events written before it did. */
+    private static String status(PlanVerdict reported, String inferred) {
+        return reported == null ? inferred : reported.status();
+    }
+
+    /**
+     * What a rejection of an attempt's SQL says of the two checks: the guard's verdict inferred from the problem, the
+     * plan check's as the executor reported it ({@code plan}) or, without a report, inferred too.
+     */
+    private static SqlAttempt verdict(SqlAttempt a, Problem problem, PlanVerdict plan) {
         String code = problem == null || problem.code() == null ? "" : problem.code();
         String guard;
-        String plan;
+        String inferred;
         if (PLAN_CODES.contains(code)) {
             guard = PASSED;
-            plan = REFUSED;
+            inferred = REFUSED;
         } else if (code.startsWith("sql.")) {
             guard = REFUSED;
-            plan = null;
+            inferred = null;
         } else if (code.equals(ErrorCode.SQL_FAILED.code()) && a.error() != null) {
             // the translator gave up after the database failed this attempt: the failure is already recorded
             return a;
         } else if (code.equals(ErrorCode.NO_SCHEMA.code()) || code.equals("unknown_datasource")
                 || code.equals(ErrorCode.INVALID_REQUEST.code())) {
             guard = null;
-            plan = null;
+            inferred = null;
         } else {
             // the statement reached the database (a timeout, a refused access, a failure for good)
             guard = PASSED;
-            plan = NOT_REFUSED;
+            inferred = NOT_REFUSED;
         }
-        return new SqlAttempt(a.attempt(), a.sql(), a.translationMs(), guard, plan, a.rowCount(), a.truncated(),
-                a.bytes(), a.execMs(), a.sqlState(), problem, a.policies());
+        return new SqlAttempt(a.attempt(), a.sql(), a.translationMs(), guard, status(plan, inferred), a.rowCount(),
+                a.truncated(), a.bytes(), a.execMs(), a.sqlState(), problem, a.policies(), plan != null ? plan : a.plan(),
+                a.source());
     }
 
     private static AuditRecord replied(AuditRecord r, ReplyEvent e, Instant at) {

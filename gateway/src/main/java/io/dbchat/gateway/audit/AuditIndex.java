@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * This instance's secondary index of the audit store: a small summary of every record, ordered by (asked at, query id)
  * overall and per principal, so a search reads only its principal's and time range's entries and fetches full records
- * for one page only. Rebuilt from the global store when the instance starts and kept current by
- * {@link AuditStoreUpdater}; an update older than what is indexed (fewer events merged) is ignored, so the rebuild and
- * the live updates may interleave.
+ * for one page only. Read back from its {@link AuditIndexSnapshot} or rebuilt from the global store when the instance
+ * starts, and kept current by {@link AuditStoreUpdater}; an update older than what is indexed (fewer events merged) is
+ * ignored, so the rebuild and the live updates may interleave.
  */
 public final class AuditIndex {
 
@@ -54,8 +54,11 @@ public final class AuditIndex {
     private final Map<String, NavigableMap<Key, Entry>> byPrincipal = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
-    synchronized void put(AuditRecord record) {
-        Entry now = Entry.of(record);
+    void put(AuditRecord record) {
+        put(Entry.of(record));
+    }
+
+    synchronized void put(Entry now) {
         Entry old = byId.get(now.queryId());
         if (old != null && old.events() > now.events()) {
             return;
@@ -88,6 +91,11 @@ public final class AuditIndex {
 
     public int size() {
         return byId.size();
+    }
+
+    /** Every entry, for {@link AuditIndexSnapshot}. */
+    List<Entry> entries() {
+        return List.copyOf(byId.values());
     }
 
     public Page search(AuditSearch s) {

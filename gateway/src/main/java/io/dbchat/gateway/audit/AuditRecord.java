@@ -3,6 +3,8 @@ package io.dbchat.gateway.audit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.LlmInteraction;
+import io.dbchat.contracts.events.PlanVerdict;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.contracts.events.TranslatorInfo;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -55,11 +57,14 @@ public record AuditRecord(
     }
 
     /**
-     * One SQL attempt. {@code guard} and {@code planCheck} are {@code passed}, {@code refused} or null when the
-     * attempt never reached that check; {@code planCheck} is {@code not_refused} when the statement ran (the
-     * executor does not say whether its plan check is switched on). {@code bytes} is the size of the rows the
-     * result carried, as JSON. {@code policies} names the access policies the executor applied to the statement that
-     * ran (row filters as {@code rows:<table>}, column rules as {@code columns:<table>}); empty when none did.
+     * One SQL attempt. {@code guard} is {@code passed}, {@code refused} or null when the attempt never reached it;
+     * {@code planCheck} is {@code passed}, {@code refused} or {@code skipped} as the executor reported it, with
+     * {@code plan} saying why it was skipped or refused and what the planner estimated (events written before the
+     * executor reported it leave {@code plan} null and {@code planCheck} inferred: {@code refused}, or
+     * {@code not_refused} once the statement ran). {@code bytes} is the size of the rows the result carried, as JSON.
+     * {@code policies} names the access policies the executor applied to the statement that ran (row filters as
+     * {@code rows:<table>}, column rules as {@code columns:<table>}); empty when none did. {@code source} is where the
+     * SQL came from (a model, the offline rules, an example, the cache, a person), null when its proposal did not say.
      */
     public record SqlAttempt(
             int attempt,
@@ -73,10 +78,20 @@ public record AuditRecord(
             Long execMs,
             String sqlState,
             Problem error,
-            List<String> policies) {
+            List<String> policies,
+            PlanVerdict plan,
+            SqlSource source) {
 
         public SqlAttempt {
             policies = policies == null ? List.of() : List.copyOf(policies);
+        }
+
+        /** Without the plan check's report and the SQL's source, as records were before them. */
+        public SqlAttempt(int attempt, String sql, long translationMs, String guard, String planCheck, Long rowCount,
+                          Boolean truncated, Long bytes, Long execMs, String sqlState, Problem error,
+                          List<String> policies) {
+            this(attempt, sql, translationMs, guard, planCheck, rowCount, truncated, bytes, execMs, sqlState, error,
+                    policies, null, null);
         }
     }
 

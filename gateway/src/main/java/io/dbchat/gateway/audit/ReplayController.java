@@ -16,8 +16,8 @@ import reactor.core.publisher.Flux;
 /**
  * {@code POST /api/audit/replays}: an auditor starts a replay and follows it as Server-Sent Events ({@code progress},
  * then {@code report} or {@code error}); closing the stream stops the replay. Anyone else gets 404, as for an audit
- * record that is not theirs. One replay runs at a time on an instance (429 while one runs); without a
- * {@link ReplayLauncher} (a gateway deployed alone) it is a 503 naming {@code dbchat replay}.
+ * record that is not theirs. The replay runs in a replay worker ({@link TopicReplays}); one replay is followed at a
+ * time on an instance (429 while one runs); with the audit switched off on this gateway it is a 503.
  */
 @RestController
 class ReplayController {
@@ -42,15 +42,15 @@ class ReplayController {
                     if (!caller.auditor()) {
                         return Flux.error(ProblemException.of(ErrorCode.NOT_FOUND, "No such resource."));
                     }
-                    return launch(request);
+                    return launch(request, caller.name());
                 });
     }
 
-    private Flux<ServerSentEvent<ReplayLauncher.Update>> launch(ReplayLauncher.Request request) {
+    private Flux<ServerSentEvent<ReplayLauncher.Update>> launch(ReplayLauncher.Request request, String caller) {
         ReplayLauncher replays = launcher.getIfAvailable();
         if (replays == null) {
-            throw ProblemException.of(ErrorCode.UNAVAILABLE, "Replays run where the stages run: use 'dbchat replay', "
-                    + "or the standalone process's gateway.");
+            throw ProblemException.of(ErrorCode.UNAVAILABLE, "Replays need the audit, which is switched off on this "
+                    + "gateway (dbchat.gateway.audit.enabled); 'dbchat replay' runs one from the command line.");
         }
         if (request == null) {
             throw ProblemException.of(ErrorCode.INVALID_REQUEST, "A body with 'from' and 'to' is required.");
@@ -59,7 +59,7 @@ class ReplayController {
             throw ProblemException.of(ErrorCode.RATE_LIMITED, "A replay is running on this instance; try again when it is done.");
         }
         try {
-            return replays.start(request)
+            return replays.start(request, caller)
                     .map(u -> ServerSentEvent.builder(u).event(u.type()).build())
                     .doFinally(signal -> running.release());
         } catch (IllegalArgumentException e) {

@@ -9,6 +9,8 @@ import io.dbchat.contracts.topics.Topic;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.gateway.audit.AuditRecord.Outcome;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,14 +25,18 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Benchmark, not a test: writes {@code n} (default 100,000) audit records to the audit topic of an in-process broker,
- * starts the gateway's audit topology (the global store and the index), waits until it has read them, then times
- * lookups by query id and searches (a principal's day, newest first; an outcome over everything, slowest first).
+ * starts the gateway's audit topology (the global store and the index) on an empty state directory and times until it
+ * has read them all, stops it and starts it again on the same directory (a restart: the checkpointed store, the
+ * index read back from the snapshot the stop wrote) and times that, then times lookups by query id and searches (a principal's day, newest first;
+ * an outcome over everything, slowest first).
  * Usage: {@code AuditLookupBenchmark [n]}; see gateway/BENCHMARK.md.
  */
 public final class AuditLookupBenchmark {
@@ -59,34 +65,81 @@ public final class AuditLookupBenchmark {
         write(servers, audit, n);
         System.out.printf("wrote %,d records in %,d ms%n", n, (System.nanoTime() - written) / 1_000_000);
 
-        AuditIndex index = new AuditIndex();
+        // the state directory outlives each start, as dbchat.gateway.audit.state-dir (or dbchat.kafka.state-dir) does
+        Path state = Files.createTempDirectory("audit-bench-state-");
         var p = new PipelineProperties(servers, Topics.DEFAULT_PREFIX, 6, (short) 1, Duration.ofDays(7),
-                Duration.ofMillis(100), 1, null);
+                Duration.ofMillis(100), 1, state.toString());
         Properties config = new Properties();
         config.putAll(StageStreams.config("bench-audit", p, topics));
-        long started = System.nanoTime();
-        try (var streams = new KafkaStreams(AuditTopology.build(new StreamsBuilder(), topics, audit, index).build(), config)) {
+        try {
+            try (Started first = Started.open(topics, audit, config, n)) {
+                System.out.printf("first start (empty state directory: the whole audit topic read): running after "
+                        + "%,d ms, store and index ready with %,d records after %,d ms%n", first.runningMs,
+                        first.index.size(), first.readyMs);
+            }
+            try (Started restart = Started.open(topics, audit, config, n)) {
+                System.out.printf("restart (checkpointed store, index read back from its snapshot): running after %,d ms, store "
+                        + "and index ready with %,d records after %,d ms%n", restart.runningMs, restart.index.size(),
+                        restart.readyMs);
+                AuditRecords records = restart.records;
+                SplittableRandom random = new SplittableRandom(7);
+                time("lookup by query id", 20_000, i -> records.find("q-" + random.nextInt(n)).orElseThrow());
+                time("search: a principal, from a day on, newest 50", 2_000, i -> records.search(new AuditSearch(
+                        "user-" + random.nextInt(PRINCIPALS), null, T0.plus(Duration.ofDays(random.nextInt(20))),
+                        T0.plus(Duration.ofDays(21)), null, null, 0, 50)));
+                time("search: refused over all, slowest 50", 200, i -> records.search(new AuditSearch(
+                        null, null, null, null, Outcome.REFUSED, AuditSearch.Sort.SLOWEST, 0, 50)));
+            }
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    /** The audit topology started as a gateway starts it, once its store and index hold all {@code n} records. */
+    private record Started(KafkaStreams streams, AuditIndex index, AuditIndexSnapshot snapshot, AuditRecords records,
+                           long runningMs, long readyMs) implements AutoCloseable {
+
+        static Started open(Topics topics, Topic<String, AuditRecord> audit, Properties config, int n)
+                throws InterruptedException {
+            long started = System.nanoTime();
+            AuditIndex index = new AuditIndex();
+            var snapshot = new AuditIndexSnapshot(Path.of(config.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+                    "bench-audit-index.json"));
+            if (snapshot.restore(index)) {
+                index.ready();
+                System.out.printf("  index snapshot read back: %,d records in %,d ms%n", index.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            var streams = new KafkaStreams(AuditTopology.build(new StreamsBuilder(), topics, audit, index).build(), config);
             AuditRecords records = new AuditRecords(() -> streams, index);
+            long[] running = {0};
             streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING && !index.isReady()) {
-                    Thread.ofVirtual().start(records::rebuildIndex);
+                if (now == KafkaStreams.State.RUNNING) {
+                    running[0] = (System.nanoTime() - started) / 1_000_000;
+                    if (!index.isReady()) {
+                        Thread.ofVirtual().start(records::rebuildIndex);
+                    }
                 }
             });
             streams.start();
             while (!index.isReady() || index.size() < n) {
-                Thread.sleep(100);
+                Thread.sleep(20);
             }
-            System.out.printf("store and index ready with %,d records after %,d ms%n", index.size(),
-                    (System.nanoTime() - started) / 1_000_000);
-            SplittableRandom random = new SplittableRandom(7);
-            time("lookup by query id", 20_000, i -> records.find("q-" + random.nextInt(n)).orElseThrow());
-            time("search: a principal, from a day on, newest 50", 2_000, i -> records.search(new AuditSearch(
-                    "user-" + random.nextInt(PRINCIPALS), null, T0.plus(Duration.ofDays(random.nextInt(20))),
-                    T0.plus(Duration.ofDays(21)), null, null, 0, 50)));
-            time("search: refused over all, slowest 50", 200, i -> records.search(new AuditSearch(
-                    null, null, null, null, Outcome.REFUSED, AuditSearch.Sort.SLOWEST, 0, 50)));
-        } finally {
-            broker.destroy();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(20);
+            }
+            return new Started(streams, index, snapshot, records, running[0], (System.nanoTime() - started) / 1_000_000);
+        }
+
+        /**
+         * As the gateway stops: the Streams instance closed leaving the group (so the next start need not wait for a
+         * session), then the index snapshot written.
+         */
+        @Override
+        public void close() {
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(60)));
+            snapshot.save(index);
         }
     }
 

@@ -7,6 +7,7 @@ import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.LlmInteraction;
+import io.dbchat.contracts.events.PlanVerdict;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
@@ -15,6 +16,7 @@ import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Usage;
 import io.dbchat.contracts.topics.Topic;
@@ -120,6 +122,40 @@ class AuditTopologyTest {
 
         assertThat(stored("q-policed").attempts()).singleElement()
                 .satisfies(a -> assertThat(a.policies()).containsExactly("rows:clients", "columns:public.users"));
+    }
+
+    @Test
+    void thePlanCheckAsTheExecutorReportedItAndWhereEachSqlCameFromAreOnTheAttempts() {
+        QuestionAsked q = QuestionAsked.of("q-plan", "c-plan", "alice", "sales", "Orders per client?", T0);
+        SqlProposed first = proposal(q, "SELECT * FROM orders, clients", 1).withSource(SqlSource.model());
+        SqlProposed second = proposal(q, "SELECT client_id, count(*) FROM orders GROUP BY 1", 2)
+                .withSource(SqlSource.cache("q-earlier", null, "the same question an hour ago"));
+        QuestionAsked unchecked = QuestionAsked.of("q-off", "c-off", "bob", "sales", "How many?", T0);
+        SqlProposed off = proposal(unchecked, "SELECT count(*) FROM orders", 1).withSource(SqlSource.rules());
+
+        send(topics.questions(), q, 0);
+        send(topics.sql(), first, 100);
+        send(topics.sqlFailures(), SqlFailed.of(first, "R2dbcException", "22012", "division by zero")
+                .withPlanCheck(PlanVerdict.passed(1200.5, 40_000.0)), 150);
+        send(topics.sql(), second, 300);
+        send(topics.results(), (QueryResult) QueryAnswered.of(second, List.of(new ColumnMeta("n", "int8")),
+                List.of(List.of(3)), false, 2).withPlanCheck(PlanVerdict.passed(88.0, 120.0)), 350);
+        send(topics.questions(), unchecked, 0);
+        send(topics.sql(), off, 100);
+        send(topics.results(), (QueryResult) QueryRejected.of(off, ErrorCode.QUERY_TIMEOUT.problem("too long"))
+                .withPlanCheck(PlanVerdict.skipped("the plan check is switched off")), 150);
+
+        List<AuditRecord.SqlAttempt> attempts = stored("q-plan").attempts();
+        assertThat(attempts).extracting(AuditRecord.SqlAttempt::planCheck).containsExactly("passed", "passed");
+        assertThat(attempts.get(0).plan().estimatedCost()).isEqualTo(1200.5);
+        assertThat(attempts.get(1).plan().estimatedRows()).isEqualTo(120.0);
+        assertThat(attempts).extracting(a -> a.source().kind()).containsExactly("model", "cache");
+        assertThat(attempts.get(1).source().cachedQueryId()).isEqualTo("q-earlier");
+        assertThat(stored("q-off").attempts()).singleElement().satisfies(a -> {
+            assertThat(a.planCheck()).isEqualTo("skipped");
+            assertThat(a.plan().reason()).contains("switched off");
+            assertThat(a.source().kind()).isEqualTo("rules");
+        });
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,7 +52,7 @@ public final class AuditCommand {
     }
 
     private static int one(AuditOptions options, PrintStream out, PrintStream err) {
-        AuditRecord record = records(options).get(options.queryId());
+        AuditRecord record = newest(options, options.queryId());
         if (record == null) {
             err.println("dbchat audit: no audit record of query '" + options.queryId() + "'");
             return 1;
@@ -75,27 +73,38 @@ public final class AuditCommand {
     }
 
     private static int export(AuditOptions options, PrintStream out, PrintStream err) throws IOException {
-        List<AuditRecord> wanted = records(options).values().stream().filter(options::wants)
-                .sorted(Comparator.comparing(AuditRecord::askedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(AuditRecord::queryId))
-                .toList();
         if (options.out() == null) {
-            AuditExport.write(wanted, options.format(), new PrintWriter(out, false, StandardCharsets.UTF_8));
+            var writer = new PrintWriter(out, false, StandardCharsets.UTF_8);
+            export(options, writer);
         } else {
             try (var writer = new PrintWriter(Files.newBufferedWriter(options.out(), StandardCharsets.UTF_8))) {
-                AuditExport.write(wanted, options.format(), writer);
+                long n = export(options, writer);
+                err.println(n + " audit records written to " + options.out().toAbsolutePath());
             }
-            err.println(wanted.size() + " audit records written to " + options.out().toAbsolutePath());
         }
         return 0;
     }
 
-    /** The newest record of every query on the audit topic. */
-    static Map<String, AuditRecord> records(AuditOptions options) {
-        Map<String, AuditRecord> latest = new HashMap<>();
+    private static long export(AuditOptions options, PrintWriter writer) {
+        var export = new AuditExport(options.format(), writer);
+        long n = AuditExport.stream(each -> TopicReading.readAll(options.bootstrapServers(),
+                AuditTopic.withPrefix(options.topicPrefix()), null,
+                (record, value) -> each.accept(new AuditExport.Version(value.queryId(), record.offset(), value))),
+                options::wants, export::write);
+        export.flush();
+        return n;
+    }
+
+    /** The newest record of one query on the audit topic, or null. */
+    static AuditRecord newest(AuditOptions options, String queryId) {
+        AtomicReference<AuditRecord> newest = new AtomicReference<>();
         TopicReading.readAll(options.bootstrapServers(), AuditTopic.withPrefix(options.topicPrefix()), null,
-                (record, value) -> latest.put(value.queryId(), value));
-        return latest;
+                (record, value) -> {
+                    if (queryId.equals(value.queryId())) {
+                        newest.set(value);
+                    }
+                });
+        return newest.get();
     }
 
     /** The snapshot of that version, from the schema topic's history. */

@@ -6,6 +6,7 @@ import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.llm.LlmStub;
 import io.dbchat.contracts.serde.Json;
 import io.dbchat.contracts.topics.Topics;
+import io.dbchat.gateway.GatewayApplication;
 import io.dbchat.gateway.audit.AuditTopic;
 import io.dbchat.standalone.Standalone;
 import io.dbchat.standalone.StandaloneSettings;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -47,7 +49,8 @@ import tools.jackson.databind.JsonNode;
  * Audit and replay end to end: 50 questions (follow-ups, guard refusals, a self-correction, one that times out) asked
  * through the running pipeline with a scripted model; every query's audit record, the search, the access rules, the
  * CLI export; then the same 50 replayed against another model that answers six differently, through the CLI and
- * through the API.
+ * through the API (the replay worker of the standalone process running what its gateway, or a gateway deployed
+ * without stages, is asked for).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditReplayIntegrationTest {
@@ -276,6 +279,34 @@ class AuditReplayIntegrationTest {
         JsonNode report = Json.MAPPER.readTree(events.getLast().data()).path("report");
         assertThat(report.path("changes")).hasSize(3);
         assertThat(report.path("changes").findValuesAsString("principal")).containsOnly("bob");
+    }
+
+    @Test
+    @Order(7)
+    void aGatewayDeployedWithoutStagesServesAReplayThroughTheReplayWorker() {
+        // a gateway as deployed alone (the way TwoInstancesIntegrationTest builds one): no stage in its process; the
+        // replay worker of the standalone process takes its request from the broker
+        try (ConfigurableApplicationContext alone = GatewayApplication.builder().run("--server.port=0",
+                "--dbchat.kafka.bootstrap-servers=" + servers(),
+                "--dbchat.redis.url=" + dbchat.infrastructureProperties().get("dbchat.redis.url"),
+                "--dbchat.gateway.auth.mode=api-key", "--dbchat.gateway.auth.api-keys=key-c=carol",
+                "--dbchat.gateway.audit.auditors=carol", "--logging.level.org.apache.kafka=warn")) {
+            String url = "http://127.0.0.1:" + alone.getEnvironment().getRequiredProperty("local.server.port");
+            List<ServerSentEvent<String>> events = WebTestClient.bindToServer().baseUrl(url)
+                    .responseTimeout(Duration.ofSeconds(120)).defaultHeader("X-API-Key", ScriptedQuestions.CAROL).build()
+                    .post().uri("/api/audit/replays").contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .bodyValue(Map.of("from", from.toString(), "to", to.toString(), "principal", "alice", "limit", 2,
+                            "rate", 50))
+                    .exchange().expectStatus().isOk().returnResult(SSE).getResponseBody()
+                    .collectList().block(Duration.ofSeconds(150));
+
+            assertThat(alone.getBeanProvider(Standalone.class).getIfAvailable()).isNull();
+            assertThat(events).extracting(ServerSentEvent::event).contains("progress").last().isEqualTo("report");
+            JsonNode report = Json.MAPPER.readTree(events.getLast().data()).path("report");
+            assertThat(report.path("changes")).hasSize(2);
+            assertThat(report.path("changes").findValuesAsString("principal")).containsOnly("alice");
+        }
     }
 
     // ---- helpers

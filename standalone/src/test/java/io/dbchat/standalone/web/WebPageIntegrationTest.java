@@ -62,6 +62,9 @@ class WebPageIntegrationTest extends PageTest {
         assertThat(audit.findElements(By.cssSelector(".audit-timeline li"))).extracting(e -> e.getDomAttribute("data-stage"))
                 .contains("gateway", "translator", "executor", "interpreter");
         assertThat(audit.findElement(By.cssSelector(".audit-attempts tbody tr")).getText()).contains("passed").contains("teams");
+        // the executor reports its plan check: it ran, and what the planner estimated
+        assertThat(audit.findElement(By.cssSelector(".audit-attempts tbody tr .audit-plan")).getText())
+                .startsWith("passed (estimated cost");
         assertThat(audit.findElement(By.cssSelector(".audit-summary")).getText()).contains("answered").contains("offline");
     }
 
