@@ -14,7 +14,8 @@ import org.openqa.selenium.WebElement;
 /**
  * What people do after the first answer, in headless Chromium against the embedded default: edit the SQL and
  * run it again, have it explained, stop a question, pick the chart, ask a suggested follow-up, open one answer
- * from its link, see a cut result said as such, and the question box's counter. The planner's budget is raised
+ * from its link, see a cut result said as such (and a stopped question kept as such in its conversation), and the
+ * question box's counter. The planner's budget is raised
  * so that a deliberately slow query can run long enough to be stopped.
  */
 class WebPageAnswerToolsIntegrationTest extends PageTest {
@@ -96,6 +97,20 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         browser.screenshotForDocs("cancelled");
         // the question box is free again for the next question
         assertThat(browser.find("#ask-button").isEnabled()).isTrue();
+
+        // the conversation keeps the cancelled question: reopened, it shows the question and that it was cancelled
+        awaitRecordedTurns(shownConversation(), turns -> turns.size() == 2
+                && "cancelled".equals(turns.get(1).path("status").asString()));
+        browser.driver.navigate().refresh();
+        WebElement reopened = browser.await(d -> {
+            List<WebElement> turns = d.findElements(By.cssSelector("#transcript .turn"));
+            return turns.size() == 2 && !turns.getLast().findElements(By.cssSelector(".error-box.cancelled")).isEmpty()
+                    ? turns.getLast() : null;
+        });
+        assertThat(reopened.findElement(By.cssSelector(".question p")).getText()).isEqualTo(SLOW_SQL);
+        assertThat(reopened.findElement(By.cssSelector(".error-title")).getText()).isEqualTo("Cancelled");
+        assertThat(reopened.findElement(By.cssSelector(".error-box")).getText()).contains("cancelled");
+        browser.screenshotForDocs("cancelled-reopened");
     }
 
     @Test
@@ -189,6 +204,28 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
     }
 
     @Test
+    void theTableShowsEveryValueExactlyAsTheWordsSayIt() {
+        browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
+        WebElement first = ask("How many teams are there?");
+
+        // money, a computed decimal and a count: one row of figures, each said in the words
+        WebElement figures = runEdited(first,
+                "SELECT sum(budget) AS total_budget, avg(budget) AS mean, count(*) AS projects FROM projects");
+        List<String> cells = cells(figures);
+        assertThat(cells.get(0)).matches("\\$\\d{1,3}(,\\d{3})+\\.\\d{2}");
+        assertThat(cells.get(1)).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}");
+        assertThat(cells.get(2)).matches("\\d{1,3}(,\\d{3})*");
+        String words = figures.findElement(By.cssSelector(".reply")).getText();
+        assertThat(cells).allSatisfy(cell -> assertThat(words).contains(cell));
+
+        // a date, said as "14 January 2019" in both
+        WebElement date = runEdited(figures, "SELECT min(start_date) AS first_start FROM projects");
+        String day = cells(date).getFirst();
+        assertThat(day).matches("\\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}");
+        assertThat(date.findElement(By.cssSelector(".reply")).getText()).contains(day);
+    }
+
+    @Test
     void theBoxCountsBytesNearItsLimitAndTheButtonSaysAccessIsOpen() {
         browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
         browser.await(d -> "Open access".equals(browser.find("#toggle-key").getText()) ? true : null);
@@ -216,6 +253,22 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
             WebElement last = turns.isEmpty() ? null : turns.getLast();
             return turns.size() > before && !last.findElements(By.cssSelector(".result-table tbody tr")).isEmpty() ? last : null;
         });
+    }
+
+    /** Edits the SQL of {@code turn} to {@code sql}, runs it and returns the new turn once its rows are shown. */
+    private WebElement runEdited(WebElement turn, String sql) {
+        turn.findElement(By.cssSelector(".edit-sql")).click();
+        WebElement editor = browser.await(d -> turn.findElements(By.cssSelector(".sql-editor")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys(sql);
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        return awaitAnswerAfter(turn);
+    }
+
+    private static List<String> cells(WebElement turn) {
+        return turn.findElements(By.cssSelector(".result-table tbody tr:first-child td")).stream()
+                .map(WebElement::getText).toList();
     }
 
     private WebElement awaitAnswer() {
