@@ -99,8 +99,8 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         assertThat(browser.find("#ask-button").isEnabled()).isTrue();
 
         // the conversation keeps the cancelled question: reopened, it shows the question and that it was cancelled
-        awaitRecordedTurns(shownConversation(), turns -> turns.size() == 2
-                && "cancelled".equals(turns.get(1).path("status").asString()));
+        awaitRecordedTurns(shownConversation(), recorded -> recorded.size() == 2
+                && "cancelled".equals(recorded.get(1).path("status").asString()));
         browser.driver.navigate().refresh();
         WebElement reopened = browser.await(d -> {
             List<WebElement> turns = d.findElements(By.cssSelector("#transcript .turn"));

@@ -47,7 +47,7 @@ class WebPageHistoryIntegrationTest extends PageTest {
         ask("List all tasks");
         String page = browser.driver.getCurrentUrl();
         String conversationId = URLDecoder.decode(page.substring(page.indexOf("#c=") + 3), StandardCharsets.UTF_8);
-        awaitRecordedTurns(conversationId, turns -> turns.size() == 2);
+        awaitRecordedTurns(conversationId, recorded -> recorded.size() == 2);
         browser.close();
 
         browser = Browser.open(page, 1280, 900);
@@ -77,7 +77,7 @@ class WebPageHistoryIntegrationTest extends PageTest {
         assertThat(rerun.findElement(By.cssSelector(".row-count")).getText()).matches("[\\d,]+ rows");
         assertThat(rerun.findElements(By.cssSelector(".result-table tbody tr"))).hasSize(25);
         assertThat(rerun.findElement(By.cssSelector(".translator")).getText()).contains("rerun");
-        awaitRecordedTurns(conversationId, turns -> turns.size() == 3);
+        awaitRecordedTurns(conversationId, recorded -> recorded.size() == 3);
     }
 
     private WebElement ask(String question) {
@@ -103,7 +103,7 @@ class WebPageHistoryIntegrationTest extends PageTest {
         WebElement answered = ask(WebPageIntegrationTest.CHART_QUESTION);
         String queryId = answered.getDomAttribute("data-query-id");
         String link = answered.findElement(By.cssSelector(".answer-link")).getDomProperty("href");
-        awaitRecordedTurns(shownConversation(), turns -> turns.size() == 1);
+        awaitRecordedTurns(shownConversation(), recorded -> recorded.size() == 1);
         browser.close();
         awaitForgotten(queryId);
 
