@@ -3,8 +3,14 @@ package io.dbchat.standalone.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dbchat.contracts.runtime.PostgresUrl;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,7 +36,9 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + ": browser tests skipped");
         dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0",
                 "--dbchat.executor.plan-check.max-cost=1000000000000000",
-                "--dbchat.executor.plan-check.max-rows=1000000000000000"), Map.of());
+                "--dbchat.executor.plan-check.max-rows=1000000000000000",
+                // only stopping the slow statement ends it in the time the test waits for that
+                "--dbchat.executor.statement-timeout=300s"), Map.of());
     }
 
     @Test
@@ -87,6 +95,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
             return queryId != null && !queryId.isEmpty() ? turns.getLast() : null;
         });
         browser.screenshot("running");
+        awaitRunningInTheDatabase(1);
         running.findElement(By.cssSelector(".stop")).click();
 
         WebElement cancelled = browser.await(d -> running.findElements(By.cssSelector(".error-box.cancelled")).stream().findFirst().orElse(null));
@@ -94,6 +103,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         assertThat(cancelled.getText()).contains("cancelled");
         assertThat(running.findElements(By.cssSelector(".stop"))).isEmpty();
         assertThat(running.findElements(By.cssSelector(".result-table"))).isEmpty();
+        awaitRunningInTheDatabase(0); // PostgreSQL stopped the statement: the executor sent it a cancel request
         browser.screenshotForDocs("cancelled");
         // the question box is free again for the next question
         assertThat(browser.find("#ask-button").isEnabled()).isTrue();
@@ -241,6 +251,21 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         browser.find("#toggle-key").click();
         assertThat(browser.find("#key-reason").getText()).startsWith("This server is open: no API key is needed");
         browser.screenshot("counter-open-access");
+    }
+
+    /** Waits until so many of the slow statements run in the embedded PostgreSQL (pg_stat_activity). */
+    private static void awaitRunningInTheDatabase(int count) {
+        var p = dbchat.infrastructureProperties();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (Connection c = DriverManager.getConnection(PostgresUrl.parse(p.get("dbchat.datasource.url")).jdbcUrl(),
+                    p.get("dbchat.datasource.username"), null);
+                 var s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                         + "AND query LIKE '%CROSS JOIN users c%' AND pid <> pg_backend_pid()");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) == count;
+            }
+        });
     }
 
     private WebElement ask(String question) {
