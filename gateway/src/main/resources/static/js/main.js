@@ -183,7 +183,8 @@ async function answerOf(queryId, conversationId) {
   try {
     const state = await api.get(`/api/chat/queries/${encodeURIComponent(queryId)}`);
     return { query_id: state.query_id, conversation_id: state.conversation_id, question: state.question,
-      status: state.status, answer: state.answer, reply: state.error?.message };
+      status: state.error?.code === 'cancelled' ? 'cancelled' : state.status, answer: state.answer,
+      reply: state.error?.message };
   } catch (e) {
     if (e.status !== 404 || !conversationId) throw e;
     const turn = (await conversations.turns(conversationId)).find((t) => t.query_id === queryId);

@@ -1,8 +1,7 @@
 // The result table: in the query's own order until a header is clicked (then sorted by that column, Enter/Space
-// too), paged, with values formatted as the answer's words show them.
+// too), paged, each cell shown as the answer's display text says (the words' own formatting, from the server).
 
 import { h, announce } from './dom.js';
-import { formatValue, kindOf, isNumericKind } from './format.js';
 
 export const PAGE_SIZE = 25;
 /** Cells longer than this wrap; shorter ones stay on one line and the table scrolls sideways instead. */
@@ -19,14 +18,16 @@ export function compareValues(a, b) {
   return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
 }
 
-export function sortRows(rows, column, direction) {
+/** Rows (or entries whose `row` is one) sorted by a column's values, stable, NULLs last; as they came when column is null. */
+export function sortRows(rows, column, direction, rowOf = (r) => r) {
   if (column === null) return rows;
   const sign = direction === 'descending' ? -1 : 1;
   return rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => {
-      const nulls = nullOrder(a.row[column], b.row[column]);
-      return nulls || sign * compareValues(a.row[column], b.row[column]) || a.index - b.index;
+      const x = rowOf(a.row)[column];
+      const y = rowOf(b.row)[column];
+      return nullOrder(x, y) || sign * compareValues(x, y) || a.index - b.index;
     })
     .map((entry) => entry.row);
 }
@@ -37,14 +38,19 @@ function nullOrder(a, b) {
   return an === bn ? 0 : an ? 1 : -1;
 }
 
-/** A table over columns [{name, type}] and rows [[...]]; returns {element, sortedRows()}. */
-export function resultTable(columns, rows, { caption }) {
+/**
+ * A table over columns [{name, type}] and rows [[...]], with the answer's `display` ({kinds, cells}: each column's
+ * kind, each cell's text where it is not the value's own); returns {element, sortedRows()}.
+ */
+export function resultTable(columns, rows, { caption, display }) {
   const state = { column: null, direction: 'ascending', page: 0 };
+  const numeric = (display?.kinds ?? []).map((kind) => kind === 'number' || kind === 'money');
+  const entries = rows.map((row, index) => ({ row, texts: display?.cells?.[index] ?? null }));
   const table = h('table.result-table');
   const scroller = h('div.table-scroll', { tabindex: '0', role: 'region', 'aria-label': `${caption}, scrollable` }, table);
   const pager = h('div.pager');
   const element = h('div.table-block', {}, scroller, pager);
-  const sorted = () => sortRows(rows, state.column, state.direction);
+  const sorted = () => sortRows(entries, state.column, state.direction, (entry) => entry.row);
 
   function render() {
     const all = sorted();
@@ -58,16 +64,16 @@ export function resultTable(columns, rows, { caption }) {
   function head() {
     return h('thead', {}, h('tr', {}, columns.map((c, i) => {
       const sort = state.column === i ? state.direction : 'none';
-      return h(`th${isNumericKind(kindOf(c)) ? '.numeric' : ''}`, { scope: 'col', 'aria-sort': sort },
+      return h(`th${numeric[i] ? '.numeric' : ''}`, { scope: 'col', 'aria-sort': sort },
         h('button.sort-button', { type: 'button', onclick: () => sortBy(i), title: c.type ? `${c.name} (${c.type})` : c.name },
           c.name, h('span.sort-mark', { 'aria-hidden': 'true', text: sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕' })));
     })));
   }
 
-  function body(pageRows) {
-    return h('tbody', {}, pageRows.map((row) => h('tr', {}, columns.map((c, i) => {
-      const text = formatValue(row[i], c);
-      const kind = isNumericKind(kindOf(c)) ? '.numeric' : text !== null && text.length > LONG_TEXT ? '.long' : '';
+  function body(pageEntries) {
+    return h('tbody', {}, pageEntries.map((entry) => h('tr', {}, columns.map((c, i) => {
+      const text = shownText(entry, i);
+      const kind = numeric[i] ? '.numeric' : text !== null && text.length > LONG_TEXT ? '.long' : '';
       return h(`td${kind}`, {}, text === null ? h('span.null', { text: 'NULL' }) : text);
     }))));
   }
@@ -92,5 +98,14 @@ export function resultTable(columns, rows, { caption }) {
   }
 
   render();
-  return { element, sortedRows: sorted };
+  return { element, sortedRows: () => sorted().map((entry) => entry.row) };
+}
+
+/** The cell as the answer's display text says it; a value it leaves out reads as itself. */
+function shownText(entry, i) {
+  const value = entry.row[i];
+  if (value === null || value === undefined) return null;
+  const text = entry.texts?.[i];
+  if (text !== null && text !== undefined) return text;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

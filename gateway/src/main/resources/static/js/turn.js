@@ -79,17 +79,21 @@ export function liveTurn(question, { onStop } = {}) {
 }
 
 /**
- * A turn from the conversation's history, as first shown: words, SQL, table, chart and the owner's mark. An answer
+ * A turn from the conversation's history, as first shown: words, SQL, table, chart and the owner's mark, or that it
+ * was cancelled. An answer
  * whose rows were too large to keep offers to run its SQL again ({@code onRerun}), saying the data may have changed.
  */
 export function pastTurn({ question, queryId, answer, reply, sql, status, rowsKept, verdict, conversationId, onRerun }) {
   const turn = skeleton(question);
   const mark = { conversationId, verdict };
-  if (answer && rowsKept === false) {
+  const said = String(status).toLowerCase();
+  if (said === 'cancelled') {
+    turn.answer.append(errorBox({ code: 'cancelled', message: reply || 'The question was cancelled.' }));
+  } else if (answer && rowsKept === false) {
     showAnswer(turn, queryId, { ...answer, columns: [], chart: null }, mark);
     turn.answer.insertBefore(rerunBlock(answer, onRerun), turn.answer.querySelector('.turn-foot'));
   } else if (answer) showAnswer(turn, queryId, answer, mark);
-  else if (String(status).toLowerCase() === 'failed') {
+  else if (said === 'failed') {
     turn.answer.append(errorBox({ message: reply || 'This question got no answer.' }));
   } else {
     turn.reply.textContent = reply || (status ? `(${String(status).toLowerCase()})` : '');
@@ -228,7 +232,7 @@ async function copyText(text) {
 function resultBlock(queryId, answer) {
   const rows = answer.rows ?? [];
   const columns = columnsOf(answer);
-  const table = resultTable(columns, rows, { caption: 'Result rows' });
+  const table = resultTable(columns, rows, { caption: 'Result rows', display: answer.display });
   const summary = h(`p.row-count${answer.truncated ? '.truncated' : ''}`, { text: rowSummary(answer) });
   const notice = answer.truncated
     ? h('p.notice', { role: 'note', text: `${rowSummary(answer)}: a limit cut the result. Ask a narrower question to see the rest.` })

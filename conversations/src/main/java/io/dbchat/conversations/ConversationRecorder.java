@@ -9,7 +9,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * The interpreter's side: writes a finished turn into its conversation's record, idempotently by query id, and
- * only while the conversation is the question's principal's and not deleted (checked in the same script).
+ * only while the conversation is the question's principal's and not deleted (checked in the same script). A
+ * cancelled turn is written only where the query has no turn yet: it never replaces an answer that got there first.
  */
 public final class ConversationRecorder {
 
@@ -31,6 +32,6 @@ public final class ConversationRecorder {
                 RScript.ReturnType.LONG, keys, turn.principal(), id, t.queryId(), Json.MAPPER.writeValueAsString(t),
                 Json.MAPPER.writeValueAsString(turn.answer()), t.question(), Long.toString(t.askedAt().toEpochMilli()),
                 Long.toString(t.answeredAt().toEpochMilli()), Long.toString(settings.retention().toMillis()),
-                Integer.toString(settings.maxTurns())).thenApply(written -> written == 1L);
+                Integer.toString(settings.maxTurns()), t.cancelled() ? "1" : "0").thenApply(written -> written == 1L);
     }
 }

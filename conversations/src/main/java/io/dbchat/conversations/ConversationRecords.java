@@ -30,10 +30,13 @@ public final class ConversationRecords {
         this.redis = redis;
     }
 
-    /** The newest {@code max} turns in short, oldest first; none for an unknown or deleted conversation. */
+    /**
+     * The newest {@code max} turns in short, oldest first, that a follow-up is read with: a cancelled question is not
+     * one; none for an unknown or deleted conversation.
+     */
     public CompletionStage<List<StoredTurn>> history(String conversationId, int max) {
         return record(conversationId).readAllMapAsync().thenApply(record -> {
-            List<StoredTurn> turns = turns(record);
+            List<StoredTurn> turns = turns(record).stream().filter(t -> !t.cancelled()).toList();
             return turns.subList(Math.max(0, turns.size() - max), turns.size());
         });
     }

@@ -55,13 +55,17 @@ final class Scripts {
 
     /**
      * KEYS claim, record, order, answers, list of the principal, marks; ARGV principal, conversation id, query id,
-     * turn JSON, answer JSON, question, asked at, answered at (ms), retention (ms), max turns. Writes only into a
-     * live conversation the principal owns; idempotent by query id; the oldest turns leave past max turns.
+     * turn JSON, answer JSON, question, asked at, answered at (ms), retention (ms), max turns, and "1" when the turn
+     * only fills a gap (a cancelled one: written only where the query has no turn yet). Writes only into a live
+     * conversation the principal owns; idempotent by query id; the oldest turns leave past max turns.
      * Returns 1 when written, 0 when the conversation is not (or no longer) the principal's.
      */
     static final String RECORD = """
             if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] or redis.call('HEXISTS', KEYS[1], 'deleted') == 1 then
               return 0
+            end
+            if ARGV[11] == '1' and redis.call('HEXISTS', KEYS[2], 'turn:' .. ARGV[3]) == 1 then
+              return 1
             end
             local asked = tonumber(ARGV[7])
             local now = tonumber(ARGV[8])

@@ -1,5 +1,6 @@
 package io.dbchat.conversations;
 
+import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.serde.Json;
@@ -14,20 +15,27 @@ public record TurnRecord(String conversationId, String principal, StoredTurn tur
     static final int SHORT_ANSWER = 500;
 
     public static TurnRecord of(QuestionAsked question, FinalAnswer answer, Instant answeredAt, int maxRowBytes) {
-        String outcome = answer.problem() == null ? StoredTurn.ANSWERED : StoredTurn.REJECTED;
+        String outcome = answer.problem() == null ? StoredTurn.ANSWERED
+                : ErrorCode.CANCELLED.code().equals(answer.problem().code()) ? StoredTurn.CANCELLED : StoredTurn.REJECTED;
         var turn = new StoredTurn(question.queryId(), question.question(), answer.sql(), shortened(answer.reply()),
                 outcome, question.askedAt() == null ? answeredAt : question.askedAt(), answeredAt, question.datasource());
         return new TurnRecord(question.conversationId(), question.principal(), turn, kept(answer, maxRowBytes));
     }
 
+    /** The rows and their display text are kept together, up to {@code maxRowBytes} of JSON, or neither. */
     private static StoredAnswer kept(FinalAnswer answer, int maxRowBytes) {
         List<List<Object>> rows = answer.rows() == null ? List.of() : answer.rows();
-        if (Json.MAPPER.writeValueAsString(rows).getBytes(StandardCharsets.UTF_8).length <= maxRowBytes) {
+        List<List<String>> cells = answer.display() == null ? List.of() : answer.display().cells();
+        if (bytes(rows) + bytes(cells) <= maxRowBytes) {
             return new StoredAnswer(answer, true);
         }
         return new StoredAnswer(new FinalAnswer(answer.reply(), answer.sql(), answer.columns(), List.of(),
                 answer.rowCount(), answer.truncated(), answer.chart(), answer.translator(), answer.problem(),
-                answer.understanding()), false);
+                answer.understanding(), answer.display() == null ? null : answer.display().withoutCells()), false);
+    }
+
+    private static int bytes(List<?> rows) {
+        return rows.isEmpty() ? 2 : Json.MAPPER.writeValueAsString(rows).getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String shortened(String reply) {

@@ -1,10 +1,12 @@
 package io.dbchat.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.contracts.events.DisplayText;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.conversations.ConversationClaims.Claim;
@@ -148,6 +150,44 @@ class ConversationRecordsIntegrationTest {
         ViewedTurn turn = await(records.view("c-rej")).orElseThrow().turns().getFirst();
         assertThat(turn.status()).isEqualTo(StoredTurn.REJECTED);
         assertThat(turn.answer().problem().code()).isEqualTo(ErrorCode.SQL_REJECTED.code());
+    }
+
+    @Test
+    void aCancelledTurnIsRecordedWhereThereIsNoneButNeverReplacesAnAnswer() {
+        await(claims.claim("c-stop", "judy"));
+        var cancelled = new FinalAnswer("The question was cancelled.", null, List.of(), List.of(), 0, false, null, null,
+                Problem.of(ErrorCode.CANCELLED, "The question was cancelled."));
+        record(ask("q-a", "c-stop", "judy", "Answered first?", 1_000), answer("Yes.", 1), 2_000);
+        record(ask("q-a", "c-stop", "judy", "Answered first?", 1_000), cancelled, 3_000);
+        record(ask("q-c", "c-stop", "judy", "Stopped?", 4_000), cancelled, 5_000);
+
+        List<ViewedTurn> turns = await(records.view("c-stop")).orElseThrow().turns();
+        assertThat(turns).extracting(ViewedTurn::queryId, ViewedTurn::status)
+                .containsExactly(tuple("q-a", StoredTurn.ANSWERED), tuple("q-c", StoredTurn.CANCELLED));
+        assertThat(turns.getFirst().reply()).isEqualTo("Yes.");
+        assertThat(await(records.history("c-stop", 10))).extracting(StoredTurn::queryId).containsExactly("q-a");
+    }
+
+    @Test
+    void theDisplayTextIsKeptWithTheRowsAndDroppedWithThem() {
+        await(claims.claim("c-shown", "ken"));
+        FinalAnswer small = shown(answer("Few rows.", 2));
+        FinalAnswer big = shown(answer("Many rows.", 100));
+        record(ask("q-s", "c-shown", "ken", "Few?", 1_000), small, 2_000);
+        record(ask("q-b", "c-shown", "ken", "Many?", 3_000), big, 4_000);
+
+        List<ViewedTurn> turns = await(records.view("c-shown")).orElseThrow().turns();
+        assertThat(turns.getFirst().answer().display()).isEqualTo(small.display());
+        assertThat(turns.getLast().rowsKept()).isFalse();
+        assertThat(turns.getLast().answer().display().kinds()).containsExactly("number");
+        assertThat(turns.getLast().answer().display().cells()).isEmpty();
+    }
+
+    /** The answer with display text for each of its rows ("#1", "#2", ...). */
+    private static FinalAnswer shown(FinalAnswer a) {
+        List<List<String>> cells = a.rows().stream().map(row -> List.of("#" + row.getFirst())).toList();
+        return new FinalAnswer(a.reply(), a.sql(), a.columns(), a.rows(), a.rowCount(), a.truncated(), a.chart(),
+                a.translator(), a.problem(), a.understanding(), new DisplayText(List.of("number"), cells));
     }
 
     private void record(QuestionAsked question, FinalAnswer answer, long answeredAt) {

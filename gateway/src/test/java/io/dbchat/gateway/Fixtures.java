@@ -3,6 +3,7 @@ package io.dbchat.gateway;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.ColumnSchema;
+import io.dbchat.contracts.events.DisplayText;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.ForeignKey;
 import io.dbchat.contracts.events.QuestionAsked;
@@ -32,7 +33,7 @@ public final class Fixtures {
     public static ReplyEvent answered(QuestionAsked q) {
         var answer = new FinalAnswer("There are 42 orders.", "SELECT count(*) AS orders FROM orders",
                 List.of(new ColumnMeta("orders", "int8")), List.of(List.<Object>of(42)), 1, false, null,
-                "offline (rules)", null);
+                "offline (rules)", null, null, new DisplayText(List.of("number"), List.of(List.of("42"))));
         return ReplyEvent.fin(q, ReplySeq.interpreter(1), answer, NOW);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
@@ -28,20 +29,28 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LlmStub implements AutoCloseable {
 
-    /** A scripted answer: text (streamed in {@code chunks} pieces), or an HTTP error status, after a delay. */
-    public record Reply(String text, int status, Duration delay, List<String> chunks) {
+    /**
+     * A scripted answer: text (streamed in {@code chunks} pieces, {@code pause} apart when not zero), or an HTTP error
+     * status, after a delay.
+     */
+    public record Reply(String text, int status, Duration delay, List<String> chunks, Duration pause) {
 
         public static Reply text(String text) {
-            return new Reply(text, 200, Duration.ZERO, List.of(text.split("(?<= )")));
+            return new Reply(text, 200, Duration.ZERO, List.of(text.split("(?<= )")), Duration.ZERO);
         }
 
         public static Reply error(int status) {
             return new Reply("{\"error\":{\"message\":\"stub error " + status + "\",\"type\":\"server_error\"}}",
-                    status, Duration.ZERO, List.of());
+                    status, Duration.ZERO, List.of(), Duration.ZERO);
         }
 
         public Reply after(Duration wait) {
-            return new Reply(text, status, wait, chunks);
+            return new Reply(text, status, wait, chunks, pause);
+        }
+
+        /** Streamed (OpenAI's way) one chunk at a time, {@code every} apart, as a slow model writes. */
+        public Reply paced(Duration every) {
+            return new Reply(text, status, delay, chunks, every);
         }
     }
 
@@ -73,6 +82,7 @@ public final class LlmStub implements AutoCloseable {
     private final HttpServer server;
     private final String base;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private volatile Function<Recorded, Reply> fallback = r -> Reply.text("SELECT 1");
     private volatile boolean recording = true;
@@ -160,12 +170,37 @@ public final class LlmStub implements AutoCloseable {
                 send(exchange, 200, "application/json", StubBodies.gemini(reply.text()));
             } else if (recorded.path().endsWith("/messages")) {
                 send(exchange, 200, "application/json", StubBodies.anthropic(reply.text()));
+            } else if (body.path("stream").asBoolean(false) && !reply.pause().isZero()) {
+                sendPaced(exchange, reply);
             } else if (body.path("stream").asBoolean(false)) {
                 send(exchange, 200, "text/event-stream", StubBodies.openAiStream(reply.chunks()));
             } else {
                 send(exchange, 200, "application/json", StubBodies.openAi(reply.text()));
             }
         }
+    }
+
+    /** Writes each chunk as it would come; a client that goes away before the end is counted as {@link #abandoned}. */
+    private void sendPaced(HttpExchange exchange, Reply reply) {
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (String chunk : reply.chunks()) {
+                out.write(StubBodies.openAiChunk(chunk).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                sleep(reply.pause());
+            }
+            out.write(StubBodies.openAiEnd(reply.chunks().size()).getBytes(StandardCharsets.UTF_8));
+            out.close();
+        } catch (IOException e) {
+            abandoned.incrementAndGet();
+        }
+    }
+
+    /** How many paced streams their client left before the end. */
+    public int abandoned() {
+        return abandoned.get();
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -20,17 +20,24 @@ final class StubBodies {
 
     static String openAiStream(List<String> chunks) {
         StringBuilder out = new StringBuilder();
-        for (String chunk : chunks) {
-            out.append("data: ").append(Json.MAPPER.writeValueAsString(Map.of(
-                    "id", "chatcmpl-stub", "object", "chat.completion.chunk", "created", 0, "model", "stub",
-                    "choices", List.of(Map.of("index", 0, "delta", Map.of("content", chunk)))))).append("\n\n");
-        }
-        out.append("data: ").append(Json.MAPPER.writeValueAsString(Map.of(
+        chunks.forEach(chunk -> out.append(openAiChunk(chunk)));
+        return out.append(openAiEnd(chunks.size())).toString();
+    }
+
+    /** One chunk of an OpenAI stream, as a server-sent event. */
+    static String openAiChunk(String chunk) {
+        return "data: " + Json.MAPPER.writeValueAsString(Map.of(
+                "id", "chatcmpl-stub", "object", "chat.completion.chunk", "created", 0, "model", "stub",
+                "choices", List.of(Map.of("index", 0, "delta", Map.of("content", chunk))))) + "\n\n";
+    }
+
+    /** The end of an OpenAI stream of {@code chunks} chunks: the finish reason with the usage, then [DONE]. */
+    static String openAiEnd(int chunks) {
+        return "data: " + Json.MAPPER.writeValueAsString(Map.of(
                 "id", "chatcmpl-stub", "object", "chat.completion.chunk", "created", 0, "model", "stub",
                 "choices", List.of(Map.of("index", 0, "delta", Map.of(), "finish_reason", "stop")),
-                "usage", Map.of("prompt_tokens", 100, "completion_tokens", chunks.size(), "total_tokens", 100 + chunks.size()))))
-                .append("\n\n");
-        return out.append("data: [DONE]\n\n").toString();
+                "usage", Map.of("prompt_tokens", 100, "completion_tokens", chunks, "total_tokens", 100 + chunks)))
+                + "\n\ndata: [DONE]\n\n";
     }
 
     static String anthropic(String text) {

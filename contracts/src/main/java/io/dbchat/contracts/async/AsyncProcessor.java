@@ -30,13 +30,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * read or written are also kept decoded in memory (this processor is their only writer), so the hot path does
  * not parse JSON from the store for every request and every completion. With {@link PartialOutput}, a request
  * is acknowledged when taken in and the parts its call reports are forwarded by the punctuator as they
- * accumulate, before its outcome.
+ * accumulate, before its outcome. A query told to stop ({@link CallStops}) leaves its queue: its call in flight is
+ * cancelled (a blocking call's thread interrupted, a database statement's subscription disposed) and whatever it
+ * still returns is dropped as stale; the next request of its key starts.
  */
 final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O> {
 
     private final String storeName;
     private final StreamingCall<I, P, R> call;
     private final Function<I, String> idOf;
+    /** The query of a request, by which it is stopped; null when this processor's calls are not stopped. */
+    private final Function<I, String> queryOf;
+    private final CallStops stops;
     /** Null when the calls report no partial output. */
     private final PartialOutput<I, P, O> partials;
     private final Finish<I, R, O> onResult;
@@ -55,13 +60,17 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
     private final Map<String, PendingQueue<I>> decoded;
     private ProcessorContext<String, O> context;
     private KeyValueStore<String, PendingQueue<I>> pending;
+    /** The queries this task was told to stop, taken at each collection. */
+    private Queue<CallStops.Stop> toStop;
 
-    AsyncProcessor(String storeName, StreamingCall<I, P, R> call, Function<I, String> idOf,
+    AsyncProcessor(String storeName, StreamingCall<I, P, R> call, Function<I, String> idOf, Function<I, String> queryOf,
                    PartialOutput<I, P, O> partials, Finish<I, R, O> onResult, Finish<I, Throwable, O> onError,
-                   AsyncSettings settings, Semaphore inFlight) {
+                   AsyncSettings settings, Semaphore inFlight, CallStops stops) {
         this.storeName = storeName;
         this.call = call;
         this.idOf = idOf;
+        this.queryOf = queryOf;
+        this.stops = stops;
         this.partials = partials;
         this.onResult = onResult;
         this.onError = onError;
@@ -83,6 +92,9 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         // a task revived after a failed commit is initialised again: its store was wiped and restored meanwhile
         abandonCalls();
         decoded.clear();
+        if (queryOf != null) {
+            toStop = stops.open(context.taskId());
+        }
         try (var all = pending.all()) {
             all.forEachRemaining(kv -> waiting.add(kv.key));
         }
@@ -108,6 +120,10 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
     }
 
     private void collect() {
+        // stops first: a call of a stopped query that has just finished is then dropped, not forwarded
+        for (CallStops.Stop stop; toStop != null && (stop = toStop.poll()) != null; ) {
+            stop(stop);
+        }
         for (Completion<I, P, R> done; (done = completed.poll()) != null; ) {
             finish(done);
         }
@@ -146,6 +162,26 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         }
     }
 
+    /** Drops the stopped query's requests from its key's queue, cancelling its call in flight. */
+    private void stop(CallStops.Stop stop) {
+        PendingQueue<I> queue = queueOf(stop.key());
+        PendingQueue<I> rest = queue.without(entry -> stop.queryId().equals(queryOf.apply(entry.input())));
+        if (rest.entries().size() == queue.entries().size()) {
+            return;
+        }
+        queue.entries().stream().filter(e -> !rest.entries().contains(e)).forEach(e -> headers.remove(e.id()));
+        LiveCall<I, P, R> running = live.get(stop.key());
+        boolean headStopped = running != null && stop.queryId().equals(queryOf.apply(running.entry().input()));
+        if (headStopped) {
+            live.remove(stop.key()); // so its completion, the cancellation itself included, is stale
+            running.cancel();
+        }
+        store(stop.key(), rest);
+        if (headStopped && !rest.isEmpty()) {
+            startHead(stop.key());
+        }
+    }
+
     private void startHead(String key) {
         if (live.containsKey(key)) {
             return; // its call is running: the next starts when it has finished
@@ -168,6 +204,7 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
+        started.running(future);
         future.orTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, error) -> {
                     started.release();
@@ -227,6 +264,10 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
     public void close() {
         abandonCalls();
         headers.clear();
+        if (toStop != null) {
+            stops.close(context.taskId(), toStop);
+            toStop = null;
+        }
     }
 
     /** A finished call, as reported by whatever thread finished it. */

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -29,31 +30,35 @@ public final class AsyncProcessorSupplier<I, R, O> implements ProcessorSupplier<
     private final JavaType queueType;
     private final AsyncSettings settings;
     private final Semaphore inFlight;
+    private final CallStops stops;
     private final Supplier<Processor<String, I, String, O>> processors;
 
     /**
      * Calls that report no partial output.
      *
      * @param idOf     a request's unique id (query id and attempt), used to drop a stale completion
+     * @param queryOf  a request's query id, by which {@link #stop} stops it; null when calls are not stopped
      * @param onResult turns a call's input and output into the record to forward
      * @param onError  turns a call's input and failure (timeouts included) into the record to forward
      */
     public AsyncProcessorSupplier(String storeName, Class<I> inputType, AsyncCall<I, R> call, Function<I, String> idOf,
-                                  BiFunction<I, R, O> onResult, BiFunction<I, Throwable, O> onError,
-                                  AsyncSettings settings) {
-        this(storeName, inputType, settings, new Semaphore(settings.maxInFlight()),
-                slots -> new AsyncProcessor<I, Void, R, O>(storeName, StreamingCall.of(call), idOf, null,
-                        (input, result, partials) -> onResult.apply(input, result),
-                        (input, error, partials) -> onError.apply(input, error), settings, slots));
+                                  Function<I, String> queryOf, BiFunction<I, R, O> onResult,
+                                  BiFunction<I, Throwable, O> onError, AsyncSettings settings) {
+        this(storeName, inputType, settings, new Semaphore(settings.maxInFlight()), new CallStops(),
+                (slots, stops) -> new AsyncProcessor<I, Void, R, O>(storeName, StreamingCall.of(call), idOf, queryOf,
+                        null, (input, result, partials) -> onResult.apply(input, result),
+                        (input, error, partials) -> onError.apply(input, error), settings, slots, stops));
     }
 
     private AsyncProcessorSupplier(String storeName, Class<I> inputType, AsyncSettings settings, Semaphore inFlight,
-                                   Function<Semaphore, Processor<String, I, String, O>> processor) {
+                                   CallStops stops,
+                                   BiFunction<Semaphore, CallStops, Processor<String, I, String, O>> processor) {
         this.storeName = storeName;
         this.queueType = Json.MAPPER.getTypeFactory().constructParametricType(PendingQueue.class, inputType);
         this.settings = settings;
         this.inFlight = inFlight;
-        this.processors = () -> processor.apply(inFlight);
+        this.stops = stops;
+        this.processors = () -> processor.apply(inFlight, stops);
     }
 
     /**
@@ -62,10 +67,20 @@ public final class AsyncProcessorSupplier<I, R, O> implements ProcessorSupplier<
      */
     public static <I, P, R, O> AsyncProcessorSupplier<I, R, O> streaming(
             String storeName, Class<I> inputType, StreamingCall<I, P, R> call, Function<I, String> idOf,
-            PartialOutput<I, P, O> partials, Finish<I, R, O> onResult, Finish<I, Throwable, O> onError,
-            AsyncSettings settings) {
+            Function<I, String> queryOf, PartialOutput<I, P, O> partials, Finish<I, R, O> onResult,
+            Finish<I, Throwable, O> onError, AsyncSettings settings) {
         return new AsyncProcessorSupplier<>(storeName, inputType, settings, new Semaphore(settings.maxInFlight()),
-                slots -> new AsyncProcessor<>(storeName, call, idOf, partials, onResult, onError, settings, slots));
+                new CallStops(), (slots, stops) -> new AsyncProcessor<>(storeName, call, idOf, queryOf, partials,
+                        onResult, onError, settings, slots, stops));
+    }
+
+    /**
+     * Stops the query's work in {@code task} (the task that read its cancellation, which holds its calls: both are
+     * keyed by conversation, {@code key}): its waiting requests are dropped and its call in flight is cancelled,
+     * at the processor's next collection, on the task's thread. Call it on that thread.
+     */
+    public void stop(TaskId task, String key, String queryId) {
+        stops.tell(task, key, queryId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dbchat.contracts.async;
 
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ final class LiveCall<I, P, R> {
     private final Semaphore slots;
     private final AtomicBoolean released = new AtomicBoolean();
     private int published;
+    private volatile CompletableFuture<?> future;
 
     LiveCall(String key, PendingQueue.Entry<I> entry, PartialOutput.Buffer<P> buffer, Semaphore slots) {
         this.key = key;
@@ -57,6 +59,20 @@ final class LiveCall<I, P, R> {
 
     int published() {
         return published;
+    }
+
+    /** The call's future, which {@link #cancel} cancels. */
+    void running(CompletableFuture<?> started) {
+        this.future = started;
+    }
+
+    /** Stops the call (its future cancelled, which interrupts or disposes what runs it) and frees its slot. */
+    void cancel() {
+        CompletableFuture<?> running = future;
+        if (running != null) {
+            running.cancel(true);
+        }
+        release();
     }
 
     /** Frees the call's slot once, whether it finished or was abandoned first. */

@@ -2,6 +2,7 @@ package io.dbchat.contracts.async;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The calls waiting for one key, oldest first; the head is the one in flight. Persisted in a
@@ -30,6 +31,11 @@ public record PendingQueue<I>(List<Entry<I>> entries) {
 
     PendingQueue<I> dropHead() {
         return new PendingQueue<>(List.copyOf(entries.subList(1, entries.size())));
+    }
+
+    /** The queue without the entries {@code dropped} selects. */
+    PendingQueue<I> without(Predicate<Entry<I>> dropped) {
+        return new PendingQueue<>(entries.stream().filter(dropped.negate()).toList());
     }
 
     Entry<I> head() {

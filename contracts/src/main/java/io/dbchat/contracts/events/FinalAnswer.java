@@ -8,7 +8,9 @@ import java.util.Map;
  * The complete answer to a question: the reply in words, the SQL and the rows beside it, a declarative
  * chart spec (or null), the translator that wrote the SQL, and the problem when there are no rows.
  * {@code understanding} is what the translator understood, assumed and ignored of the question; null when it did not
- * say (a model's translation, a refusal) and in answers written before it existed.
+ * say (a model's translation, a refusal) and in answers written before it existed. {@code display} is how the rows
+ * read in the words' formatting (see {@link DisplayText}); null when there are no rows to show, and in answers
+ * written before it existed.
  */
 public record FinalAnswer(
         String reply,
@@ -20,7 +22,15 @@ public record FinalAnswer(
         Map<String, Object> chart,
         String translator,
         Problem problem,
-        Understanding understanding) {
+        Understanding understanding,
+        DisplayText display) {
+
+    /** Without the rows' display text, as answers were before it. */
+    public FinalAnswer(String reply, String sql, List<ColumnMeta> columns, List<List<Object>> rows, long rowCount,
+                       boolean truncated, Map<String, Object> chart, String translator, Problem problem,
+                       Understanding understanding) {
+        this(reply, sql, columns, rows, rowCount, truncated, chart, translator, problem, understanding, null);
+    }
 
     /** Without an understanding, as answers were before it. */
     public FinalAnswer(String reply, String sql, List<ColumnMeta> columns, List<List<Object>> rows, long rowCount,

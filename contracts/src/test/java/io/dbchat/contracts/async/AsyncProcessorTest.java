@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class AsyncProcessorTest {
 
     /** Calls the test finishes by hand, by input. */
+    /** The task of a test driver's one partition. */
+    static final TaskId TASK = new TaskId(0, 0);
+
     final Map<String, CompletableFuture<String>> calls = new ConcurrentHashMap<>();
     @AutoClose
     Pipe pipe;
@@ -139,6 +145,80 @@ class AsyncProcessorTest {
     }
 
     @Test
+    void aStoppedQueryHasItsCallCancelledNothingForwardedAndTheNextOfItsKeyStarts() {
+        start(1, Duration.ofSeconds(30));
+        in.pipeInput("c1", "q1#1");
+        in.pipeInput("c1", "q2#1");
+        in.pipeInput("c2", "q3#1");
+        assertThat(calls).containsOnlyKeys("q1#1");
+
+        supplier.stop(TASK, "c1", "q1");
+        tick();
+
+        assertThat(calls.get("q1#1")).isCancelled();
+        assertThat(calls).containsOnlyKeys("q1#1", "q2#1");
+        calls.get("q2#1").complete("2");
+        tick();
+        calls.get("q3#1").complete("3");
+        tick();
+        assertThat(out.readValuesToList()).containsExactly("q2#1->2", "q3#1->3");
+        assertThat(supplier.inFlight()).isZero();
+        KeyValueStore<String, PendingQueue<String>> pending = pipe.driver().getKeyValueStore("pending");
+        assertThat(pending.get("c1")).isNull();
+    }
+
+    @Test
+    void aStoppedQueryWaitingBehindAnotherNeverStartsAndTheRunningCallIsLeftAlone() {
+        start(10, Duration.ofSeconds(30));
+        in.pipeInput("c1", "q1#1");
+        in.pipeInput("c1", "q2#1");
+        in.pipeInput("c1", "q2#2");
+
+        supplier.stop(TASK, "c1", "q2");
+        tick();
+        calls.get("q1#1").complete("1");
+        tick();
+
+        assertThat(calls.get("q1#1")).isNotCancelled();
+        assertThat(calls).containsOnlyKeys("q1#1");
+        assertThat(out.readValuesToList()).containsExactly("q1#1->1");
+    }
+
+    @Test
+    void aCallThatFinishedJustBeforeItsQueryWasStoppedIsNotForwarded() {
+        start(10, Duration.ofSeconds(30));
+        in.pipeInput("c1", "q1#1");
+        calls.get("q1#1").complete("too late");
+
+        supplier.stop(TASK, "c1", "q1");
+        tick();
+
+        assertThat(out.isEmpty()).isTrue();
+        assertThat(supplier.inFlight()).isZero();
+    }
+
+    @Test
+    void cancellingABlockingCallInterruptsItsThread() throws Exception {
+        var started = new CountDownLatch(1);
+        var interrupted = new CountDownLatch(1);
+        AsyncCall<String, String> call = AsyncCall.blocking(input -> {
+            started.countDown();
+            try {
+                Thread.sleep(Duration.ofMinutes(5));
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return "never used";
+        });
+
+        var running = call.start("slow").toCompletableFuture();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        running.cancel(true);
+
+        assertThat(interrupted.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void thePendingStoreHoldsWhatWaitsAndForgetsAFinishedConversation() {
         start(10, Duration.ofSeconds(30));
         KeyValueStore<String, PendingQueue<String>> pending = pipe.driver().getKeyValueStore("pending");
@@ -162,9 +242,9 @@ class AsyncProcessorTest {
         context.setCurrentSystemTimeMs(0);
         KeyValueStore<String, PendingQueue<String>> store = Pipe.pendingStore(context);
         var processor = new AsyncProcessor<String, Void, String, String>("pending",
-                (input, parts) -> calls.computeIfAbsent(input, k -> new CompletableFuture<>()), input -> input, null,
-                (input, result, n) -> input + "->" + result, (input, error, n) -> input + "!" + error,
-                new AsyncSettings(10, Duration.ofSeconds(30), Duration.ofMillis(5)), new Semaphore(10));
+                (input, parts) -> calls.computeIfAbsent(input, k -> new CompletableFuture<>()), input -> input,
+                input -> input, null, (input, result, n) -> input + "->" + result, (input, error, n) -> input + "!" + error,
+                new AsyncSettings(10, Duration.ofSeconds(30), Duration.ofMillis(5)), new Semaphore(10), new CallStops());
         processor.init(context);
         processor.process(new Record<>("c1", "q1", 0));
         processor.close();
@@ -188,6 +268,7 @@ class AsyncProcessorTest {
         supplier = new AsyncProcessorSupplier<>("pending", String.class,
                 input -> calls.computeIfAbsent(input, k -> new CompletableFuture<>()),
                 input -> input,
+                input -> input.split("#")[0],
                 (input, result) -> input + "->" + result,
                 (input, error) -> input + "!" + error.getClass().getSimpleName() + ": " + error.getMessage(),
                 new AsyncSettings(maxInFlight, timeout, Duration.ofMillis(5)));

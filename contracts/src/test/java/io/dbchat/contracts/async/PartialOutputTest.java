@@ -166,7 +166,7 @@ class PartialOutputTest {
         var context = new MockProcessorContext<String, String>();
         context.setCurrentSystemTimeMs(0);
         KeyValueStore<String, PendingQueue<String>> store = Pipe.pendingStore(context);
-        var supplier = AsyncProcessorSupplier.streaming("pending", String.class, call, input -> input, NUMBERED,
+        var supplier = AsyncProcessorSupplier.streaming("pending", String.class, call, input -> input, input -> input, NUMBERED,
                 PartialOutputTest::done, PartialOutputTest::failed,
                 new AsyncSettings(1, Duration.ofSeconds(30), Duration.ofMillis(5)));
         Processor<String, String, String, String> processor = supplier.get();
@@ -203,7 +203,7 @@ class PartialOutputTest {
     }
 
     private void start(int maxInFlight) {
-        supplier = AsyncProcessorSupplier.streaming("pending", String.class, call, input -> input, NUMBERED,
+        supplier = AsyncProcessorSupplier.streaming("pending", String.class, call, input -> input, input -> input, NUMBERED,
                 PartialOutputTest::done, PartialOutputTest::failed,
                 new AsyncSettings(maxInFlight, Duration.ofSeconds(30), Duration.ofMillis(5)));
         pipe = Pipe.through(supplier);

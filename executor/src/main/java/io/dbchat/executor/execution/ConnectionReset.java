@@ -1,5 +1,6 @@
 package io.dbchat.executor.execution;
 
+import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
 import reactor.core.publisher.Mono;
@@ -9,6 +10,7 @@ import reactor.core.publisher.Mono;
  * the pool: the transaction block it may have opened is rolled back and {@code DISCARD ALL} resets every
  * setting to its session default, which for the executor's pools is the startup parameter (read-only,
  * timeouts). Should that fail, the physical connection is closed, so the pool drops it instead of reusing it.
+ * A statement given up by its caller is cancelled in the database first.
  */
 final class ConnectionReset {
 
@@ -22,6 +24,20 @@ final class ConnectionReset {
                 .then(TrustedSql.run(pooled, "DISCARD ALL"));
         return reset.onErrorResume(e -> closePhysical(pooled))
                 .then(Mono.defer(() -> Mono.from(pooled.close())));
+    }
+
+    /**
+     * After the caller let go of a statement under way (its query was cancelled): PostgreSQL is asked to cancel what
+     * the connection's backend runs (a CancelRequest, on a connection of its own: disposing the driver's
+     * subscription alone leaves the statement running to its end), then the connection is reset and released.
+     */
+    static Mono<Void> cancelResetAndRelease(Connection pooled) {
+        return cancelRequest(pooled).onErrorResume(e -> Mono.empty()).then(resetAndRelease(pooled));
+    }
+
+    private static Mono<Void> cancelRequest(Connection pooled) {
+        Object physical = pooled instanceof Wrapped<?> wrapped ? wrapped.unwrap() : pooled;
+        return physical instanceof PostgresqlConnection postgres ? postgres.cancelRequest() : Mono.empty();
     }
 
     /** A closed connection fails the pool's validation on release, which makes the pool invalidate it. */

@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * connection is reset ({@link ConnectionReset}) before the pool hands it out again, unless the plan review
  * accepted the statement: then PostgreSQL's own plan showed it calls only allowlisted functions, none of which
  * changes a session. A database error reaches the caller with its quoted values removed
- * ({@link DatabaseErrors}); the full text goes to the log.
+ * ({@link DatabaseErrors}); the full text goes to the log. Cancelling the returned future (the query was
+ * cancelled) disposes the statement's subscription and has PostgreSQL cancel the statement.
  */
 public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
 
@@ -106,9 +107,10 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
                     "The datasource '" + datasource + "' is not configured."));
         }
         Lease lease = new Lease();
-        // after an error or a cancel the connection may be anywhere (inside a transaction, mid-statement): reset
+        // after an error or a cancel the connection may be anywhere (inside a transaction, mid-statement): reset;
+        // a cancel (the query was cancelled) also stops the statement in the database
         return Mono.usingWhen(pool.create(), c -> run(c, datasource, sql, settings, lease), lease::release,
-                        (c, e) -> ConnectionReset.resetAndRelease(c), ConnectionReset::resetAndRelease)
+                        (c, e) -> ConnectionReset.resetAndRelease(c), ConnectionReset::cancelResetAndRelease)
                 .timeout(limits.statementTimeout().plus(CLIENT_GRACE))
                 .onErrorResume(e -> Mono.just(failure(datasource, sql, e)))
                 .map(outcome -> outcome.withPlan(lease.plan != null ? lease.plan : unreviewed()));

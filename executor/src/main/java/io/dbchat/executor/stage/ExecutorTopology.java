@@ -47,8 +47,11 @@ public final class ExecutorTopology {
                 topics.schema().consumed(),
                 Materialized.<String, SchemaSnapshot, KeyValueStore<Bytes, byte[]>>as(SCHEMA_STORE)
                         .withKeySerde(topics.schema().key()).withValueSerde(topics.schema().value()));
-        // a cancelled query's SQL is dropped here, whichever of it and the cancellation comes first
-        Cancellations.install(builder, topics);
+        var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
+                e -> e.proposal().queryId(), handler::outcome, handler::failure, async);
+        // a cancelled query's SQL is dropped here, whichever of it and the cancellation comes first; a statement
+        // already running is cancelled (its subscription disposed, and PostgreSQL sent a cancel request)
+        Cancellations.install(builder, topics, running::stop);
         KStream<String, Checked> checked = Cancellations.dropCancelled(builder.stream(topics.sql().name(), topics.sql().consumed())
                         .processValues(TraceHop.at("executor check and run", SqlProposed::queryId), Named.as("trace-proposal")),
                         SqlProposed::queryId, "drop-cancelled-proposal")
@@ -60,8 +63,6 @@ public final class ExecutorTopology {
                 .to(topics.results().name(), topics.results().produced());
         checked.flatMapValues(ExecutorTopology::correctable, Named.as("checked-correctable"))
                 .to(topics.sqlFailures().name(), topics.sqlFailures().produced());
-        var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
-                handler::outcome, handler::failure, async);
         KStream<String, Ran> ran = checked.flatMapValues(ExecutorTopology::executions, Named.as("checked-run"))
                 .process(running);
         ran.flatMapValues(ExecutorTopology::results, Named.as("ran-result"))

@@ -25,7 +25,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * connection) runs again after a backoff doubling from 250 ms to 4 s, until it succeeds or fails otherwise,
  * or {@code limit} has passed since its first try; then it fails as unreachable. The outage is logged once
  * per datasource when it starts and once when it ends; the health endpoint tries every datasource and reports
- * those it cannot reach DOWN.
+ * those it cannot reach DOWN. Cancelling a run cancels its attempt under way.
  */
 final class OutageRetry implements QueryRunner, HealthIndicator {
 
@@ -74,26 +74,41 @@ final class OutageRetry implements QueryRunner, HealthIndicator {
         return run(datasource, sql, Map.of());
     }
 
+    /** Cancelling the returned future cancels the attempt under way (a cancelled query's statement stops). */
     @Override
     public CompletionStage<ExecutionOutcome> run(String datasource, String sql, Map<String, String> settings) {
-        return attempt(datasource, sql, settings, clock.instant().plus(limit), FIRST_BACKOFF);
+        var result = new CompletableFuture<ExecutionOutcome>();
+        attempt(datasource, sql, settings, clock.instant().plus(limit), FIRST_BACKOFF, result);
+        return result;
     }
 
-    private CompletionStage<ExecutionOutcome> attempt(String datasource, String sql, Map<String, String> settings,
-                                                      Instant giveUp, Duration backoff) {
-        return runner.run(datasource, sql, settings).thenCompose(outcome -> {
-            if (!unreachable(outcome)) {
+    private void attempt(String datasource, String sql, Map<String, String> settings, Instant giveUp, Duration backoff,
+                         CompletableFuture<ExecutionOutcome> result) {
+        if (result.isDone()) {
+            return; // cancelled while waiting to try again
+        }
+        CompletableFuture<ExecutionOutcome> running = runner.run(datasource, sql, settings).toCompletableFuture();
+        result.whenComplete((done, error) -> {
+            if (result.isCancelled()) {
+                running.cancel(true);
+            }
+        });
+        running.whenComplete((outcome, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else if (!unreachable(outcome)) {
                 reached(datasource);
-                return CompletableFuture.completedFuture(outcome);
+                result.complete(outcome);
+            } else {
+                unreachableNow(datasource, (ExecutionOutcome.Failed) outcome);
+                if (!clock.instant().plus(backoff).isBefore(giveUp)) {
+                    result.complete(outcome);
+                    return;
+                }
+                Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> attempt(datasource, sql, settings, giveUp, next, result));
             }
-            unreachableNow(datasource, (ExecutionOutcome.Failed) outcome);
-            if (!clock.instant().plus(backoff).isBefore(giveUp)) {
-                return CompletableFuture.completedFuture(outcome);
-            }
-            Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            return CompletableFuture.supplyAsync(() -> null,
-                            CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> attempt(datasource, sql, settings, giveUp, next));
         });
     }
 

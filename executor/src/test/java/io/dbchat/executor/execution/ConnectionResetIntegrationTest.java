@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbchat.executor.ConsultancyDatabase;
 import io.dbchat.executor.ConsultancySchema;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * On a pool of one connection, in either mode: a statement that changed its session leaves the connection
  * back at its startup parameters for the next one (DISCARD ALL, same backend), and a connection that cannot
- * be reset is replaced, not handed out again.
+ * be reset is replaced, not handed out again. A statement whose caller let go of it (a cancelled query) stops in
+ * the database, not only in the driver.
  */
 @ParameterizedClass
 @EnumSource(ExecutionMode.class)
@@ -78,6 +81,40 @@ class ConnectionResetIntegrationTest {
             assertThat(after.getFirst()).isNotEqualTo(pid);
             assertThat(after.subList(1, 5)).containsExactly("on", "4500ms", "700ms", "9s");
         }
+    }
+
+    @Test
+    void aStatementGivenUpByItsCallerStopsInTheDatabaseAndItsConnectionServesTheNext() throws Exception {
+        // a statement timeout far beyond the test: only the cancel request can end the sleep in time
+        var patient = new ExecutionLimits(Duration.ofMinutes(10), LIMITS.lockTimeout(), Duration.ofMinutes(10), 100, 100_000);
+        try (var runner = database.readerRunner(patient, 1, mode, false)) {
+            var running = runner.run(ConsultancySchema.DATASOURCE, "SELECT pg_sleep(600)").toCompletableFuture();
+            awaitSleeping(1);
+
+            running.cancel(true);
+
+            awaitSleeping(0);
+            assertThat(row(runner, "SELECT 42")).containsExactly(42);
+        }
+    }
+
+    /** Waits (at most 60 s, a generous bound on a loaded machine) until so many statements sleep in the database. */
+    private static void awaitSleeping(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int sleeping = -1;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = database.ownerConnection(); var s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                         + "AND query LIKE '%pg_sleep(600)%' AND pid <> pg_backend_pid()")) {
+                r.next();
+                sleeping = r.getInt(1);
+            }
+            if (sleeping == expected) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(sleeping).as("statements sleeping in pg_stat_activity").isEqualTo(expected);
     }
 
     private static List<Object> row(R2dbcQueryRunner runner, String sql) {

@@ -258,6 +258,26 @@ class ExecutorTopologyTest {
     }
 
     @Test
+    void aStatementRunningForACancelledQueryIsCancelledAndTheConversationGoesOn() {
+        start(true);
+        var running = new CompletableFuture<ExecutionOutcome>();
+        runner.running = running;
+        pipe("conv-1", proposal("SELECT name FROM teams", 1));
+        assertThat(runner.seen).hasSize(1);
+
+        driver.createInputTopic(topics.cancellations().name(), topics.cancellations().key().serializer(),
+                topics.cancellations().value().serializer()).pipeInput("conv-1", QueryCancelled.of("q-1", "conv-1", "ann", NOW));
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+        runner.running = null;
+        var next = QuestionAsked.of("q-2", "conv-1", "ann", ConsultancySchema.DATASOURCE, "Which teams?", NOW);
+        pipe("conv-1", SqlProposed.of(next, "SELECT id FROM teams", 1, TranslatorInfo.offline("1"), Usage.NONE, 5, "v-test"));
+
+        assertThat(running).as("the runner's statement, whose cancel stops it in the database").isCancelled();
+        assertThat(results.readValuesToList()).extracting(QueryResult::queryId).containsExactly("q-2");
+        assertThat(runner.seen).hasSize(2);
+    }
+
+    @Test
     void goesOnAfterARunnerThatThrows() {
         start(true);
         runner.answer = s -> {
@@ -295,6 +315,8 @@ class ExecutorTopologyTest {
         final List<String> seen = new ArrayList<>();
         Function<String, ExecutionOutcome> answer = s -> new ExecutionOutcome.Rows(List.of(), List.of(), false, 0);
         boolean known = true;
+        /** When set, what every run returns instead of an outcome: a statement still running. */
+        CompletableFuture<ExecutionOutcome> running;
 
         @Override
         public boolean knows(String datasource) {
@@ -304,7 +326,7 @@ class ExecutorTopologyTest {
         @Override
         public CompletionStage<ExecutionOutcome> run(String datasource, String sql) {
             seen.add(sql);
-            return CompletableFuture.completedFuture(answer.apply(sql));
+            return running != null ? running : CompletableFuture.completedFuture(answer.apply(sql));
         }
     }
 }

@@ -41,7 +41,10 @@ class CancelController {
         if (view.terminal().isPresent()) {
             return Mono.just(ResponseEntity.ok(QueryState.of(view)));
         }
-        var cancelled = QueryCancelled.of(view.queryId(), view.conversationId(), principal, clock.instant());
+        // the question goes along, so the interpreter records the cancelled turn in its conversation
+        var cancelled = view.question() == null
+                ? QueryCancelled.of(view.queryId(), view.conversationId(), principal, clock.instant())
+                : QueryCancelled.of(view.question(), principal, clock.instant());
         return submitter.submit(cancelled)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(QueryState.of(view).cancelling())));
     }

@@ -3,6 +3,7 @@ package io.dbchat.gateway.query;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.ColumnMeta;
+import io.dbchat.contracts.events.DisplayText;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.TranslatorInfo;
@@ -17,6 +18,8 @@ import java.util.Map;
  * {@code truncated} is true when a limit cut the rows, the executor's row cap or the listing limit the
  * translator added; {@code row_estimate} is then the catalog's estimate of all the rows, when known.
  * {@code edited} marks SQL that a person or an agent wrote or edited and ran as written, past the translator.
+ * {@code display} is how the rows read in the words' own formatting (each column's kind, each cell's text where it
+ * differs from the value), for clients that show the rows as the reply says them; null when there are none.
  */
 public record SyncAnswer(
         String reply,
@@ -33,7 +36,8 @@ public record SyncAnswer(
         Problem problem,
         Understanding understanding,
         @JsonProperty("row_estimate") Long rowEstimate,
-        boolean edited) {
+        boolean edited,
+        DisplayText display) {
 
     public static SyncAnswer of(ReplyEvent fin) {
         FinalAnswer a = fin.answer();
@@ -46,7 +50,7 @@ public record SyncAnswer(
                 a.rows() == null ? List.of() : a.rows(),
                 a.rowCount(), cut, a.chart(), a.translator(), a.problem(), a.understanding(),
                 estimate != null && estimate > a.rowCount() ? estimate : null,
-                a.translator() != null && a.translator().startsWith(TranslatorInfo.USER));
+                a.translator() != null && a.translator().startsWith(TranslatorInfo.USER), a.display());
     }
 
     /** The translator's own listing limit was reached, so there may be more rows (the reply says so too). */

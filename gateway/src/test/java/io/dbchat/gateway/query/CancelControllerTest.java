@@ -31,6 +31,8 @@ class CancelControllerTest extends WebSliceTest {
         assertThat(cancelled.queryId()).isEqualTo(queryId);
         assertThat(cancelled.conversationId()).isEqualTo(pipeline.submitted().getFirst().conversationId());
         assertThat(cancelled.principal()).isEqualTo("anonymous");
+        assertThat(cancelled.question()).as("so the interpreter can record the cancelled turn")
+                .isEqualTo(pipeline.submitted().getFirst());
         List<ServerSentEvent<String>> events = client.get().uri("/api/chat/queries/{id}/events", queryId)
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { }).getResponseBody()

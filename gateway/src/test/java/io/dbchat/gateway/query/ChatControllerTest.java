@@ -29,6 +29,8 @@ class ChatControllerTest extends WebSliceTest {
                 .jsonPath("$.sql").isEqualTo("SELECT count(*) AS orders FROM orders")
                 .jsonPath("$.columns[0]").isEqualTo("orders")
                 .jsonPath("$.column_types[0]").isEqualTo("int8")
+                .jsonPath("$.display.kinds[0]").isEqualTo("number")
+                .jsonPath("$.display.cells[0][0]").isEqualTo("42")
                 .jsonPath("$.rows[0][0]").isEqualTo(42)
                 .jsonPath("$.row_count").isEqualTo(1)
                 .jsonPath("$.truncated").isEqualTo(false)

@@ -1,5 +1,7 @@
 package io.dbchat.interpreter.conversation;
 
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
@@ -15,7 +17,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Records every FINAL the interpreter writes, answers and refusals alike, as a turn of its conversation: the
  * question is remembered when its result comes in, completed with the FINAL as it goes out, and kept in a
- * changelogged store until Redis has it, so neither a restart nor a Redis outage loses a turn.
+ * changelogged store until Redis has it, so neither a restart nor a Redis outage loses a turn. A cancelled query
+ * is a turn too: its question comes with the cancellation (when the gateway knew it), completed by the ERROR
+ * {@code cancelled}; it never replaces a turn already answered.
  */
 public final class ConversationTurns {
 
@@ -48,9 +52,23 @@ public final class ConversationTurns {
                 .process(TurnRecording.Remember::new, Named.as("remember-turn-question"), STORE);
     }
 
-    /** Records the turns of the FINAL replies the stage writes. */
+    /**
+     * Remembers the questions of cancelled queries (those the cancellation names), passing the cancellations on;
+     * before the stage replies to them. The store must have been added by {@link #remember}.
+     */
+    public KStream<String, QueryCancelled> rememberCancelled(KStream<String, QueryCancelled> cancellations) {
+        return cancellations.processValues(TurnRecording.RememberCancelled::new, Named.as("remember-cancelled-question"),
+                STORE);
+    }
+
+    /** Records the turns of the FINAL replies the stage writes, and of its ERROR replies {@code cancelled}. */
     public void record(KStream<String, ReplyEvent> replies) {
-        replies.filter((k, reply) -> reply.type() == ReplyType.FINAL && reply.answer() != null)
+        replies.filter((k, reply) -> reply.type() == ReplyType.FINAL && reply.answer() != null || isCancelled(reply))
                 .process(() -> new TurnRecording.Complete(writes, maxRowBytes, retryEvery), Named.as("record-turn"), STORE);
+    }
+
+    static boolean isCancelled(ReplyEvent reply) {
+        return reply.type() == ReplyType.ERROR && reply.error() != null
+                && ErrorCode.CANCELLED.code().equals(reply.error().code());
     }
 }

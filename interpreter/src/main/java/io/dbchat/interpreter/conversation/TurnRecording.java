@@ -1,21 +1,31 @@
 package io.dbchat.interpreter.conversation;
 
+import io.dbchat.contracts.errors.Problem;
+import io.dbchat.contracts.events.FinalAnswer;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.conversations.TurnRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The two ends of {@link ConversationTurns}: remembering a question, and writing its turn once answered. */
+/**
+ * The two ends of {@link ConversationTurns}: remembering a question (from its result or its cancellation), and
+ * writing its turn once answered (or cancelled).
+ */
 final class TurnRecording {
 
     private TurnRecording() {
@@ -37,6 +47,30 @@ final class TurnRecording {
             if (pending.get(result.queryId()) == null) {
                 pending.put(result.queryId(), new PendingTurn(result.question(), null, null));
             }
+        }
+    }
+
+    /** Remembers the question a cancellation carries, unless its result brought it first; passes it on. */
+    static final class RememberCancelled implements FixedKeyProcessor<String, QueryCancelled, QueryCancelled> {
+
+        private FixedKeyProcessorContext<String, QueryCancelled> context;
+        private KeyValueStore<String, PendingTurn> pending;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, QueryCancelled> context) {
+            this.context = context;
+            pending = context.getStateStore(ConversationTurns.STORE);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, QueryCancelled> record) {
+            QueryCancelled cancelled = record.value();
+            if (ConversationTurns.belongsInConversation(cancelled.question())
+                    && cancelled.question().queryId().equals(cancelled.queryId())
+                    && pending.get(cancelled.queryId()) == null) {
+                pending.put(cancelled.queryId(), new PendingTurn(cancelled.question(), null, null));
+            }
+            context.forward(record);
         }
     }
 
@@ -76,10 +110,16 @@ final class TurnRecording {
             if (turn == null || turn.ready()) {
                 return; // not a conversation's turn, or a FINAL seen again while its write is under way
             }
-            PendingTurn answered = turn.answered(reply.answer(),
+            FinalAnswer answer = reply.answer() != null ? reply.answer() : cancelledAnswer(reply.error());
+            PendingTurn answered = turn.answered(answer,
                     reply.at() == null ? Instant.ofEpochMilli(record.timestamp()) : reply.at());
             pending.put(reply.queryId(), answered);
             write(reply.queryId(), answered);
+        }
+
+        /** What a cancelled turn shows again: the sentence saying it was cancelled, and no rows. */
+        private static FinalAnswer cancelledAnswer(Problem cancelled) {
+            return new FinalAnswer(cancelled.message(), null, List.of(), List.of(), 0, false, null, null, cancelled);
         }
 
         private void write(String queryId, PendingTurn turn) {

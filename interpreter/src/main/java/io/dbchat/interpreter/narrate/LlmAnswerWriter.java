@@ -2,16 +2,22 @@ package io.dbchat.interpreter.narrate;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.dbchat.contracts.events.QueryAnswered;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Streams an answer from a LangChain4j streaming chat model. The request is started on a virtual thread of its
- * own, so that even a client that connects synchronously never holds up the caller (a stream thread).
+ * own, so that even a client that connects synchronously never holds up the caller (a stream thread). Cancelling the
+ * returned future (the query was cancelled) cancels the model's stream through LangChain4j's streaming handle
+ * (known from the stream's first part on), which closes the connection.
  */
 public final class LlmAnswerWriter implements AnswerWriter {
 
@@ -38,10 +44,22 @@ public final class LlmAnswerWriter implements AnswerWriter {
     }
 
     private static StreamingChatResponseHandler handler(Consumer<String> onToken, CompletableFuture<String> done) {
+        AtomicReference<StreamingHandle> stream = new AtomicReference<>();
+        done.whenComplete((text, error) -> {
+            StreamingHandle running = stream.get();
+            if (done.isCancelled() && running != null) {
+                running.cancel();
+            }
+        });
         return new StreamingChatResponseHandler() {
             @Override
-            public void onPartialResponse(String partial) {
-                onToken.accept(partial);
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                stream.set(context.streamingHandle());
+                if (done.isCancelled()) {
+                    context.streamingHandle().cancel(); // cancelled before the stream's first part
+                    return;
+                }
+                onToken.accept(partial.text());
             }
 
             @Override

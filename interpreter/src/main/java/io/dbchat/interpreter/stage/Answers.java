@@ -11,10 +11,14 @@ import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.interpreter.answer.TemplatedAnswers;
 import io.dbchat.interpreter.chart.ChartSuggester;
+import io.dbchat.interpreter.result.Display;
 import java.time.Instant;
 import java.util.List;
 
-/** The interpreter's replies: the "interpreting" status, and the FINAL with the reply, the SQL, rows and chart. */
+/**
+ * The interpreter's replies: the "interpreting" status, and the FINAL with the reply, the SQL, rows (with their
+ * display text, as the words write values) and chart.
+ */
 final class Answers {
 
     static final String STATUS = "interpreting";
@@ -52,7 +56,7 @@ final class Answers {
         return switch (result) {
             case QueryAnswered a -> new FinalAnswer(reply, a.proposal().sql(), a.columns(), a.rows(), a.rowCount(),
                     a.truncated(), ChartSuggester.suggest(a.columns(), a.rows()), a.proposal().translator().label(), null,
-                    a.proposal().understanding());
+                    a.proposal().understanding(), Display.of(a.columns(), a.rows()));
             case QueryRejected r -> new FinalAnswer(reply, r.sql(), List.of(), List.of(), 0, false, null,
                     r.translator() == null ? null : r.translator().label(), r.problem());
         };

@@ -1,6 +1,7 @@
 package io.dbchat.interpreter.stage;
 
 import io.dbchat.contracts.cancel.Cancellations;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.TraceHop;
@@ -21,7 +22,8 @@ import org.apache.kafka.streams.kstream.Named;
  * are written, then the FINAL (1000+n+1) carrying the whole text, the SQL, the rows and a chart suggestion;
  * the LLM's calls run in the shared async processor, whose partial output carries the tokens. Every FINAL is
  * recorded as a turn of its conversation when {@link ConversationTurns} are given. A cancelled query gets the
- * ERROR reply {@code cancelled} instead, and its result, if one comes, is dropped.
+ * ERROR reply {@code cancelled} instead (also recorded as its turn), its model call under way is stopped, and its
+ * result, if one comes, is dropped.
  */
 public final class InterpreterTopology {
 
@@ -35,8 +37,9 @@ public final class InterpreterTopology {
 
     /** Answers from templates, recording each FINAL with {@code turns} (none when null). */
     public static void build(StreamsBuilder builder, Topics topics, Clock clock, ConversationTurns turns) {
-        var cancelled = cancellations(builder, topics, clock);
+        var read = Cancellations.install(builder, topics);
         var results = results(builder, topics, turns);
+        var cancelled = cancelledReplies(read, clock, turns);
         replies(results.flatMapValues(result -> Answers.offline(result, clock.instant())).merge(cancelled), topics, turns);
     }
 
@@ -50,17 +53,22 @@ public final class InterpreterTopology {
     public static IntSupplier build(StreamsBuilder builder, Topics topics, Clock clock, AnswerWriter writer,
                                     InterpreterProperties settings, MeterRegistry meters, ConversationTurns turns) {
         var answers = StreamedAnswers.supplier(writer, settings, clock, meters);
-        var cancelled = cancellations(builder, topics, clock);
-        replies(results(builder, topics, turns).process(answers).merge(cancelled), topics, turns);
+        // a model writing the answer of a cancelled query is stopped, so no FINAL follows the ERROR
+        var read = Cancellations.install(builder, topics, answers::stop);
+        var results = results(builder, topics, turns);
+        var cancelled = cancelledReplies(read, clock, turns);
+        replies(results.process(answers).merge(cancelled), topics, turns);
         return answers::inFlight;
     }
 
     /**
-     * A cancellation is answered at once with the ERROR reply {@code cancelled} (seq
-     * {@link io.dbchat.contracts.events.ReplySeq#CANCELLED}); installs the store that drops the query's result.
+     * A cancellation (read, and stored to drop the query's result, by {@link Cancellations#install}) is answered at
+     * once with the ERROR reply {@code cancelled} (seq {@link io.dbchat.contracts.events.ReplySeq#CANCELLED}),
+     * recorded as the query's turn with {@code turns} (none when null).
      */
-    private static KStream<String, ReplyEvent> cancellations(StreamsBuilder builder, Topics topics, Clock clock) {
-        return Cancellations.install(builder, topics)
+    private static KStream<String, ReplyEvent> cancelledReplies(KStream<String, QueryCancelled> read, Clock clock,
+                                                                ConversationTurns turns) {
+        return (turns == null ? read : turns.rememberCancelled(read))
                 .mapValues(cancelled -> Answers.cancelled(cancelled, clock.instant()), Named.as("cancellation-reply"));
     }
 

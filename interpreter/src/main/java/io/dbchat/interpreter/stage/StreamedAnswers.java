@@ -49,6 +49,7 @@ final class StreamedAnswers implements PartialOutput<QueryResult, String, ReplyE
                                                                             MeterRegistry meters) {
         var answers = new StreamedAnswers(writer, settings, clock, meters);
         return AsyncProcessorSupplier.streaming(STORE, QueryResult.class, answers::write, QueryResult::queryId,
+                QueryResult::queryId,
                 answers, answers::written, answers::failed,
                 new AsyncSettings(settings.maxInFlight(), settings.callTimeout(), settings.collectEvery()));
     }

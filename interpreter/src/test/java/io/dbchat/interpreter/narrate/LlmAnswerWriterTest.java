@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,19 @@ class LlmAnswerWriterTest {
         var answer = writer().write(InterpretPromptTest.result("hr"), token -> { });
 
         assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    void cancellingTheAnswerClosesTheModelsStreamBeforeItsEnd() {
+        stub.enqueue(LlmStub.Reply.text("word ".repeat(400).strip()).paced(Duration.ofMillis(25)));
+        List<String> tokens = new CopyOnWriteArrayList<>();
+
+        var answer = writer().write(InterpretPromptTest.result("hr"), tokens::add);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !tokens.isEmpty());
+        answer.cancel(true);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stub.abandoned() == 1);
+        assertThat(tokens).hasSizeLessThan(400);
     }
 
     private LlmAnswerWriter writer() {

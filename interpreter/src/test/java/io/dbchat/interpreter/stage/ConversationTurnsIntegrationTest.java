@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.QueryAnswered;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.TranslatorInfo;
@@ -96,6 +97,28 @@ class ConversationTurnsIntegrationTest {
         }
         assertThat(ConversationTurns.belongsInConversation(replayed)).isFalse();
         assertThat(ConversationTurns.belongsInConversation(question)).isTrue();
+    }
+
+    @Test
+    void aCancelledQuestionIsRecordedAsCancelledAndLeftOutOfTheHistoryFollowUpsAreReadWith() throws Exception {
+        claim("c-cancel");
+        var question = QuestionAsked.of("q-x", "c-cancel", "p", "demo", "How many tasks per user per day?", Instant.EPOCH);
+        try (var driver = offlineStage()) {
+            StageFixtures.results(driver).pipeInput("c-cancel", StageFixtures.count("q-1", "c-cancel", 5));
+            driver.createInputTopic(StageFixtures.TOPICS.cancellations().name(),
+                            StageFixtures.TOPICS.cancellations().key().serializer(),
+                            StageFixtures.TOPICS.cancellations().value().serializer())
+                    .pipeInput("c-cancel", QueryCancelled.of(question, "p", Instant.EPOCH.plusSeconds(1)));
+
+            ConversationView view = awaitView("c-cancel", v -> v.turns().size() == 2);
+            ViewedTurn cancelled = view.turns().stream().filter(t -> t.queryId().equals("q-x")).findFirst().orElseThrow();
+            assertThat(cancelled.question()).isEqualTo("How many tasks per user per day?");
+            assertThat(cancelled.status()).isEqualTo(StoredTurn.CANCELLED);
+            assertThat(cancelled.reply()).contains("cancelled");
+            assertThat(cancelled.answer().problem().code()).isEqualTo(ErrorCode.CANCELLED.code());
+        }
+        assertThat(records.history("c-cancel", 10).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .extracting(StoredTurn::queryId).containsExactly("q-1");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.dbchat.interpreter.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.events.QueryCancelled;
 import io.dbchat.contracts.events.QueryResult;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
@@ -15,12 +17,15 @@ import io.dbchat.llm.LlmStub;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,22 +86,62 @@ class LlmStreamingTopologyTest {
         assertThat(replies.getLast().answer().reply()).isEqualTo("There are 1,234 users.");
     }
 
-    private List<ReplyEvent> answer(InterpreterProperties settings, QueryResult result) throws InterruptedException {
+    @Test
+    void aCancelledAnswerStopsTheModelAndTheQueryEndsWithOneCancelledErrorAndNoFinal() throws InterruptedException {
+        stub.enqueue(LlmStub.Reply.text("word ".repeat(400).strip()).paced(Duration.ofMillis(25)));
+        QueryResult result = StageFixtures.count("q-1", "c-1", 600);
+        var settings = StageFixtures.settings(8, Duration.ofSeconds(60), false);
+        try (TopologyTestDriver driver = StageFixtures.driver(llmStage(settings))) {
+            StageFixtures.results(driver).pipeInput("c-1", result);
+            var out = StageFixtures.replies(driver);
+            List<ReplyEvent> replies = new ArrayList<>();
+            collectUntil(driver, out, replies, r -> r.type() == ReplyType.TOKEN);
+
+            driver.createInputTopic(StageFixtures.TOPICS.cancellations().name(),
+                            StageFixtures.TOPICS.cancellations().key().serializer(),
+                            StageFixtures.TOPICS.cancellations().value().serializer())
+                    .pipeInput("c-1", QueryCancelled.of(result.question(), "p", Instant.now()));
+            collectUntil(driver, out, replies, r -> r.type() == ReplyType.ERROR);
+            for (long deadline = System.currentTimeMillis() + 30_000;
+                 stub.abandoned() == 0 && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(10);
+                driver.advanceWallClockTime(Duration.ofMillis(10));
+                replies.addAll(out.readValuesToList());
+            }
+
+            assertThat(stub.abandoned()).as("the model's stream was closed before its end").isEqualTo(1);
+            assertThat(replies).filteredOn(r -> r.type().isTerminal()).singleElement()
+                    .satisfies(r -> assertThat(r.error().code()).isEqualTo(ErrorCode.CANCELLED.code()));
+        }
+    }
+
+    private void collectUntil(TopologyTestDriver driver, TestOutputTopic<String, ReplyEvent> out,
+                              List<ReplyEvent> replies, Predicate<ReplyEvent> seen)
+            throws InterruptedException {
+        for (long deadline = System.currentTimeMillis() + 30_000;
+             replies.stream().noneMatch(seen) && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(10);
+            driver.advanceWallClockTime(Duration.ofMillis(10));
+            replies.addAll(out.readValuesToList());
+        }
+        assertThat(replies).anyMatch(seen);
+    }
+
+    private StreamsBuilder llmStage(InterpreterProperties settings) {
         var llm = new LlmProperties("openai", null, 0, Duration.ofSeconds(10), 256, 0, Map.of("openai", new LlmProperties.Endpoint(null, stub.openAiBaseUrl(), null)));
         var builder = new StreamsBuilder();
         InterpreterTopology.build(builder, StageFixtures.TOPICS, Clock.systemUTC(),
                 new LlmAnswerWriter(ChatModels.streaming(llm), new InterpretPrompt(settings)), settings,
                 new SimpleMeterRegistry());
-        try (TopologyTestDriver driver = StageFixtures.driver(builder)) {
+        return builder;
+    }
+
+    private List<ReplyEvent> answer(InterpreterProperties settings, QueryResult result) throws InterruptedException {
+        try (TopologyTestDriver driver = StageFixtures.driver(llmStage(settings))) {
             StageFixtures.results(driver).pipeInput(result.question().conversationId(), result);
             var out = StageFixtures.replies(driver);
             List<ReplyEvent> replies = new ArrayList<>();
-            for (long deadline = System.currentTimeMillis() + 10_000;
-                 replies.stream().noneMatch(r -> r.type() == ReplyType.FINAL) && System.currentTimeMillis() < deadline; ) {
-                Thread.sleep(10);
-                driver.advanceWallClockTime(Duration.ofMillis(10));
-                replies.addAll(out.readValuesToList());
-            }
+            collectUntil(driver, out, replies, r -> r.type() == ReplyType.FINAL);
             return replies;
         }
     }

@@ -3,8 +3,14 @@ package io.dbchat.standalone.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dbchat.contracts.runtime.PostgresUrl;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,7 +20,8 @@ import org.openqa.selenium.WebElement;
 /**
  * What people do after the first answer, in headless Chromium against the embedded default: edit the SQL and
  * run it again, have it explained, stop a question, pick the chart, ask a suggested follow-up, open one answer
- * from its link, see a cut result said as such, and the question box's counter. The planner's budget is raised
+ * from its link, see a cut result said as such (and a stopped question kept as such in its conversation), and the
+ * question box's counter. The planner's budget is raised
  * so that a deliberately slow query can run long enough to be stopped.
  */
 class WebPageAnswerToolsIntegrationTest extends PageTest {
@@ -29,7 +36,9 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + ": browser tests skipped");
         dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0",
                 "--dbchat.executor.plan-check.max-cost=1000000000000000",
-                "--dbchat.executor.plan-check.max-rows=1000000000000000"), Map.of());
+                "--dbchat.executor.plan-check.max-rows=1000000000000000",
+                // only stopping the slow statement ends it in the time the test waits for that
+                "--dbchat.executor.statement-timeout=300s"), Map.of());
     }
 
     @Test
@@ -86,6 +95,7 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
             return queryId != null && !queryId.isEmpty() ? turns.getLast() : null;
         });
         browser.screenshot("running");
+        awaitRunningInTheDatabase(1);
         running.findElement(By.cssSelector(".stop")).click();
 
         WebElement cancelled = browser.await(d -> running.findElements(By.cssSelector(".error-box.cancelled")).stream().findFirst().orElse(null));
@@ -93,9 +103,24 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         assertThat(cancelled.getText()).contains("cancelled");
         assertThat(running.findElements(By.cssSelector(".stop"))).isEmpty();
         assertThat(running.findElements(By.cssSelector(".result-table"))).isEmpty();
+        awaitRunningInTheDatabase(0); // PostgreSQL stopped the statement: the executor sent it a cancel request
         browser.screenshotForDocs("cancelled");
         // the question box is free again for the next question
         assertThat(browser.find("#ask-button").isEnabled()).isTrue();
+
+        // the conversation keeps the cancelled question: reopened, it shows the question and that it was cancelled
+        awaitRecordedTurns(shownConversation(), recorded -> recorded.size() == 2
+                && "cancelled".equals(recorded.get(1).path("status").asString()));
+        browser.driver.navigate().refresh();
+        WebElement reopened = browser.await(d -> {
+            List<WebElement> turns = d.findElements(By.cssSelector("#transcript .turn"));
+            return turns.size() == 2 && !turns.getLast().findElements(By.cssSelector(".error-box.cancelled")).isEmpty()
+                    ? turns.getLast() : null;
+        });
+        assertThat(reopened.findElement(By.cssSelector(".question p")).getText()).isEqualTo(SLOW_SQL);
+        assertThat(reopened.findElement(By.cssSelector(".error-title")).getText()).isEqualTo("Cancelled");
+        assertThat(reopened.findElement(By.cssSelector(".error-box")).getText()).contains("cancelled");
+        browser.screenshotForDocs("cancelled-reopened");
     }
 
     @Test
@@ -189,6 +214,28 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
     }
 
     @Test
+    void theTableShowsEveryValueExactlyAsTheWordsSayIt() {
+        browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
+        WebElement first = ask("How many teams are there?");
+
+        // money, a computed decimal and a count: one row of figures, each said in the words
+        WebElement figures = runEdited(first,
+                "SELECT sum(budget) AS total_budget, avg(budget) AS mean, count(*) AS projects FROM projects");
+        List<String> cells = cells(figures);
+        assertThat(cells.get(0)).matches("\\$\\d{1,3}(,\\d{3})+\\.\\d{2}");
+        assertThat(cells.get(1)).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}");
+        assertThat(cells.get(2)).matches("\\d{1,3}(,\\d{3})*");
+        String words = figures.findElement(By.cssSelector(".reply")).getText();
+        assertThat(cells).allSatisfy(cell -> assertThat(words).contains(cell));
+
+        // a date, said as "14 January 2019" in both
+        WebElement date = runEdited(figures, "SELECT min(start_date) AS first_start FROM projects");
+        String day = cells(date).getFirst();
+        assertThat(day).matches("\\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}");
+        assertThat(date.findElement(By.cssSelector(".reply")).getText()).contains(day);
+    }
+
+    @Test
     void theBoxCountsBytesNearItsLimitAndTheButtonSaysAccessIsOpen() {
         browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
         browser.await(d -> "Open access".equals(browser.find("#toggle-key").getText()) ? true : null);
@@ -206,6 +253,21 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
         browser.screenshot("counter-open-access");
     }
 
+    /** Waits until so many of the slow statements run in the embedded PostgreSQL (pg_stat_activity). */
+    private static void awaitRunningInTheDatabase(int count) {
+        var p = dbchat.infrastructureProperties();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (Connection c = DriverManager.getConnection(PostgresUrl.parse(p.get("dbchat.datasource.url")).jdbcUrl(),
+                    p.get("dbchat.datasource.username"), null);
+                 var s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                         + "AND query LIKE '%CROSS JOIN users c%' AND pid <> pg_backend_pid()");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) == count;
+            }
+        });
+    }
+
     private WebElement ask(String question) {
         int before = browser.driver.findElements(By.cssSelector(".turn")).size();
         WebElement box = browser.awaitVisible("#question");
@@ -216,6 +278,22 @@ class WebPageAnswerToolsIntegrationTest extends PageTest {
             WebElement last = turns.isEmpty() ? null : turns.getLast();
             return turns.size() > before && !last.findElements(By.cssSelector(".result-table tbody tr")).isEmpty() ? last : null;
         });
+    }
+
+    /** Edits the SQL of {@code turn} to {@code sql}, runs it and returns the new turn once its rows are shown. */
+    private WebElement runEdited(WebElement turn, String sql) {
+        turn.findElement(By.cssSelector(".edit-sql")).click();
+        WebElement editor = browser.await(d -> turn.findElements(By.cssSelector(".sql-editor")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys(sql);
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        return awaitAnswerAfter(turn);
+    }
+
+    private static List<String> cells(WebElement turn) {
+        return turn.findElements(By.cssSelector(".result-table tbody tr:first-child td")).stream()
+                .map(WebElement::getText).toList();
     }
 
     private WebElement awaitAnswer() {

@@ -47,7 +47,7 @@ class WebPageHistoryIntegrationTest extends PageTest {
         ask("List all tasks");
         String page = browser.driver.getCurrentUrl();
         String conversationId = URLDecoder.decode(page.substring(page.indexOf("#c=") + 3), StandardCharsets.UTF_8);
-        awaitRecordedTurns(conversationId, 2);
+        awaitRecordedTurns(conversationId, recorded -> recorded.size() == 2);
         browser.close();
 
         browser = Browser.open(page, 1280, 900);
@@ -77,7 +77,7 @@ class WebPageHistoryIntegrationTest extends PageTest {
         assertThat(rerun.findElement(By.cssSelector(".row-count")).getText()).matches("[\\d,]+ rows");
         assertThat(rerun.findElements(By.cssSelector(".result-table tbody tr"))).hasSize(25);
         assertThat(rerun.findElement(By.cssSelector(".translator")).getText()).contains("rerun");
-        awaitRecordedTurns(conversationId, 3);
+        awaitRecordedTurns(conversationId, recorded -> recorded.size() == 3);
     }
 
     private WebElement ask(String question) {
@@ -103,8 +103,7 @@ class WebPageHistoryIntegrationTest extends PageTest {
         WebElement answered = ask(WebPageIntegrationTest.CHART_QUESTION);
         String queryId = answered.getDomAttribute("data-query-id");
         String link = answered.findElement(By.cssSelector(".answer-link")).getDomProperty("href");
-        String page = browser.driver.getCurrentUrl();
-        awaitRecordedTurns(URLDecoder.decode(page.substring(page.indexOf("#c=") + 3), StandardCharsets.UTF_8), 1);
+        awaitRecordedTurns(shownConversation(), recorded -> recorded.size() == 1);
         browser.close();
         awaitForgotten(queryId);
 
@@ -129,16 +128,5 @@ class WebPageHistoryIntegrationTest extends PageTest {
                 + URLEncoder.encode(queryId, StandardCharsets.UTF_8))).build();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(
                 () -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 404);
-    }
-
-    /** The interpreter records a turn just after its FINAL: the test reopens once the gateway shows them all. */
-    private static void awaitRecordedTurns(String conversationId, int count) {
-        var http = HttpClient.newHttpClient();
-        var request = HttpRequest.newBuilder(URI.create(DemoGateway.url(dbchat) + "api/chat/conversations/"
-                + URLEncoder.encode(conversationId, StandardCharsets.UTF_8))).build();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && Json.MAPPER.readTree(response.body()).path("turns").size() == count;
-        });
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Calls a model with retries behind a {@link CircuitBreaker}: a retriable failure waits an exponential backoff
  * with full jitter (random in [0, min(max, base * 2^n)]) and tries again, up to {@code maxRetries} times.
- * Meant for virtual threads: the waits block only the calling one.
+ * Meant for virtual threads: the waits block only the calling one; an interrupted call (its query was cancelled) is
+ * not tried again and counts as no outage.
  */
 public final class Resilience {
 
@@ -50,6 +51,10 @@ public final class Resilience {
                 lastOutage = null;
                 return result;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // the query was cancelled: no further attempt, and no outage of the model counted
+                    throw new ProviderException(Failures.TIMEOUT, "interrupted: the query was cancelled", e);
+                }
                 String status = Failures.status(e);
                 if (Failures.isOutage(status)) {
                     breaker.failure();

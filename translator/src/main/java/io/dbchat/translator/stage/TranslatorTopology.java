@@ -60,8 +60,16 @@ public final class TranslatorTopology {
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
                 Consumed.with(topics.schema().key(), new RememberingSerde<>(topics.schema().value(), SCHEMAS_REMEMBERED)),
                 Materialized.as(SCHEMA_STORE));
-        // a cancelled query's question or failure is dropped here, whichever of it and the cancellation comes first
-        Cancellations.install(builder, topics);
+        // a cancelled query's question or failure is dropped here, whichever of it and the cancellation comes first;
+        // a model call under way is interrupted
+        SchemaCache cache = new SchemaCache();
+        Steps steps = new Steps(translator, options.maxCorrections(), cache, clock);
+        var async = translator.isRemote() ? asynchronous(steps, options.async()) : null;
+        if (async == null) {
+            Cancellations.install(builder, topics);
+        } else {
+            Cancellations.install(builder, topics, async::stop);
+        }
         KStream<String, QuestionAsked> questions = Cancellations.dropCancelled(
                 builder.stream(topics.questions().name(), topics.questions().consumed())
                         .processValues(TraceHop.at("translator translate", QuestionAsked::queryId), Named.as("trace-question")),
@@ -70,8 +78,6 @@ public final class TranslatorTopology {
                 builder.stream(topics.sqlFailures().name(), topics.sqlFailures().consumed())
                         .processValues(TraceHop.at("translator correct", f -> f.proposal().queryId()), Named.as("trace-failure")),
                 f -> f.proposal().queryId(), "drop-cancelled-failure");
-        SchemaCache cache = new SchemaCache();
-        Steps steps = new Steps(translator, options.maxCorrections(), cache, clock);
 
         KStream<String, Steps.Next> next = questions.leftJoin(schemas, (conversation, q) -> q.datasource(), steps::first)
                 .merge(failures.leftJoin(schemas, (conversation, f) -> f.proposal().question().datasource(), steps::correct));
@@ -80,11 +86,10 @@ public final class TranslatorTopology {
         KStream<String, Steps.Outcome> ended = next.flatMapValues(TranslatorTopology::ended, Named.as("step-done"));
         statuses(topics, questions, requests, steps);
 
-        if (!translator.isRemote()) {
+        if (async == null) {
             route(requests.mapValues(steps::translateNow).merge(ended), topics);
             return () -> 0;
         }
-        var async = asynchronous(steps, options.async());
         route(requests.process(() -> new SchemaCache.Fill(cache, SCHEMA_STORE), Named.as("cache-schema"))
                 .process(async, Named.as("translate-async"))
                 .merge(ended), topics);
@@ -102,7 +107,7 @@ public final class TranslatorTopology {
     private static AsyncProcessorSupplier<PendingTranslation, Steps.Timed, Steps.Outcome> asynchronous(Steps steps,
                                                                                                        AsyncSettings settings) {
         return new AsyncProcessorSupplier<>(PENDING_STORE, PendingTranslation.class, AsyncCall.blocking(steps::call),
-                PendingTranslation::id, steps::outcome, steps::failed, settings);
+                PendingTranslation::id, p -> p.question().queryId(), steps::outcome, steps::failed, settings);
     }
 
     private static void route(KStream<String, Steps.Outcome> outcomes, Topics topics) {

@@ -54,4 +54,22 @@ class ModelPauseTest {
         assertThat(calls.pausedBecause()).isNull();
         assertThat(calls.call(() -> "SELECT 1")).isEqualTo("SELECT 1");
     }
+
+    @Test
+    void anInterruptedCallIsNotTriedAgainAndCountsAsNoOutage() throws Exception {
+        var calls = new Resilience(new Resilience.Settings(3, Duration.ofMillis(1), Duration.ofMillis(1), 1,
+                Duration.ofSeconds(30)), new ManualClock());
+        var tries = new java.util.concurrent.atomic.AtomicInteger();
+        Thread cancelled = Thread.ofVirtual().start(() -> {
+            Thread.currentThread().interrupt(); // as a cancelled query's call is, while the HTTP client waits
+            assertThatThrownBy(() -> calls.call(() -> {
+                tries.incrementAndGet();
+                throw new UncheckedIOException(new IOException("Connection refused"));
+            })).isInstanceOf(ProviderException.class).hasMessageContaining("cancelled");
+        });
+        cancelled.join();
+
+        assertThat(tries).hasValue(1);
+        assertThat(calls.pausedBecause()).as("one failure would open this circuit").isNull();
+    }
 }

@@ -126,6 +126,37 @@ class TranslatorTopologyTest {
     }
 
     @Test
+    void aModelCallUnderWayForACancelledQueryIsInterruptedAndNothingComesOfIt() throws Exception {
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var interrupted = new java.util.concurrent.CountDownLatch(1);
+        start(new ScriptedTranslator(true, r -> {
+            started.countDown();
+            try {
+                Thread.sleep(Duration.ofMinutes(5));
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return new Translation.Refusal(ErrorCode.UNTRANSLATABLE.problem("too late"), ScriptedTranslator.INFO);
+        }), Duration.ofMinutes(10));
+        schema.pipeInput("demo", SCHEMA);
+        QuestionAsked question = ask("How many users are there?");
+        questions.pipeInput("c-1", question);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        input(topics.cancellations()).pipeInput("c-1", QueryCancelled.of(question, "p", Instant.EPOCH));
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+             interrupted.getCount() > 0 && System.nanoTime() < deadline; ) {
+            driver.advanceWallClockTime(Duration.ofMillis(10));
+            Thread.sleep(10);
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+
+        assertThat(interrupted.getCount()).as("the model call was interrupted").isZero();
+        assertThat(sql.isEmpty()).isTrue();
+        assertThat(results.isEmpty()).isTrue();
+    }
+
+    @Test
     void rejectsAQuestionItCannotTranslateWithAReason() {
         start(new ScriptedTranslator(false, r -> new Translation.Refusal(
                 ErrorCode.UNTRANSLATABLE.problem("I cannot answer that: no salaries here."), ScriptedTranslator.INFO)));
