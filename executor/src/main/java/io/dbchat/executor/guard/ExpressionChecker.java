@@ -32,6 +32,9 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
     private static final Set<String> TIME_KEYS = Set.of(
             "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp");
 
+    /** String prefixes PostgreSQL reads as the parser does: none, national, bit, hex, and escape strings. */
+    private static final Set<String> STRING_PREFIXES = Set.of("", "N", "B", "X", "E");
+
     private static final Set<String> QUANTIFIERS = Set.of("any", "all", "some");
 
     /**
@@ -119,9 +122,21 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
         return null;
     }
 
+    /**
+     * The statement runs as the parser deparses it, each string printed as it was read. The parser ends an E'' string
+     * at a quote after a backslash where PostgreSQL reads an escaped quote and runs on into the text beyond, so a
+     * backslash there is refused; so is any prefix PostgreSQL does not give a string (R'', Q'', _utf8'', U&'').
+     */
     @Override
     public <S> Void visit(StringValue e, S context) {
         NodeFields.onlyHandled(e, LITERAL);
+        String prefix = e.getPrefix() == null ? "" : e.getPrefix().toUpperCase(Locale.ROOT);
+        if (!STRING_PREFIXES.contains(prefix)) {
+            throw Refusal.construct("a " + prefix + "'' string");
+        }
+        if (prefix.equals("E") && e.getValue().indexOf('\\') >= 0) {
+            throw Refusal.construct("a backslash escape in an E'' string");
+        }
         return null;
     }
 
@@ -245,6 +260,7 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
             if (!Allowlists.function(name)) {
                 throw Refusal.function(String.join(".", function.getMultipartName()));
             }
+            CallBounds.check(name, function.getParameters());
         }
         checkList(function.getParameters());
         if (function.getNamedParameters() != null) {

@@ -1,0 +1,94 @@
+package io.dbchat.executor.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.contracts.events.SchemaSnapshot;
+import io.dbchat.executor.ConsultancySchema;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * attacks-v3.tsv, for a principal under row and column policies: every {@code refuse} entry is refused; a
+ * {@code safe} entry that passes names no denied column or table in the SQL the guard lets run.
+ */
+class AttacksV3Test {
+
+    static final SchemaSnapshot SCHEMA = ConsultancySchema.snapshot();
+    static final Set<String> DENIED_COLUMNS = Set.of("password_hash", "hourly_rate", "email");
+    static final Set<String> DENIED_TABLES = Set.of("salaries");
+
+    final SqlGuard guard = new SqlGuard(GuardLimits.DEFAULTS);
+
+    static List<GuardCorpus.Attack> attacks() {
+        return GuardCorpus.attacksV3();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("attacks")
+    void attackIsRefusedOrRunsNothingDenied(GuardCorpus.Attack attack) {
+        GuardResult verdict = guard.check(attack.sql(), SCHEMA, GuardCorpus.V3_SCOPE);
+
+        if (attack.mustBeRefused()) {
+            assertThat(verdict).isInstanceOfSatisfying(GuardResult.Rejected.class,
+                    r -> assertThat(r.problem().message()).isNotBlank().endsWith("."));
+        } else if (verdict instanceof GuardResult.Accepted accepted) {
+            assertThat(DeniedReferences.in(accepted.sql(), DENIED_COLUMNS, DENIED_TABLES)).as(accepted.sql()).isEmpty();
+        }
+    }
+
+    /** Leak 1: the parser ended E'a\'' at the escaped quote, PostgreSQL read on and ran the text beyond as SQL. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT E'a\\'' AS x, password_hash FROM users --'",
+        "SELECT E'\\\\' AS x, full_name FROM users",
+        "SELECT e'\\x27' AS x",
+        "SELECT full_name FROM users WHERE full_name LIKE E'%\\_%'"
+    })
+    void anEscapeStringHoldingABackslashIsRefused(String sql) {
+        assertThat(guard.check(sql, SCHEMA)).isInstanceOfSatisfying(GuardResult.Rejected.class,
+                r -> assertThat(r.problem().code()).isEqualTo("sql.construct_not_allowed"));
+    }
+
+    @Test
+    void stringsPostgreSQLReadsAsTheParserDoesStillPass() {
+        for (String sql : List.of("SELECT E'it''s' AS x", "SELECT 'a\\b' AS x", "SELECT $$a'b$$ AS x",
+                "SELECT N'x' AS x", "SELECT B'0101' AS x")) {
+            assertThat(guard.check(sql, SCHEMA)).as(sql).isInstanceOf(GuardResult.Accepted.class);
+        }
+    }
+
+    /** Leak 2: allowlisted calls asked by literal arguments for a billion rows or a gigabyte string. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT count(*) FROM generate_series(1, 1000000000000)",
+        "SELECT count(*) FROM generate_series(1, 1e12) AS x",
+        "SELECT count(*) FROM generate_series(10000000, -10000000, -1) AS x",
+        "SELECT length(lpad('x', 2000000000))",
+        "SELECT length(lpad(name, id)) FROM teams",
+        "SELECT length(format('%1$-20000s', 'x'))",
+        "SELECT length(format('%*s', 5, 'x'))"
+    })
+    void aCallAskingForTooMuchIsRefused(String sql) {
+        assertThat(guard.check(sql, SCHEMA)).as(sql).isInstanceOfSatisfying(GuardResult.Rejected.class,
+                r -> assertThat(r.problem().code()).isEqualTo("sql.too_complex"));
+    }
+
+    @Test
+    void boundedCallsStillPass() {
+        for (String sql : List.of("SELECT x FROM generate_series(1, 1000000) AS x",
+                "SELECT x FROM generate_series(1, (SELECT count(*) FROM teams)) AS x",
+                "SELECT lpad(id::text, 5, '0') FROM teams", "SELECT format('%s-%10s', id, name) FROM teams")) {
+            assertThat(guard.check(sql, SCHEMA)).as(sql).isInstanceOf(GuardResult.Accepted.class);
+        }
+    }
+
+    @Test
+    void corpusIsLargeAndMostlyRefusals() {
+        assertThat(attacks()).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(attacks().stream().filter(GuardCorpus.Attack::mustBeRefused).count()).isGreaterThanOrEqualTo(120);
+    }
+}
