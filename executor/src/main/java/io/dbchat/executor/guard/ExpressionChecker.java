@@ -167,7 +167,18 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
     @Override
     public <S> Void visit(DateTimeLiteralExpression e, S context) {
         NodeFields.onlyHandled(e, LITERAL);
+        printedVerbatim(e.getValue());
         return null;
+    }
+
+    /**
+     * A typed literal's string ({@code DATE '…'}, {@code INTERVAL '…'}) is kept as written and printed back so: an
+     * escape string there would be read past its end by PostgreSQL (see {@link #visit(StringValue, Object)}).
+     */
+    private static void printedVerbatim(String literal) {
+        if (literal != null && literal.indexOf('\\') >= 0) {
+            throw Refusal.construct("a backslash in a typed literal");
+        }
     }
 
     /** LIMIT ALL. */
@@ -188,6 +199,7 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
     public <S> Void visit(IntervalExpression e, S context) {
         NodeFields.onlyHandled(e, Set.of("intervalKeyword", "parameter", "intervalType", "intervalQualifier",
                 "expression"));
+        printedVerbatim(e.getParameter());
         check(e.getExpression());
         return null;
     }
@@ -196,8 +208,8 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
 
     @Override
     public <S> Void visit(Column column, S context) {
-        NodeFields.onlyHandled(column, Set.of("table", "columnName", "arrayConstructor", "tableDelimiter",
-                "commentText"));
+        // a COMMENT after a column is printed back inside /* */, where its own */ would end the comment early
+        NodeFields.onlyHandled(column, Set.of("table", "columnName", "arrayConstructor", "tableDelimiter"));
         if (column.getArrayConstructor() != null) {
             // a[i] and a[i:j] as the parser reads them: the subscripts are expressions of this level
             column.getArrayConstructor().accept(this, context);

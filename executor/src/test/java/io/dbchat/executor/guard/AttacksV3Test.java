@@ -40,13 +40,21 @@ class AttacksV3Test {
         }
     }
 
-    /** Leak 1: the parser ended E'a\'' at the escaped quote, PostgreSQL read on and ran the text beyond as SQL. */
+    /**
+     * Leak 1: the parser ended E'a\'' at the escaped quote, PostgreSQL read on and ran the text beyond as SQL; the same
+     * through typed literals (leak 3), which keep their string as written; a column COMMENT is printed back in a
+     * block comment that its own text could end.
+     */
     @ParameterizedTest
     @ValueSource(strings = {
         "SELECT E'a\\'' AS x, password_hash FROM users --'",
         "SELECT E'\\\\' AS x, full_name FROM users",
         "SELECT e'\\x27' AS x",
-        "SELECT full_name FROM users WHERE full_name LIKE E'%\\_%'"
+        "SELECT full_name FROM users WHERE full_name LIKE E'%\\_%'",
+        "SELECT INTERVAL E'1\\'' AS x, password_hash FROM users --'",
+        "SELECT DATE E'2020\\'' AS x, password_hash FROM users --'",
+        "SELECT TIMESTAMP E'2020\\'' AS x, password_hash FROM users --'",
+        "SELECT id COMMENT '*/, password_hash FROM users --' FROM users"
     })
     void anEscapeStringHoldingABackslashIsRefused(String sql) {
         assertThat(guard.check(sql, SCHEMA)).isInstanceOfSatisfying(GuardResult.Rejected.class,
