@@ -94,6 +94,24 @@ class AttacksV3Test {
         }
     }
 
+    /** Leak 4: PostgreSQL cuts names to 63 bytes, so aliases the guard told apart named one table to it. */
+    @Test
+    void aNameLongerThanPostgreSQLKeepsIsRefused() {
+        String a63 = "a".repeat(63);
+        String sql = "SELECT (SELECT " + a63 + "y.password_hash FROM users AS " + a63 + "x LIMIT 1) FROM (SELECT 'x' AS"
+                + " password_hash) AS " + a63 + "y";
+
+        assertThat(guard.check(sql, SCHEMA)).isInstanceOfSatisfying(GuardResult.Rejected.class,
+                r -> assertThat(r.problem().message()).contains("63 bytes"));
+        assertThat(guard.check("SELECT t.id AS \"" + "é".repeat(32) + "\" FROM teams t", SCHEMA))
+                .as("32 two-byte letters: 64 bytes").isInstanceOf(GuardResult.Rejected.class);
+        assertThat(guard.check("SELECT " + "x".repeat(64) + ".id FROM teams AS " + "x".repeat(64), SCHEMA))
+                .isInstanceOfSatisfying(GuardResult.Rejected.class,
+                        r -> assertThat(r.problem().code()).isEqualTo("sql.construct_not_allowed"));
+        assertThat(guard.check("SELECT " + "t".repeat(63) + ".id FROM teams AS " + "t".repeat(63), SCHEMA))
+                .as("63 bytes is PostgreSQL's own limit").isInstanceOf(GuardResult.Accepted.class);
+    }
+
     @Test
     void corpusIsLargeAndMostlyRefusals() {
         assertThat(attacks()).hasSizeGreaterThanOrEqualTo(120);
