@@ -85,6 +85,21 @@ class AttacksV3Test {
                 r -> assertThat(r.problem().code()).isEqualTo("sql.too_complex"));
     }
 
+    /** The shape cache answered a known shape by template, past the bound, until series with markers were refused. */
+    @Test
+    void aKnownShapeDoesNotCarryAHugeSeriesPastTheBound() {
+        for (int stop : new int[] {10, 20, 30, 40}) {
+            assertThat(guard.check("SELECT count(*) FROM generate_series(1, " + stop + ") AS x", SCHEMA))
+                    .isInstanceOf(GuardResult.Accepted.class);
+            assertThat(guard.check("SELECT length(lpad(name, " + stop + ")) FROM teams", SCHEMA))
+                    .isInstanceOf(GuardResult.Accepted.class);
+        }
+        assertThat(guard.check("SELECT count(*) FROM generate_series(1, 1000000000000) AS x", SCHEMA))
+                .isInstanceOf(GuardResult.Rejected.class);
+        assertThat(guard.check("SELECT length(lpad(name, 500000000)) FROM teams", SCHEMA))
+                .isInstanceOf(GuardResult.Rejected.class);
+    }
+
     @Test
     void boundedCallsStillPass() {
         for (String sql : List.of("SELECT x FROM generate_series(1, 1000000) AS x",
