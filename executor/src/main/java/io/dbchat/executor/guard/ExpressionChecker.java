@@ -216,7 +216,9 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
         }
         String name = Identifiers.fold(column.getColumnName());
         if (column.getTable() == null || column.getTable().getName() == null) {
-            if (!scope.seesUnqualified(name) && !TIME_KEYS.contains(name)) {
+            // CURRENT_DATE and the like are keywords only unquoted; "current_date" is a name, maybe a whole row's
+            boolean keyword = TIME_KEYS.contains(name) && !column.getColumnName().startsWith("\"");
+            if (!scope.seesUnqualified(name) && !keyword) {
                 throw scope.namesWholeRow(name) ? Refusal.wholeRow(name) : Refusal.column(name);
             }
             return null;

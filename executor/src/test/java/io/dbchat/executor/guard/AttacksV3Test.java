@@ -127,6 +127,18 @@ class AttacksV3Test {
                 .as("63 bytes is PostgreSQL's own limit").isInstanceOf(GuardResult.Accepted.class);
     }
 
+    /** Leak 5: a quoted "current_date" is a name to PostgreSQL, here the alias of users, so a whole row. */
+    @Test
+    void aQuotedTimeKeywordIsANameNotTheKeyword() {
+        assertThat(guard.check("SELECT to_jsonb(\"current_date\") FROM users AS \"current_date\"", SCHEMA))
+                .isInstanceOfSatisfying(GuardResult.Rejected.class,
+                        r -> assertThat(r.problem().code()).isEqualTo("sql.column_not_allowed"));
+        assertThat(guard.check("SELECT \"localtime\"::text FROM users \"localtime\"", SCHEMA))
+                .isInstanceOf(GuardResult.Rejected.class);
+        assertThat(guard.check("SELECT current_date, localtime FROM users AS \"current_date\"", SCHEMA))
+                .as("unquoted, the keyword").isInstanceOf(GuardResult.Accepted.class);
+    }
+
     @Test
     void corpusIsLargeAndMostlyRefusals() {
         assertThat(attacks()).hasSizeGreaterThanOrEqualTo(120);

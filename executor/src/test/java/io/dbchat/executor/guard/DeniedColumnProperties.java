@@ -67,7 +67,8 @@ class DeniedColumnProperties {
             "SELECT (SELECT max(%1$s) FROM users u WHERE u.team_id = t.id) FROM teams t",
             "SELECT t.name FROM teams t UNION SELECT %1$s FROM users u JOIN teams t ON t.id = u.team_id",
             "SELECT v FROM (VALUES ((SELECT max(%1$s) FROM users u JOIN teams t ON t.id = u.team_id))) AS x(v)",
-            "SELECT u.team_id FROM users u JOIN teams t ON t.id = u.team_id GROUP BY GROUPING SETS ((u.team_id), (%1$s))");
+            "SELECT u.team_id FROM users u JOIN teams t ON t.id = u.team_id"
+                    + " GROUP BY GROUPING SETS ((u.team_id), (%1$s))");
 
     /** An expression written twice: as generated, and with each denied column replaced by a published one. */
     record Expr(String sql, String allowedOnly) {
@@ -88,7 +89,8 @@ class DeniedColumnProperties {
         }
         Arbitrary<Expr> smaller = Arbitraries.lazy(() -> expression(depth - 1));
         Arbitrary<Expr> pair = Combinators.combine(Arbitraries.of(FORMS), smaller, smaller)
-                .as((f, a, b) -> new Expr(f.formatted(a.sql(), b.sql()), f.formatted(a.allowedOnly(), b.allowedOnly())));
+                .as((f, a, b) -> new Expr(f.formatted(a.sql(), b.sql()),
+                        f.formatted(a.allowedOnly(), b.allowedOnly())));
         Arbitrary<Expr> wrap = Combinators.combine(Arbitraries.of(WRAPS), smaller)
                 .as((w, a) -> new Expr(w.formatted(a.sql()), w.formatted(a.allowedOnly())));
         return Arbitraries.frequencyOf(
