@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,6 +97,21 @@ public final class ConsultancyDatabase implements AutoCloseable {
     /** A plain JDBC connection as the owner, for looking at the database from outside the executor. */
     public Connection ownerConnection() throws SQLException {
         return postgres.getPostgresDatabase().getConnection();
+    }
+
+    /** A digest of each table's rows, as the owner sees them: equal digests, unchanged tables. */
+    public Map<String, String> fingerprint(List<String> tables) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = ownerConnection(); var s = c.createStatement()) {
+            for (String table : tables) {
+                try (var rs = s.executeQuery("SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))"
+                        + " FROM " + table + " t")) {
+                    rs.next();
+                    out.put(table, rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** A reader-role runner in the default (session) mode. */

@@ -32,6 +32,9 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
     private static final Set<String> TIME_KEYS = Set.of(
             "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp");
 
+    /** String prefixes PostgreSQL reads as the parser does: none, national, bit, hex, and escape strings. */
+    private static final Set<String> STRING_PREFIXES = Set.of("", "N", "B", "X", "E");
+
     private static final Set<String> QUANTIFIERS = Set.of("any", "all", "some");
 
     /**
@@ -119,9 +122,21 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
         return null;
     }
 
+    /**
+     * The statement runs as the parser deparses it, each string printed as it was read. The parser ends an E'' string
+     * at a quote after a backslash where PostgreSQL reads an escaped quote and runs on into the text beyond, so a
+     * backslash there is refused; so is any prefix PostgreSQL does not give a string (R'', Q'', _utf8'', U&'').
+     */
     @Override
     public <S> Void visit(StringValue e, S context) {
         NodeFields.onlyHandled(e, LITERAL);
+        String prefix = e.getPrefix() == null ? "" : e.getPrefix().toUpperCase(Locale.ROOT);
+        if (!STRING_PREFIXES.contains(prefix)) {
+            throw Refusal.construct("a " + prefix + "'' string");
+        }
+        if (prefix.equals("E") && e.getValue().indexOf('\\') >= 0) {
+            throw Refusal.construct("a backslash escape in an E'' string");
+        }
         return null;
     }
 
@@ -152,7 +167,18 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
     @Override
     public <S> Void visit(DateTimeLiteralExpression e, S context) {
         NodeFields.onlyHandled(e, LITERAL);
+        printedVerbatim(e.getValue());
         return null;
+    }
+
+    /**
+     * A typed literal's string ({@code DATE '…'}, {@code INTERVAL '…'}) is kept as written and printed back so: an
+     * escape string there would be read past its end by PostgreSQL (see {@link #visit(StringValue, Object)}).
+     */
+    private static void printedVerbatim(String literal) {
+        if (literal != null && literal.indexOf('\\') >= 0) {
+            throw Refusal.construct("a backslash in a typed literal");
+        }
     }
 
     /** LIMIT ALL. */
@@ -173,6 +199,7 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
     public <S> Void visit(IntervalExpression e, S context) {
         NodeFields.onlyHandled(e, Set.of("intervalKeyword", "parameter", "intervalType", "intervalQualifier",
                 "expression"));
+        printedVerbatim(e.getParameter());
         check(e.getExpression());
         return null;
     }
@@ -181,15 +208,17 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
 
     @Override
     public <S> Void visit(Column column, S context) {
-        NodeFields.onlyHandled(column, Set.of("table", "columnName", "arrayConstructor", "tableDelimiter",
-                "commentText"));
+        // a COMMENT after a column is printed back inside /* */, where its own */ would end the comment early
+        NodeFields.onlyHandled(column, Set.of("table", "columnName", "arrayConstructor", "tableDelimiter"));
         if (column.getArrayConstructor() != null) {
             // a[i] and a[i:j] as the parser reads them: the subscripts are expressions of this level
             column.getArrayConstructor().accept(this, context);
         }
         String name = Identifiers.fold(column.getColumnName());
         if (column.getTable() == null || column.getTable().getName() == null) {
-            if (!scope.seesUnqualified(name) && !TIME_KEYS.contains(name)) {
+            // CURRENT_DATE and the like are keywords only unquoted; "current_date" is a name, maybe a whole row's
+            boolean keyword = TIME_KEYS.contains(name) && !column.getColumnName().startsWith("\"");
+            if (!scope.seesUnqualified(name) && !keyword) {
                 throw scope.namesWholeRow(name) ? Refusal.wholeRow(name) : Refusal.column(name);
             }
             return null;
@@ -245,6 +274,7 @@ final class ExpressionChecker implements ExpressionVisitor<Void> {
             if (!Allowlists.function(name)) {
                 throw Refusal.function(String.join(".", function.getMultipartName()));
             }
+            CallBounds.check(name, function.getParameters());
         }
         checkList(function.getParameters());
         if (function.getNamedParameters() != null) {

@@ -165,6 +165,7 @@ final class FromResolver implements FromItemVisitor<List<Scope.Source>> {
         if (declared == null) {
             throw Refusal.function(String.join(".", parts));
         }
+        CallBounds.check(name, function.getParameters());
         new ExpressionChecker(walker, place.level(), place.depth()).check(function.getParameters());
         String alias = item.getAlias() == null ? name : Identifiers.fold(item.getAlias().getName());
         List<String> columns = new ArrayList<>(declared.isEmpty() ? List.of(alias) : declared);
