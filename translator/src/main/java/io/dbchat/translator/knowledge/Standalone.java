@@ -13,7 +13,7 @@ final class Standalone {
     private static final Pattern OPENING = Pattern.compile(
             "^(and|also|but|or|only|just|same|now|then|what about|how about|instead|again|so)\\b");
     private static final Set<String> REFERRING = Set.of("them", "those", "these", "they", "their", "theirs", "it", "its",
-            "same", "instead", "ones", "above", "previous", "earlier", "again");
+            "same", "instead", "ones");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private Standalone() {

@@ -36,7 +36,7 @@ public final class WithKnowledge implements Translator {
     public record Settings(double match, double related, int examples, int promptChars) {
 
         public static Settings defaults() {
-            return new Settings(0.9, 0.35, 3, 4000);
+            return new Settings(0.9, 0.65, 3, 4000);
         }
     }
 

@@ -42,7 +42,7 @@ public record TranslatorProperties(
      */
     public record Knowledge(
             @DefaultValue("0.9") double match,
-            @DefaultValue("0.35") double related,
+            @DefaultValue("0.65") double related,
             @DefaultValue("3") @Min(0) int examples,
             @DefaultValue("4000") @Min(0) int promptChars,
             @DefaultValue("true") boolean cache,
