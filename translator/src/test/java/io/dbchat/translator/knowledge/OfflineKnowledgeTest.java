@@ -89,6 +89,25 @@ class OfflineKnowledgeTest {
     }
 
     @Test
+    void aPrincipalWhoseViewPoliciesCutIsNotAnsweredFromKnowledge(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var file = java.nio.file.Files.writeString(dir.resolve("policies.yml"), """
+                datasources:
+                  billing:
+                    columns:
+                      invoices:
+                        amount: [finance]
+                """);
+        translator = new WithKnowledge(new OfflineTranslator(OfflineSettings.lexical()), knowledge, null,
+                Invoices.EMBEDDER, new PolicyStore(file, java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()),
+                new KnowledgeMeters(new SimpleMeterRegistry()), WithKnowledge.Settings.defaults());
+
+        assertThat(translate("How many open invoices over 900 were issued in 2021?").translator())
+                .isNotEqualTo(WithKnowledge.EXAMPLES);
+        assertThat(translate("revenue per month").translator()).isNotEqualTo(WithKnowledge.TERMS);
+    }
+
+    @Test
     void aTermWithWordsItCannotPlaceIsLeftToTheRules() {
         Translation translation = translate("revenue of the largest invoices per month");
 
