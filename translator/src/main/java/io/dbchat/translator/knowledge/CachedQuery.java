@@ -24,7 +24,7 @@ public record CachedQuery(int v, String datasource, String schemaVersion, String
     static CachedQuery of(QueryAnswered answered, Instant at) {
         SqlProposed p = answered.proposal();
         boolean byModel = p.translator() != null && !p.translator().isUser() && !"offline".equals(p.translator().provider())
-                && (p.source() == null || SqlSource.MODEL.equals(p.source().kind()));
+                && (p.source() == null || SqlSource.MODEL.equals(p.source().kind()) && p.source().note() == null);
         if (!byModel || p.question().isReplay() || answered.policies() != null || p.schemaVersion() == null
                 || !Standalone.standsAlone(p.question().question())) {
             return null;

@@ -21,12 +21,15 @@ import java.util.Optional;
  * earlier question that meant the same (the semantic cache); anything else goes
  * to the translator with the similar examples, the terms it names and the notes ({@link KnowledgeHints}). Only a
  * principal who sees the whole schema is answered from knowledge or shown examples and terms: their SQL may name what
- * another's access policies hide.
+ * another's access policies hide. A question with earlier turns in its conversation is never answered from knowledge,
+ * and its SQL is marked {@link #FOLLOW_UP}, so the cache never takes it.
  */
 public final class WithKnowledge implements Translator {
 
     /** The example answering translations name this "translator". */
     public static final TranslatorInfo EXAMPLES = new TranslatorInfo("knowledge", "example", null);
+    /** The note on SQL written with a conversation's earlier turns: it answers this conversation only, so it is not cached. */
+    public static final String FOLLOW_UP = "written with the conversation's earlier turns";
     /** The term answering translations (without a model) name this one. */
     public static final TranslatorInfo TERMS = new TranslatorInfo("knowledge", "term", null);
 
@@ -73,12 +76,14 @@ public final class WithKnowledge implements Translator {
         QuestionAsked q = request.question();
         boolean useCache = cache != null && cache.size() > 0 && !q.isReplay();
         if (request.attempt() > 1 || !(useCache || knowledge.knows(q.datasource()))) {
-            return delegated(request);
+            Translation done = delegated(request);
+            return request.history().isEmpty() ? done : markedFollowUp(done);
         }
-        boolean whole = SchemaView.of(request.schema(), policies.of(q.datasource()), PolicySubject.of(q.attributes()))
-                == request.schema();
+        boolean whole = seesWhole(request);
         Probe probe = Probe.of(q.question(), embedder);
-        if (whole && Standalone.standsAlone(q.question())) {
+        // with earlier turns, even a question that reads as standing alone may lean on them ("how many are on hold")
+        boolean followUp = !request.history().isEmpty();
+        if (whole && !followUp && Standalone.standsAlone(q.question())) {
             Optional<Translation> known = fromExample(request, probe)
                     .or(() -> delegate.isRemote() ? Optional.empty() : fromTerm(request))
                     .or(() -> useCache ? fromCache(request, probe) : Optional.empty());
@@ -87,7 +92,24 @@ public final class WithKnowledge implements Translator {
             }
         }
         KnowledgeHints hints = knowledge.hints(probe, q.datasource(), settings.examples(), settings.related());
-        return delegated(request.withKnowledge(whole ? hints : new KnowledgeHints(List.of(), List.of(), hints.docs())));
+        Translation done = delegated(request.withKnowledge(whole ? hints
+                : new KnowledgeHints(List.of(), List.of(), hints.docs())));
+        return followUp ? markedFollowUp(done) : done;
+    }
+
+    private Translation markedFollowUp(Translation done) {
+        if (done instanceof Translation.Sql sql && sql.source() == null) {
+            return new Translation.Sql(sql.sql(), sql.translator(), sql.usage(), sql.interactions(), sql.understanding(),
+                    new SqlSource(delegate.isRemote() ? SqlSource.MODEL : SqlSource.RULES, null, null, FOLLOW_UP));
+        }
+        return done;
+    }
+
+    /** Whether the principal's access policies leave the schema as it is (same tables, columns, values). */
+    private boolean seesWhole(TranslationRequest request) {
+        var q = request.question();
+        var seen = SchemaView.of(request.schema(), policies.of(q.datasource()), PolicySubject.of(q.attributes()));
+        return seen == request.schema() || seen.tables().equals(request.schema().tables());
     }
 
     private Optional<Translation> fromExample(TranslationRequest request, Probe probe) {

@@ -96,42 +96,59 @@ class TranslatorStageConfiguration {
         };
     }
 
+    /** The team's approved knowledge and the semantic cache of this instance, filled by the topology's global stores. */
+    record Knowledge(Embedder embedder, KnowledgeView view, QueryCache cache) {
+    }
+
+    @Bean
+    Knowledge translatorKnowledge(TranslatorProperties p) {
+        var embedder = new Embedder(AllMiniLmL6V2EmbeddingModel::new);
+        return new Knowledge(embedder, new KnowledgeView(embedder, p.knowledge().maxExamples()),
+                new QueryCache(embedder, p.knowledge().maxCached()));
+    }
+
+    /**
+     * The translator given the principal's view of the schema ({@link WithPolicies}), behind the team's knowledge
+     * ({@link WithKnowledge}, which sees the whole schema and the conversation's history).
+     */
     @Bean
     Translator translator(LlmProperties llm, TranslatorProperties p, ConversationHistory history, MeterRegistry meters,
-                          Resilience resilience) {
+                          Resilience resilience, Knowledge knowledge, PolicyStore policies) {
+        Translator base = base(llm, p, meters, resilience);
+        var k = p.knowledge();
+        QueryCache cache = k.cache() && base.isRemote() ? knowledge.cache() : null;
+        return new WithHistory(new WithKnowledge(new WithPolicies(base, policies), knowledge.view(), cache,
+                knowledge.embedder(), policies,
+                new KnowledgeMeters(meters), new WithKnowledge.Settings(k.match(), k.related(), k.examples(),
+                k.promptChars())), history);
+    }
+
+    private static Translator base(LlmProperties llm, TranslatorProperties p, MeterRegistry meters, Resilience resilience) {
         if (llm.isOffline()) {
             LOG.info("No language model configured (DBCHAT_LLM_PROVIDER): using the offline translator");
             // the offline translator reads follow-ups from the history too; a local Redis read is well under a millisecond
-            return new WithHistory(new OfflineTranslator(), history);
+            return new OfflineTranslator();
         }
         LOG.info("Translating with {} ({})", llm.effectiveProvider(), llm.effectiveModel());
         var prompts = new PromptBuilder(PromptTemplate.load(p.promptVersion(), p.promptDir()),
                 new SchemaSelector(p.schemaTokenBudget(), AllMiniLmL6V2EmbeddingModel::new), p.dialect(), p.rowLimit(),
                 p.knowledge().promptChars());
-        var model = new LlmTranslator(ChatModels.chat(llm), llm.effectiveProvider(), llm.effectiveModel(), prompts,
+        return new LlmTranslator(ChatModels.chat(llm), llm.effectiveProvider(), llm.effectiveModel(), prompts,
                 resilience, new InteractionLog(meters), p.priceTable(), Clock.systemUTC());
-        return new WithHistory(model, history);
     }
 
     @Bean
     TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
-                                      TranslatorProperties p, MeterRegistry meters, PolicyStore policies,
-                                      PipelineProperties pipeline) {
+                                      TranslatorProperties p, MeterRegistry meters, PipelineProperties pipeline,
+                                      Knowledge knowledge) {
         var options = new TranslatorTopology.Options(p.maxCorrections(),
                 new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
-        var k = p.knowledge();
-        var embedder = new Embedder(AllMiniLmL6V2EmbeddingModel::new);
-        var knowledge = new KnowledgeView(embedder, k.maxExamples());
-        KnowledgeTopology.install(builder, topics, knowledge);
-        QueryCache cache = null;
-        if (k.cache() && translator.isRemote()) {
-            cache = new QueryCache(embedder, k.maxCached());
-            KnowledgeTopology.installCache(builder, topics, KnowledgeTopology.cacheTopic(pipeline.topicPrefix()), cache);
+        KnowledgeTopology.install(builder, topics, knowledge.view());
+        if (p.knowledge().cache() && translator.isRemote()) {
+            KnowledgeTopology.installCache(builder, topics, KnowledgeTopology.cacheTopic(pipeline.topicPrefix()),
+                    knowledge.cache());
         }
-        Translator informed = new WithKnowledge(new WithPolicies(translator, policies), knowledge, cache, embedder,
-                policies, new KnowledgeMeters(meters), new WithKnowledge.Settings(k.match(), k.related(), k.examples(),
-                k.promptChars()));
-        StageMeters.inFlight(meters, STAGE, TranslatorTopology.build(builder, topics, informed, options,
+        StageMeters.inFlight(meters, STAGE, TranslatorTopology.build(builder, topics, translator, options,
                 Clock.systemUTC()));
         return new TopologyMarker();
     }

@@ -108,6 +108,27 @@ class OfflineKnowledgeTest {
     }
 
     @Test
+    void aQuestionWithEarlierTurnsIsNotAnsweredFromKnowledgeAndItsSqlIsNeverCached() {
+        var q = QuestionAsked.of("q-2", "c-1", "ann", "billing", "How many paid invoices over 500 were issued in 2024?",
+                Instant.EPOCH);
+        var earlier = new io.dbchat.translator.context.Turn(null, "Show the invoices of \"Acme\"",
+                "SELECT * FROM invoices WHERE client_id = 1", null);
+
+        var done = (Translation.Sql) translator.translate(TranslationRequest.first(q, Invoices.SCHEMA, List.of(earlier)));
+
+        assertThat(done.translator()).isEqualTo(OfflineTranslator.INFO);
+        assertThat(done.source().note()).isEqualTo(WithKnowledge.FOLLOW_UP);
+        var byModel = io.dbchat.contracts.events.SqlProposed.of(q, done.sql(), 1,
+                new io.dbchat.contracts.events.TranslatorInfo("openai", "m", "translate-v2"),
+                io.dbchat.contracts.events.Usage.NONE, 1, "v-1").withSource(
+                new SqlSource(SqlSource.MODEL, null, null, WithKnowledge.FOLLOW_UP));
+        assertThat(CachedQuery.of(io.dbchat.contracts.events.QueryAnswered.of(byModel, List.of(), List.of(), false, 1),
+                Instant.EPOCH)).isNull();
+        assertThat(CachedQuery.of(io.dbchat.contracts.events.QueryAnswered.of(byModel.withSource(SqlSource.model()),
+                List.of(), List.of(), false, 1), Instant.EPOCH)).isNotNull();
+    }
+
+    @Test
     void aTermWithWordsItCannotPlaceIsLeftToTheRules() {
         Translation translation = translate("revenue of the largest invoices per month");
 
