@@ -20,6 +20,9 @@ public final class KnowledgeView {
 
     private final Embedder embedder;
     private final Map<String, KnowledgeEntry> approved = new ConcurrentHashMap<>();
+    /** Approved entries per datasource, and the answers (datasource/query id) that approved examples corrected. */
+    private final Map<String, Integer> datasources = new ConcurrentHashMap<>();
+    private final Map<String, Integer> corrections = new ConcurrentHashMap<>();
     private final QuestionIndex<KnowledgeEntry> examples;
 
     public KnowledgeView(Embedder embedder, int maxExamples) {
@@ -28,13 +31,23 @@ public final class KnowledgeView {
     }
 
     /** A record of the knowledge topic: a value under its key, or a tombstone (null). */
-    public void apply(String key, KnowledgeEntry entry) {
+    public synchronized void apply(String key, KnowledgeEntry entry) {
+        KnowledgeEntry before = approved.remove(key);
+        if (before != null) {
+            datasources.merge(before.datasource(), -1, KnowledgeView::sum);
+            if (KnowledgeEntry.EXAMPLE.equals(before.kind()) && before.sourceQueryId() != null) {
+                corrections.merge(before.datasource() + "/" + before.sourceQueryId(), -1, KnowledgeView::sum);
+            }
+        }
         if (entry == null || !entry.approved()) {
-            approved.remove(key);
             examples.remove(key);
             return;
         }
         approved.put(key, entry);
+        datasources.merge(entry.datasource(), 1, Integer::sum);
+        if (KnowledgeEntry.EXAMPLE.equals(entry.kind()) && entry.sourceQueryId() != null) {
+            corrections.merge(entry.datasource() + "/" + entry.sourceQueryId(), 1, Integer::sum);
+        }
         if (KnowledgeEntry.EXAMPLE.equals(entry.kind()) && entry.question() != null && entry.sql() != null) {
             examples.put(key, entry.datasource(), entry.question(), entry.sql(), entry, embedder);
         } else {
@@ -47,8 +60,13 @@ public final class KnowledgeView {
         return approved.size();
     }
 
+    /** A count that reaches zero is removed, so a key present means at least one. */
+    private static Integer sum(Integer a, Integer b) {
+        return a + b == 0 ? null : a + b;
+    }
+
     public boolean knows(String datasource) {
-        return approved.values().stream().anyMatch(e -> e.datasource().equals(datasource));
+        return datasources.containsKey(datasource);
     }
 
     /** The approved example that answers the question, its SQL re-bound to the question's literals. */
@@ -58,8 +76,7 @@ public final class KnowledgeView {
 
     /** An answer from this query was corrected by an approved example, so it must not be reused. */
     boolean corrected(String datasource, String queryId) {
-        return approved.values().stream().anyMatch(e -> e.datasource().equals(datasource)
-                && KnowledgeEntry.EXAMPLE.equals(e.kind()) && queryId.equals(e.sourceQueryId()));
+        return corrections.containsKey(datasource + "/" + queryId);
     }
 
     /** The {@code k} most similar approved examples, the terms the question names and the datasource's notes. */
