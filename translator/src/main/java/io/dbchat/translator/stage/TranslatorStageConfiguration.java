@@ -23,6 +23,16 @@ import io.dbchat.translator.prompt.PromptBuilder;
 import io.dbchat.translator.prompt.PromptTemplate;
 import io.dbchat.translator.prompt.SchemaSelector;
 import io.dbchat.translator.policy.WithPolicies;
+import io.dbchat.translator.knowledge.Embedder;
+import io.dbchat.translator.knowledge.KnowledgeMeters;
+import io.dbchat.translator.knowledge.KnowledgeTopology;
+import io.dbchat.translator.knowledge.KnowledgeView;
+import io.dbchat.translator.knowledge.QueryCache;
+import io.dbchat.translator.knowledge.WithKnowledge;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.kafka.core.KafkaAdmin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +50,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /**
  * Wires the translator's topology into a Spring-managed Kafka Streams instance. No provider configured means the
  * offline translator; otherwise the LLM translator. Both read the conversation's history from its record in Redis,
- * which the interpreter writes.
+ * which the interpreter writes, and both answer from the team's approved knowledge first ({@link WithKnowledge});
+ * the LLM translator also from its semantic cache.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LlmProperties.class, TranslatorProperties.class, RedisProperties.class})
@@ -85,30 +96,68 @@ class TranslatorStageConfiguration {
         };
     }
 
+    /** The team's approved knowledge and the semantic cache of this instance, filled by the topology's global stores. */
+    record Knowledge(Embedder embedder, KnowledgeView view, QueryCache cache) {
+    }
+
+    @Bean
+    Knowledge translatorKnowledge(TranslatorProperties p) {
+        var embedder = new Embedder(AllMiniLmL6V2EmbeddingModel::new);
+        return new Knowledge(embedder, new KnowledgeView(embedder, p.knowledge().maxExamples()),
+                new QueryCache(embedder, p.knowledge().maxCached()));
+    }
+
+    /**
+     * The translator given the principal's view of the schema ({@link WithPolicies}), behind the team's knowledge
+     * ({@link WithKnowledge}, which sees the whole schema and the conversation's history).
+     */
     @Bean
     Translator translator(LlmProperties llm, TranslatorProperties p, ConversationHistory history, MeterRegistry meters,
-                          Resilience resilience) {
+                          Resilience resilience, Knowledge knowledge, PolicyStore policies) {
+        Translator base = base(llm, p, meters, resilience);
+        var k = p.knowledge();
+        QueryCache cache = k.cache() && base.isRemote() ? knowledge.cache() : null;
+        return new WithHistory(new WithKnowledge(new WithPolicies(base, policies), knowledge.view(), cache,
+                knowledge.embedder(), policies,
+                new KnowledgeMeters(meters), new WithKnowledge.Settings(k.match(), k.related(), k.examples(),
+                k.promptChars())), history);
+    }
+
+    private static Translator base(LlmProperties llm, TranslatorProperties p, MeterRegistry meters, Resilience resilience) {
         if (llm.isOffline()) {
             LOG.info("No language model configured (DBCHAT_LLM_PROVIDER): using the offline translator");
             // the offline translator reads follow-ups from the history too; a local Redis read is well under a millisecond
-            return new WithHistory(new OfflineTranslator(), history);
+            return new OfflineTranslator();
         }
         LOG.info("Translating with {} ({})", llm.effectiveProvider(), llm.effectiveModel());
         var prompts = new PromptBuilder(PromptTemplate.load(p.promptVersion(), p.promptDir()),
-                new SchemaSelector(p.schemaTokenBudget(), AllMiniLmL6V2EmbeddingModel::new), p.dialect(), p.rowLimit());
-        var model = new LlmTranslator(ChatModels.chat(llm), llm.effectiveProvider(), llm.effectiveModel(), prompts,
+                new SchemaSelector(p.schemaTokenBudget(), AllMiniLmL6V2EmbeddingModel::new), p.dialect(), p.rowLimit(),
+                p.knowledge().promptChars());
+        return new LlmTranslator(ChatModels.chat(llm), llm.effectiveProvider(), llm.effectiveModel(), prompts,
                 resilience, new InteractionLog(meters), p.priceTable(), Clock.systemUTC());
-        return new WithHistory(model, history);
     }
 
     @Bean
     TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
-                                      TranslatorProperties p, MeterRegistry meters, PolicyStore policies) {
+                                      TranslatorProperties p, MeterRegistry meters, PipelineProperties pipeline,
+                                      Knowledge knowledge) {
         var options = new TranslatorTopology.Options(p.maxCorrections(),
                 new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
-        StageMeters.inFlight(meters, STAGE, TranslatorTopology.build(builder, topics,
-                new WithPolicies(translator, policies), options, Clock.systemUTC()));
+        KnowledgeTopology.install(builder, topics, knowledge.view());
+        if (p.knowledge().cache() && translator.isRemote()) {
+            KnowledgeTopology.installCache(builder, topics, KnowledgeTopology.cacheTopic(pipeline.topicPrefix()),
+                    knowledge.cache());
+        }
+        StageMeters.inFlight(meters, STAGE, TranslatorTopology.build(builder, topics, translator, options,
+                Clock.systemUTC()));
         return new TopologyMarker();
+    }
+
+    /** The semantic cache's compacted topic, keyed by query id (created with the stage's other topics). */
+    @Bean
+    KafkaAdmin.NewTopics translatorCacheTopic(PipelineProperties p) {
+        return new KafkaAdmin.NewTopics(new NewTopic(KnowledgeTopology.cacheTopic(p.topicPrefix()).name(), p.partitions(),
+                p.replicationFactor()).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 
     /** Marks that the topology has been added to the stage's StreamsBuilder. */

@@ -34,7 +34,8 @@ class TranslatorStageConfigurationTest {
         var config = new TranslatorStageConfiguration();
         var llm = llm(Map.of());
         var properties = translatorProperties(Map.of());
-        var translator = config.translator(llm, properties, store, meters, config.modelCalls(llm, properties));
+        var translator = config.translator(llm, properties, store, meters, config.modelCalls(llm, properties),
+                config.translatorKnowledge(properties), io.dbchat.contracts.policy.PolicyStore.none());
 
         assertThat(translator).isInstanceOf(WithHistory.class);
         assertThat(translator.isRemote()).isFalse();
@@ -52,7 +53,8 @@ class TranslatorStageConfigurationTest {
             var llm = llm(Map.of("dbchat.llm.endpoints.openai.base-url", stub.openAiBaseUrl(), "dbchat.llm.model", "qwen2.5-coder"));
             var properties = translatorProperties(Map.of());
             var calls = config.modelCalls(llm, properties);
-            var translator = config.translator(llm, properties, store, meters, calls);
+            var translator = config.translator(llm, properties, store, meters, calls, config.translatorKnowledge(properties),
+                    io.dbchat.contracts.policy.PolicyStore.none());
 
             assertThat(translator).isInstanceOf(WithHistory.class);
             assertThat(translator.isRemote()).isTrue();
@@ -66,7 +68,7 @@ class TranslatorStageConfigurationTest {
                 "dbchat.translator.prices.my-model.output", "2"));
 
         assertThat(p.maxCorrections()).isEqualTo(2);
-        assertThat(p.promptVersion()).isEqualTo("translate-v1");
+        assertThat(p.promptVersion()).isEqualTo("translate-v2");
         assertThat(p.schemaTokenBudget()).isEqualTo(6000);
         assertThat(p.maxInFlight()).isEqualTo(1024);
         assertThat(p.contextMaxTurns()).isEqualTo(10);
