@@ -4,6 +4,7 @@ import io.dbchat.standalone.audit.AuditCommand;
 import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
+import io.dbchat.standalone.knowledge.KnowledgeCommand;
 import io.dbchat.standalone.replay.ReplayCommand;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * prints the SQL of the executor's read-only role for a database; {@code dbchat chaos ...} runs the stages as
  * separate processes and kills them while asking questions (see deploy/README.md); {@code dbchat audit ...} prints
  * or exports the audit records of the broker's queries; {@code dbchat replay ...} re-runs a stretch of them and reports
- * what changed.
+ * what changed; {@code dbchat knowledge import|export ...} moves knowledge entries between a YAML file and a running
+ * dbchat.
  */
 public final class Dbchat {
 
@@ -34,6 +36,9 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("audit")) {
             System.exit(AuditCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("knowledge")) {
+            System.exit(KnowledgeCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("replay")) {
             System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));

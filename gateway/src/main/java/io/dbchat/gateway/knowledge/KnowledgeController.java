@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/knowledge/{datasource}/entries")
 class KnowledgeController {
 
-    /** A list of entries and how many there are. */
-    record Entries(List<KnowledgeItem> entries, int total) {
+    /** A list of entries, how many there are, and whether the caller is an admin (the page offers approving). */
+    record Entries(List<KnowledgeItem> entries, int total, boolean admin) {
     }
 
     private final Knowledge knowledge;
@@ -39,8 +39,8 @@ class KnowledgeController {
     @GetMapping
     Mono<Entries> list(@PathVariable String datasource, @RequestParam(required = false) String kind,
                        @RequestParam(required = false) String status, ServerWebExchange exchange) {
-        return access.caller(exchange).flatMap(caller -> knowledge.list(caller, datasource, kind, status))
-                .map(found -> new Entries(found.stream().map(KnowledgeItem::of).toList(), found.size()));
+        return access.caller(exchange).flatMap(caller -> knowledge.list(caller, datasource, kind, status)
+                .map(found -> new Entries(found.stream().map(KnowledgeItem::of).toList(), found.size(), caller.admin())));
     }
 
     @GetMapping("/{id}")
