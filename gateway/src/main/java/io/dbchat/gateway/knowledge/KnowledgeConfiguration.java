@@ -5,11 +5,9 @@ import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.runtime.StageStreams;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.gateway.kafka.TopicWriter;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Wires the knowledge: a Streams application of the gateway (application id {@code <prefix>gateway-knowledge}) that
@@ -22,19 +20,10 @@ class KnowledgeConfiguration {
 
     static final String APPLICATION = "gateway-knowledge";
 
-    /** A global store only: no group, no tasks, so instances need no stable names (dynamic membership, as the audit). */
+    /** A global store only: no group and no tasks, so instances need no stable names. */
     @Bean
-    StreamsBuilderFactoryBean knowledgeStreams(PipelineProperties p, Topics topics) {
-        PipelineProperties dynamic = new PipelineProperties(p.bootstrapServers(), p.topicPrefix(), p.partitions(),
-                p.replicationFactor(), p.retention(), p.commitInterval(), p.streamThreads(), p.stateDir(),
-                p.instanceId(), false, p.sessionTimeout());
-        return StageStreams.factory(APPLICATION, dynamic, topics);
-    }
-
-    @Bean
-    TopologyMarker knowledgeTopology(StreamsBuilder knowledgeStreams, Topics topics) {
-        KnowledgeTopology.build(knowledgeStreams, topics.knowledge());
-        return new TopologyMarker();
+    KnowledgeStreams knowledgeStreams(PipelineProperties p, Topics topics) {
+        return new KnowledgeStreams(StageStreams.config(APPLICATION, p, topics), topics.knowledge());
     }
 
     @Bean
@@ -43,12 +32,8 @@ class KnowledgeConfiguration {
     }
 
     @Bean
-    KnowledgeBase knowledgeBase(StreamsBuilderFactoryBean knowledgeStreams, TopicWriter<KnowledgeEntry> knowledgeWriter,
+    KnowledgeBase knowledgeBase(KnowledgeStreams knowledgeStreams, TopicWriter<KnowledgeEntry> knowledgeWriter,
                                 KnowledgeProperties properties) {
-        return new StreamsKnowledge(knowledgeStreams::getKafkaStreams, knowledgeWriter, properties.visibilityTimeout());
-    }
-
-    /** Marks that the topology has been added to the knowledge's StreamsBuilder. */
-    record TopologyMarker() {
+        return new StreamsKnowledge(knowledgeStreams::kafkaStreams, knowledgeWriter, properties.visibilityTimeout());
     }
 }
