@@ -2,6 +2,7 @@ package io.dbchat.translator;
 
 import io.dbchat.contracts.errors.Problem;
 import io.dbchat.contracts.events.LlmInteraction;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Understanding;
 import io.dbchat.contracts.events.Usage;
@@ -17,20 +18,28 @@ public sealed interface Translation {
 
     List<LlmInteraction> interactions();
 
-    /** SQL to run; {@code understanding} says what the translator made of the words, or is null when it cannot tell. */
+    /**
+     * SQL to run; {@code understanding} says what the translator made of the words, or is null when it cannot tell;
+     * {@code source} says where the SQL came from when it was not the translator itself (an example, the cache).
+     */
     record Sql(String sql, TranslatorInfo translator, Usage usage, List<LlmInteraction> interactions,
-               Understanding understanding) implements Translation {
+               Understanding understanding, SqlSource source) implements Translation {
 
         public Sql {
             interactions = List.copyOf(interactions);
         }
 
+        public Sql(String sql, TranslatorInfo translator, Usage usage, List<LlmInteraction> interactions,
+                   Understanding understanding) {
+            this(sql, translator, usage, interactions, understanding, null);
+        }
+
         public Sql(String sql, TranslatorInfo translator, Usage usage, List<LlmInteraction> interactions) {
-            this(sql, translator, usage, interactions, null);
+            this(sql, translator, usage, interactions, null, null);
         }
 
         public Sql(String sql, TranslatorInfo translator, Usage usage) {
-            this(sql, translator, usage, List.of(), null);
+            this(sql, translator, usage, List.of(), null, null);
         }
     }
 

@@ -69,7 +69,7 @@ class TranslatorApplicationIntegrationTest {
             List<SqlProposed> both = read(settings, topics.sql(), 2);
 
             assertThat(proposed.translator().provider()).isEqualTo("openai");
-            assertThat(proposed.translator().promptVersion()).isEqualTo("translate-v1");
+            assertThat(proposed.translator().promptVersion()).isEqualTo("translate-v2");
             assertThat(proposed.usage().inputTokens()).isEqualTo(100);
             assertThat(both.get(1).queryId()).isEqualTo("q-2");
             assertThat(stub.requests().get(1).prompt())

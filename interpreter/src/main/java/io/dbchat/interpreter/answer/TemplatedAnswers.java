@@ -4,6 +4,7 @@ import io.dbchat.contracts.events.ColumnMeta;
 import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QueryResult;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.contracts.events.Understanding;
 import io.dbchat.interpreter.result.ColumnKind;
 import io.dbchat.interpreter.result.Values;
@@ -29,8 +30,24 @@ public final class TemplatedAnswers {
     public static String answer(QueryResult result) {
         return switch (result) {
             case QueryRejected rejected -> Rejections.explain(rejected.problem());
-            case QueryAnswered answered -> describe(answered) + truncation(answered) + understanding(answered);
+            case QueryAnswered answered -> describe(answered) + truncation(answered) + source(answered)
+                    + understanding(answered);
         };
+    }
+
+    /**
+     * Where the SQL came from when no translator wrote it for this question: "I answered from the verified example
+     * …" or "I reused the SQL of the earlier question …", with the literals re-bound; empty otherwise.
+     */
+    static String source(QueryAnswered r) {
+        SqlSource from = r.proposal().source();
+        if (from == null || !(SqlSource.EXAMPLE.equals(from.kind()) || SqlSource.CACHE.equals(from.kind()))) {
+            return "";
+        }
+        String note = from.note() != null && !from.note().isBlank() ? from.note()
+                : SqlSource.EXAMPLE.equals(from.kind()) ? "answered from a verified example"
+                : "reused the SQL of an earlier question that meant the same";
+        return " I " + note + ".";
     }
 
     /**

@@ -9,6 +9,7 @@ import io.dbchat.contracts.events.QueryAnswered;
 import io.dbchat.contracts.events.QueryRejected;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.contracts.events.Understanding;
 import io.dbchat.contracts.events.Usage;
@@ -311,6 +312,21 @@ class TemplatedAnswersTest {
         var p = SqlProposed.of(Q, "SELECT name FROM users LIMIT 3", 1, TranslatorInfo.offline("v"), Usage.NONE, 0, "v",
                 List.of(), understanding);
         return TemplatedAnswers.answer(QueryAnswered.of(p, List.of(col("name", "text")), rows, false, 1));
+    }
+
+    @Test
+    void anAnswerFromAnExampleOrTheCacheSaysSo() {
+        var p = SqlProposed.of(Q, "SELECT count(*) AS count FROM users", 1, TranslatorInfo.offline("v"), Usage.NONE, 0, "v");
+        var fromExample = p.withSource(SqlSource.example("e-1",
+                "answered from the verified example \"How many users are there?\""));
+        var fromCache = p.withSource(SqlSource.cache("q-0", null, "reused the SQL of the earlier question \"count users\""));
+
+        assertThat(TemplatedAnswers.answer(QueryAnswered.of(fromExample, List.of(col("count", "int8")), List.of(row(3L)),
+                false, 1))).isEqualTo("There are 3 users. I answered from the verified example \"How many users are there?\".");
+        assertThat(TemplatedAnswers.answer(QueryAnswered.of(fromCache, List.of(col("count", "int8")), List.of(row(3L)),
+                false, 1))).isEqualTo("There are 3 users. I reused the SQL of the earlier question \"count users\".");
+        assertThat(TemplatedAnswers.answer(QueryAnswered.of(p.withSource(SqlSource.model()), List.of(col("count", "int8")),
+                List.of(row(3L)), false, 1))).isEqualTo("There are 3 users.");
     }
 
     @SafeVarargs

@@ -25,8 +25,7 @@ public final class WithHistory implements Translator {
         var recorded = request.question().history();
         var history = recorded != null ? recorded.stream().map(t -> new Turn(null, t.question(), t.sql(), t.answer())).toList()
                 : store.turns(request.question().conversationId());
-        return delegate.translate(new TranslationRequest(request.question(), request.schema(), history,
-                request.attempt(), request.previousFailure()));
+        return delegate.translate(request.withHistory(history));
     }
 
     @Override

@@ -27,8 +27,7 @@ public final class WithPolicies implements Translator {
         var question = request.question();
         var seen = SchemaView.of(request.schema(), policies.of(question.datasource()),
                 PolicySubject.of(question.attributes()));
-        return delegate.translate(seen == request.schema() ? request
-                : new TranslationRequest(question, seen, request.history(), request.attempt(), request.previousFailure()));
+        return delegate.translate(seen == request.schema() ? request : request.withSchema(seen));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.dbchat.contracts.schema.SchemaText;
 import io.dbchat.contracts.schema.SqlIdentifiers;
 import io.dbchat.translator.TranslationRequest;
 import io.dbchat.translator.context.Turn;
+import io.dbchat.translator.knowledge.KnowledgeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.stream.Collectors;
  * Fills a {@link PromptTemplate} from a request: dialect, the schema of the tables the {@link SchemaSelector}
  * keeps (with their join conditions), the rules' row limit, the conversation's earlier questions with their SQL,
  * the question, and on a correction the failed SQL with the database's error, or with the guard's refusal and the
- * real columns of the tables it names ({@code {{failure}}}; {@code {{error}}} is the bare message). Pure apart from
- * the selector.
+ * real columns of the tables it names ({@code {{failure}}}; {@code {{error}}} is the bare message). The team's
+ * knowledge that the request carries (terms, notes on the prompt's tables, similar verified examples) fills
+ * {@code {{knowledge}}}, bounded in characters. Pure apart from the selector.
  */
 public final class PromptBuilder {
 
@@ -30,13 +32,20 @@ public final class PromptBuilder {
     private final SchemaSelector selector;
     private final String dialect;
     private final int limit;
+    private final int knowledgeChars;
     private final Map<RenderKey, Rendered> renderings = new ConcurrentHashMap<>();
 
     public PromptBuilder(PromptTemplate template, SchemaSelector selector, String dialect, int limit) {
+        this(template, selector, dialect, limit, 4000);
+    }
+
+    /** @param knowledgeChars characters of knowledge ({@code {{knowledge}}}) a prompt holds at most */
+    public PromptBuilder(PromptTemplate template, SchemaSelector selector, String dialect, int limit, int knowledgeChars) {
         this.template = template;
         this.selector = selector;
         this.dialect = dialect;
         this.limit = limit;
+        this.knowledgeChars = knowledgeChars;
     }
 
     public String version() {
@@ -49,6 +58,7 @@ public final class PromptBuilder {
         List<String> names = tables.stream().map(TableSchema::qualifiedName).toList();
         Rendered rendered = rendered(schema, tables, names);
         Map<String, String> values = Map.of(
+                "knowledge", KnowledgeText.render(request.knowledge(), names, knowledgeChars),
                 "dialect", dialect,
                 "schema", rendered.schema(),
                 "joins", rendered.joins(),

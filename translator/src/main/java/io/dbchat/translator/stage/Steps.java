@@ -9,6 +9,7 @@ import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.contracts.events.TranslatorInfo;
 import io.dbchat.translator.Translation;
 import io.dbchat.translator.TranslationRequest;
@@ -128,7 +129,8 @@ final class Steps {
         return switch (done.translation()) {
             case Translation.Sql sql -> new Outcome.Proposed(SqlProposed.of(q, sql.sql(), request.attempt(),
                     sql.translator(), sql.usage(), done.latencyMs(), done.schemaVersion(), sql.interactions(),
-                    sql.understanding()));
+                    sql.understanding()).withSource(sql.source() != null ? sql.source()
+                    : translator.isRemote() ? SqlSource.model() : SqlSource.rules()));
             case Translation.Refusal refusal -> new Outcome.Rejected(QueryRejected.of(q, failedSql(request),
                     refusal.translator(), refusal.problem(), refusal.interactions()));
         };

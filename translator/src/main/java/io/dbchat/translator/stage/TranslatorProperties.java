@@ -12,13 +12,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The translator's settings ({@code dbchat.translator.*}): self-corrections, prompt template and override
  * directory, SQL dialect and row limit, the schema token budget, calls in flight, retries with backoff, the
- * circuit breaker, how many turns of conversation history a follow-up reads, and the price table (US dollars per million tokens by model).
+ * circuit breaker, how many turns of conversation history a follow-up reads, the price table (US dollars per million
+ * tokens by model), and how the team's knowledge and the semantic cache are used.
  */
 @Validated
 @ConfigurationProperties("dbchat.translator")
 public record TranslatorProperties(
         @DefaultValue("2") @Min(0) int maxCorrections,
-        @DefaultValue("translate-v1") String promptVersion,
+        @DefaultValue("translate-v2") String promptVersion,
         String promptDir,
         @DefaultValue("PostgreSQL") String dialect,
         @DefaultValue("100") @Min(1) int rowLimit,
@@ -30,7 +31,24 @@ public record TranslatorProperties(
         @DefaultValue("5") @Min(1) int breakerThreshold,
         @DefaultValue("30s") Duration breakerOpenFor,
         @DefaultValue("10") @Min(0) int contextMaxTurns,
-        Map<String, Price> prices) {
+        Map<String, Price> prices,
+        @DefaultValue Knowledge knowledge) {
+
+    /**
+     * How the team's knowledge is used ({@code dbchat.translator.knowledge.*}): the similarity above which a known
+     * question (an approved example, a cached one) answers the asked one, the one above which an example is shown to
+     * the model, how many examples and characters of knowledge a prompt holds at most, whether the semantic cache is
+     * on (with a model only), and how many examples and cached questions an instance keeps.
+     */
+    public record Knowledge(
+            @DefaultValue("0.9") double match,
+            @DefaultValue("0.65") double related,
+            @DefaultValue("3") @Min(0) int examples,
+            @DefaultValue("4000") @Min(0) int promptChars,
+            @DefaultValue("true") boolean cache,
+            @DefaultValue("10000") @Min(1) int maxExamples,
+            @DefaultValue("20000") @Min(1) int maxCached) {
+    }
 
     /** Price of one model, per million tokens. */
     public record Price(BigDecimal input, BigDecimal output) {

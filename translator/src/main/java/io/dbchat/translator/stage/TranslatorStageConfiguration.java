@@ -23,6 +23,16 @@ import io.dbchat.translator.prompt.PromptBuilder;
 import io.dbchat.translator.prompt.PromptTemplate;
 import io.dbchat.translator.prompt.SchemaSelector;
 import io.dbchat.translator.policy.WithPolicies;
+import io.dbchat.translator.knowledge.Embedder;
+import io.dbchat.translator.knowledge.KnowledgeMeters;
+import io.dbchat.translator.knowledge.KnowledgeTopology;
+import io.dbchat.translator.knowledge.KnowledgeView;
+import io.dbchat.translator.knowledge.QueryCache;
+import io.dbchat.translator.knowledge.WithKnowledge;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.kafka.core.KafkaAdmin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +50,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /**
  * Wires the translator's topology into a Spring-managed Kafka Streams instance. No provider configured means the
  * offline translator; otherwise the LLM translator. Both read the conversation's history from its record in Redis,
- * which the interpreter writes.
+ * which the interpreter writes, and both answer from the team's approved knowledge first ({@link WithKnowledge});
+ * the LLM translator also from its semantic cache.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LlmProperties.class, TranslatorProperties.class, RedisProperties.class})
@@ -95,7 +106,8 @@ class TranslatorStageConfiguration {
         }
         LOG.info("Translating with {} ({})", llm.effectiveProvider(), llm.effectiveModel());
         var prompts = new PromptBuilder(PromptTemplate.load(p.promptVersion(), p.promptDir()),
-                new SchemaSelector(p.schemaTokenBudget(), AllMiniLmL6V2EmbeddingModel::new), p.dialect(), p.rowLimit());
+                new SchemaSelector(p.schemaTokenBudget(), AllMiniLmL6V2EmbeddingModel::new), p.dialect(), p.rowLimit(),
+                p.knowledge().promptChars());
         var model = new LlmTranslator(ChatModels.chat(llm), llm.effectiveProvider(), llm.effectiveModel(), prompts,
                 resilience, new InteractionLog(meters), p.priceTable(), Clock.systemUTC());
         return new WithHistory(model, history);
@@ -103,12 +115,32 @@ class TranslatorStageConfiguration {
 
     @Bean
     TopologyMarker translatorTopology(StreamsBuilder builder, Topics topics, Translator translator,
-                                      TranslatorProperties p, MeterRegistry meters, PolicyStore policies) {
+                                      TranslatorProperties p, MeterRegistry meters, PolicyStore policies,
+                                      PipelineProperties pipeline) {
         var options = new TranslatorTopology.Options(p.maxCorrections(),
                 new AsyncSettings(p.maxInFlight(), p.callTimeout(), Duration.ofMillis(5)));
-        StageMeters.inFlight(meters, STAGE, TranslatorTopology.build(builder, topics,
-                new WithPolicies(translator, policies), options, Clock.systemUTC()));
+        var k = p.knowledge();
+        var embedder = new Embedder(AllMiniLmL6V2EmbeddingModel::new);
+        var knowledge = new KnowledgeView(embedder, k.maxExamples());
+        KnowledgeTopology.install(builder, topics, knowledge);
+        QueryCache cache = null;
+        if (k.cache() && translator.isRemote()) {
+            cache = new QueryCache(embedder, k.maxCached());
+            KnowledgeTopology.installCache(builder, topics, KnowledgeTopology.cacheTopic(pipeline.topicPrefix()), cache);
+        }
+        Translator informed = new WithKnowledge(new WithPolicies(translator, policies), knowledge, cache, embedder,
+                policies, new KnowledgeMeters(meters), new WithKnowledge.Settings(k.match(), k.related(), k.examples(),
+                k.promptChars()));
+        StageMeters.inFlight(meters, STAGE, TranslatorTopology.build(builder, topics, informed, options,
+                Clock.systemUTC()));
         return new TopologyMarker();
+    }
+
+    /** The semantic cache's compacted topic, keyed by query id (created with the stage's other topics). */
+    @Bean
+    KafkaAdmin.NewTopics translatorCacheTopic(PipelineProperties p) {
+        return new KafkaAdmin.NewTopics(new NewTopic(KnowledgeTopology.cacheTopic(p.topicPrefix()).name(), p.partitions(),
+                p.replicationFactor()).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 
     /** Marks that the topology has been added to the stage's StreamsBuilder. */

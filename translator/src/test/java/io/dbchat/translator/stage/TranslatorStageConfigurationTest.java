@@ -66,7 +66,7 @@ class TranslatorStageConfigurationTest {
                 "dbchat.translator.prices.my-model.output", "2"));
 
         assertThat(p.maxCorrections()).isEqualTo(2);
-        assertThat(p.promptVersion()).isEqualTo("translate-v1");
+        assertThat(p.promptVersion()).isEqualTo("translate-v2");
         assertThat(p.schemaTokenBudget()).isEqualTo(6000);
         assertThat(p.maxInFlight()).isEqualTo(1024);
         assertThat(p.contextMaxTurns()).isEqualTo(10);

@@ -1,0 +1,128 @@
+package io.dbchat.translator.knowledge;
+
+import io.dbchat.contracts.events.QuestionAsked;
+import io.dbchat.contracts.events.SqlSource;
+import io.dbchat.contracts.events.TranslatorInfo;
+import io.dbchat.contracts.events.Understanding;
+import io.dbchat.contracts.events.Usage;
+import io.dbchat.contracts.policy.PolicyStore;
+import io.dbchat.contracts.policy.PolicySubject;
+import io.dbchat.contracts.policy.SchemaView;
+import io.dbchat.translator.Translation;
+import io.dbchat.translator.TranslationRequest;
+import io.dbchat.translator.Translator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers from the team's knowledge before the translator, and gives the translator what it knows. A first attempt at
+ * a question that stands alone is answered by the approved example that means the same (its literals re-bound), else,
+ * in front of a model, by the SQL of an earlier question that meant the same (the semantic cache); anything else goes
+ * to the translator with the similar examples, the terms it names and the notes ({@link KnowledgeHints}). Only a
+ * principal who sees the whole schema is answered from knowledge or shown examples and terms: their SQL may name what
+ * another's access policies hide.
+ */
+public final class WithKnowledge implements Translator {
+
+    /** The example answering translations name this "translator". */
+    public static final TranslatorInfo EXAMPLES = new TranslatorInfo("knowledge", "example", null);
+
+    /**
+     * @param match     similarity (cosine, literals masked) above which a known question may stand for the asked one
+     * @param related   similarity above which an example is shown to the model
+     * @param examples  examples shown to the model at most
+     * @param promptChars characters of knowledge in a prompt at most
+     */
+    public record Settings(double match, double related, int examples, int promptChars) {
+
+        public static Settings defaults() {
+            return new Settings(0.9, 0.65, 3, 4000);
+        }
+    }
+
+    private final Translator delegate;
+    private final KnowledgeView knowledge;
+    private final QueryCache cache;
+    private final Embedder embedder;
+    private final PolicyStore policies;
+    private final KnowledgeMeters meters;
+    private final Settings settings;
+
+    /** @param cache null when reuse saves nothing (a translator without a model) */
+    public WithKnowledge(Translator delegate, KnowledgeView knowledge, QueryCache cache, Embedder embedder,
+                         PolicyStore policies, KnowledgeMeters meters, Settings settings) {
+        this.delegate = delegate;
+        this.knowledge = knowledge;
+        this.cache = cache;
+        this.embedder = embedder;
+        this.policies = policies;
+        this.meters = meters;
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean isRemote() {
+        return delegate.isRemote();
+    }
+
+    @Override
+    public Translation translate(TranslationRequest request) {
+        QuestionAsked q = request.question();
+        boolean useCache = cache != null && cache.size() > 0 && !q.isReplay();
+        if (request.attempt() > 1 || !(useCache || knowledge.knows(q.datasource()))) {
+            return delegated(request);
+        }
+        boolean whole = SchemaView.of(request.schema(), policies.of(q.datasource()), PolicySubject.of(q.attributes()))
+                == request.schema();
+        Probe probe = Probe.of(q.question(), embedder);
+        if (whole && Standalone.standsAlone(q.question())) {
+            Optional<Translation> known = fromExample(request, probe).or(() -> useCache ? fromCache(request, probe)
+                    : Optional.empty());
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        KnowledgeHints hints = knowledge.hints(probe, q.datasource(), settings.examples(), settings.related());
+        return delegated(request.withKnowledge(whole ? hints : new KnowledgeHints(List.of(), List.of(), hints.docs())));
+    }
+
+    private Optional<Translation> fromExample(TranslationRequest request, Probe probe) {
+        return knowledge.example(probe, request.schema(), settings.match()).map(hit -> {
+            meters.source(SqlSource.EXAMPLE);
+            String said = "answered from the verified example \"" + hit.known().question() + "\"" + rebound(hit);
+            return new Translation.Sql(hit.rebound().sql(), EXAMPLES, Usage.NONE, List.of(), understood(said),
+                    SqlSource.example(hit.known().about().id(), said));
+        });
+    }
+
+    private Optional<Translation> fromCache(TranslationRequest request, Probe probe) {
+        var hit = cache.match(probe, request.schema(), knowledge, settings.match());
+        if (hit.isEmpty()) {
+            meters.miss();
+            return Optional.empty();
+        }
+        CachedQuery cached = hit.get().known().about();
+        meters.hit(cached.costUsd());
+        meters.source(SqlSource.CACHE);
+        String said = "reused the SQL of the earlier question \"" + cached.question() + "\"" + rebound(hit.get());
+        return Optional.of(new Translation.Sql(hit.get().rebound().sql(), cached.translator(), Usage.NONE, List.of(),
+                understood(said), SqlSource.cache(cached.queryId(), null, said)));
+    }
+
+    private Translation delegated(TranslationRequest request) {
+        Translation done = delegate.translate(request);
+        if (done instanceof Translation.Sql) {
+            meters.source(delegate.isRemote() ? SqlSource.MODEL : SqlSource.RULES);
+        }
+        return done;
+    }
+
+    private static String rebound(QuestionIndex.Hit<?> hit) {
+        var changes = hit.rebound().changes();
+        return changes.isEmpty() ? "" : ", with " + String.join(", ", changes);
+    }
+
+    private static Understanding understood(String said) {
+        return new Understanding(List.of(said), List.of(), List.of(), null, null);
+    }
+}
