@@ -9,6 +9,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Two gateway instances (A and B) on one KRaft broker and one Redis, in api-key mode, with
  * {@link FakePipeline} answering: what is asked through A is served by B, over SSE and WebSocket, and
- * only to its owner; a deletion through A holds on B.
+ * only to its owner; a deletion through A holds on B; knowledge saved through either is read on both.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIntegrationTest {
@@ -133,6 +136,31 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    void servesOnBTheKnowledgeWrittenThroughAAndTheApprovalThroughBOnA() throws Exception {
+        Topics topics = a.getBean(Topics.class);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()), topics.schema().key().serializer(), topics.schema().value().serializer())) {
+            producer.send(new ProducerRecord<>(topics.schema().name(), "default", Fixtures.schema("default"))).get();
+        }
+        awaitVisibleOn(a, "key-a", "/api/chat/schema-info/");
+        String entries = "/api/knowledge/default/entries";
+        client(a, "key-a").post().uri(entries).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", "orders-count", "kind", "example", "question", "How many orders?",
+                        "sql", "SELECT count(*) FROM orders"))
+                .exchange().expectStatus().isCreated();
+
+        awaitVisibleOn(b, "key-b", entries + "/orders-count");
+        client(b, "key-a").post().uri(entries + "/orders-count/approve").exchange().expectStatus().isForbidden();
+        client(b, "key-c").post().uri(entries + "/orders-count/approve").exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(a, "key-a").get()
+                .uri(entries + "?status=approved").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.entries[0].approved_by").isEqualTo("carol"));
+        client(a, "key-c").delete().uri(entries + "/orders-count").exchange().expectStatus().isNoContent();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(b, "key-b").get()
+                .uri(entries + "/orders-count").exchange().expectStatus().isNotFound());
+    }
+
+    @Test
     void refusesAWebSocketHandshakeWithoutAKey() {
         URI uri = URI.create("ws://127.0.0.1:" + port(b) + "/ws/db_chat/query/");
 
@@ -183,6 +211,7 @@ class TwoInstancesIntegrationTest {
                 "--dbchat.gateway.auth.mode=api-key",
                 "--dbchat.gateway.auth.api-keys=key-a=alice,key-b=bob,key-c=carol",
                 "--dbchat.gateway.audit.auditors=carol",
+                "--dbchat.gateway.knowledge.admins=carol",
                 "--dbchat.redis.url=" + redis.url(),
                 "--dbchat.gateway.answer-timeout=5s",
                 "--dbchat.gateway.heartbeat=1s",
