@@ -31,6 +31,8 @@ class KnowledgeControllerTest extends WebSliceTest {
 
     @BeforeEach
     void schemaIsPublished() {
+        // the guard's first parse loads JSqlParser, which takes a while on a loaded machine
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         schemas.put("default", Fixtures.schema("default"));
     }
 
