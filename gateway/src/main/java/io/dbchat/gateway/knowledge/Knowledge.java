@@ -20,7 +20,8 @@ import reactor.core.scheduler.Schedulers;
  * Anyone proposes; an admin may save an entry approved, approve one, edit an approved one and delete; anyone else
  * edits only the proposals it wrote. Every save is validated ({@link KnowledgeRules}) and its SQL judged by the
  * guard under the saver's policies ({@link KnowledgeCheck}), approval included; each save is one revision more, and
- * an update naming a {@code revision} that is no longer current is a 409.
+ * an update naming a {@code revision} that is no longer current is a 409. An entry whose SQL reads what the reader's
+ * policies hide is neither listed nor shown to that reader.
  */
 @Component
 public class Knowledge {
@@ -46,16 +47,22 @@ public class Knowledge {
             return base.entries(datasource).stream()
                     .filter(e -> wantedKind == null || wantedKind.equals(e.kind()))
                     .filter(e -> wantedStatus == null || wantedStatus.equals(e.status()))
+                    .filter(e -> !check.hiddenFrom(e, caller.attributes()))
                     .sorted(Comparator.comparing(KnowledgeEntry::at, Comparator.nullsLast(Comparator.reverseOrder()))
                             .thenComparing(KnowledgeEntry::id))
                     .toList();
         });
     }
 
+    /** One entry; one whose SQL reads what the caller's policies hide is the 404 of an unknown one. */
     public Mono<KnowledgeEntry> get(Caller caller, String datasource, String id) {
         return blocking(() -> {
             readable(caller, datasource);
-            return existing(datasource, id);
+            KnowledgeEntry entry = existing(datasource, id);
+            if (check.hiddenFrom(entry, caller.attributes())) {
+                throw unknown(datasource, id);
+            }
+            return entry;
         });
     }
 
@@ -145,8 +152,12 @@ public class Knowledge {
     }
 
     private KnowledgeEntry existing(String datasource, String id) {
-        return base.find(datasource, id).orElseThrow(() -> ProblemException.of(ErrorCode.NOT_FOUND,
-                "Unknown knowledge entry '" + id + "' of datasource '" + datasource + "'."));
+        return base.find(datasource, id).orElseThrow(() -> unknown(datasource, id));
+    }
+
+    private static ProblemException unknown(String datasource, String id) {
+        return ProblemException.of(ErrorCode.NOT_FOUND,
+                "Unknown knowledge entry '" + id + "' of datasource '" + datasource + "'.");
     }
 
     private static void mayEdit(Caller caller, KnowledgeEntry current) {

@@ -53,6 +53,34 @@ public class KnowledgeCheck {
         }
     }
 
+    /**
+     * Whether the entry's SQL reads what this principal's policies hide (the guard accepts it under no policy and
+     * refuses it under the principal's): such an entry is not shown to the principal, so its SQL does not tell a
+     * column or table the principal may not see. An entry refused for everyone (a table since dropped) stays visible,
+     * to be corrected or deleted.
+     */
+    public boolean hiddenFrom(KnowledgeEntry entry, Map<String, String> attributes) {
+        if (policies.of(entry.datasource()).isEmpty()) {
+            return false;
+        }
+        Optional<String> statement = readable(entry);
+        Optional<SchemaSnapshot> schema = schemas.latest(entry.datasource());
+        if (statement.isEmpty() || schema.isEmpty()) {
+            return false;
+        }
+        return guard.check(statement.get(), schema.get()) instanceof GuardResult.Accepted
+                && guard.check(statement.get(), schema.get(), scopes.of(policies.current(), entry.datasource(),
+                        PolicySubject.of(attributes))) instanceof GuardResult.Rejected;
+    }
+
+    private static Optional<String> readable(KnowledgeEntry entry) {
+        try {
+            return statement(entry);
+        } catch (ProblemException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** The statement the guard judges for an entry; empty for an entry with no SQL in it. */
     static Optional<String> statement(KnowledgeEntry entry) {
         return switch (entry.kind()) {

@@ -44,6 +44,23 @@ class KnowledgePoliciesTest extends WebSliceTest {
     }
 
     @Test
+    void anEntryReadingWhatTheReadersPoliciesHideIsNeitherListedNorShown() throws Exception {
+        String hr = TestTokens.hs256(SECRET, "erin", Map.of("roles", List.of("hr")));
+        String id = (String) create(hr, READS_STATUS).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("id");
+        create(hr, Map.of("kind", "example", "question", "Orders?", "sql", "SELECT count(*) FROM orders"))
+                .expectStatus().isCreated();
+        String dave = TestTokens.hs256(SECRET, "dave", Map.of());
+
+        client.get().uri(ENTRIES).header("Authorization", "Bearer " + dave).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.entries[0].question").isEqualTo("Orders?");
+        client.get().uri(ENTRIES + "/{id}", id).header("Authorization", "Bearer " + dave).exchange()
+                .expectStatus().isNotFound();
+        client.get().uri(ENTRIES + "/{id}", id).header("Authorization", "Bearer " + hr).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void aTokenWithTheAdminRoleApprovesAndTheApprovalIsJudgedUnderTheApproversPolicies() throws Exception {
         String hr = TestTokens.hs256(SECRET, "erin", Map.of("roles", List.of("hr")));
         String id = (String) create(hr, READS_STATUS).expectStatus().isCreated().expectBody(Map.class).returnResult()
