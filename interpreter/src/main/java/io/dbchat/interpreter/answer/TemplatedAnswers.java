@@ -39,7 +39,7 @@ public final class TemplatedAnswers {
      * Where the SQL came from when no translator wrote it for this question: "I answered from the verified example
      * …" or "I reused the SQL of the earlier question …", with the literals re-bound; empty otherwise.
      */
-    static String source(QueryAnswered r) {
+    public static String source(QueryAnswered r) {
         SqlSource from = r.proposal().source();
         if (from == null || !(SqlSource.EXAMPLE.equals(from.kind()) || SqlSource.CACHE.equals(from.kind()))) {
             return "";

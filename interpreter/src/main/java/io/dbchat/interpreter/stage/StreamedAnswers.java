@@ -55,7 +55,14 @@ final class StreamedAnswers implements PartialOutput<QueryResult, String, ReplyE
 
     private CompletionStage<String> write(QueryResult result, Consumer<String> tokens) {
         return switch (result) {
-            case QueryAnswered answered -> writer.write(answered, tokens);
+            // where the SQL came from is said in the same words as the templates', after the model's
+            case QueryAnswered answered -> writer.write(answered, tokens).thenApply(text -> {
+                String source = TemplatedAnswers.source(answered);
+                if (!source.isEmpty()) {
+                    tokens.accept(source);
+                }
+                return text + source;
+            });
             case QueryRejected rejected -> CompletableFuture.completedFuture(TemplatedAnswers.answer(rejected));
         };
     }

@@ -75,6 +75,26 @@ class StreamedAnswersTest {
     }
 
     @Test
+    void aModelsAnswerToSqlFromTheCacheEndsSayingSoInATokenAndTheFinal() {
+        start(8, Duration.ofSeconds(30));
+        QueryAnswered counted = count("q-1", "c-1", 600);
+        var cached = counted.proposal().withSource(io.dbchat.contracts.events.SqlSource.cache("q-0", null,
+                "reused the SQL of the earlier question \"count the users\""));
+
+        in.pipeInput("c-1", QueryAnswered.of(cached, counted.columns(), counted.rows(), false, 3));
+        write("q-1", "There are 600 users.");
+        calls.get("q-1").done().complete("There are 600 users.");
+        tick(60);
+
+        List<ReplyEvent> replies = out.readValuesToList();
+        String streamed = replies.stream().filter(r -> r.type() == ReplyType.TOKEN).map(ReplyEvent::text)
+                .reduce("", String::concat);
+        String said = "There are 600 users. I reused the SQL of the earlier question \"count the users\".";
+        assertThat(streamed).isEqualTo(said);
+        assertThat(replies.getLast().answer().reply()).isEqualTo(said);
+    }
+
+    @Test
     void everyReplyCarriesTheHeadersOfItsResultSoTheTraceGoesOn() {
         start(8, Duration.ofSeconds(30));
         byte[] parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes();

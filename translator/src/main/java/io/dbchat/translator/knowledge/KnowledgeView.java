@@ -42,6 +42,11 @@ public final class KnowledgeView {
         }
     }
 
+    /** Approved entries of every datasource. */
+    public int size() {
+        return approved.size();
+    }
+
     public boolean knows(String datasource) {
         return approved.values().stream().anyMatch(e -> e.datasource().equals(datasource));
     }

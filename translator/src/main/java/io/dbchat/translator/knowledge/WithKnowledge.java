@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Answers from the team's knowledge before the translator, and gives the translator what it knows. A first attempt at
  * a question that stands alone is answered by the approved example that means the same (its literals re-bound), else,
- * in front of a model, by the SQL of an earlier question that meant the same (the semantic cache); anything else goes
+ * without a model, from a measure term it names ({@link TermAnswers}), else, in front of a model, by the SQL of an
+ * earlier question that meant the same (the semantic cache); anything else goes
  * to the translator with the similar examples, the terms it names and the notes ({@link KnowledgeHints}). Only a
  * principal who sees the whole schema is answered from knowledge or shown examples and terms: their SQL may name what
  * another's access policies hide.
@@ -26,6 +27,8 @@ public final class WithKnowledge implements Translator {
 
     /** The example answering translations name this "translator". */
     public static final TranslatorInfo EXAMPLES = new TranslatorInfo("knowledge", "example", null);
+    /** The term answering translations (without a model) name this one. */
+    public static final TranslatorInfo TERMS = new TranslatorInfo("knowledge", "term", null);
 
     /**
      * @param match     similarity (cosine, literals masked) above which a known question may stand for the asked one
@@ -76,8 +79,9 @@ public final class WithKnowledge implements Translator {
                 == request.schema();
         Probe probe = Probe.of(q.question(), embedder);
         if (whole && Standalone.standsAlone(q.question())) {
-            Optional<Translation> known = fromExample(request, probe).or(() -> useCache ? fromCache(request, probe)
-                    : Optional.empty());
+            Optional<Translation> known = fromExample(request, probe)
+                    .or(() -> delegate.isRemote() ? Optional.empty() : fromTerm(request))
+                    .or(() -> useCache ? fromCache(request, probe) : Optional.empty());
             if (known.isPresent()) {
                 return known.get();
             }
@@ -93,6 +97,19 @@ public final class WithKnowledge implements Translator {
             return new Translation.Sql(hit.rebound().sql(), EXAMPLES, Usage.NONE, List.of(), understood(said),
                     SqlSource.example(hit.known().about().id(), said));
         });
+    }
+
+    /** Without a model, a question about one measure term ("revenue per month") is answered from its expression. */
+    private Optional<Translation> fromTerm(TranslationRequest request) {
+        var q = request.question();
+        return TermAnswers.answer(q.question(), knowledge.termsNamed(q.question(), q.datasource()), request.schema())
+                .map(answer -> {
+                    meters.source(SqlSource.RULES);
+                    String said = "used the term '" + answer.term().name() + "'";
+                    return new Translation.Sql(answer.sql(), TERMS, Usage.NONE, List.of(),
+                            new Understanding(answer.understood(), List.of(), List.of(), null, null),
+                            new SqlSource(SqlSource.RULES, answer.term().id(), null, said));
+                });
     }
 
     private Optional<Translation> fromCache(TranslationRequest request, Probe probe) {

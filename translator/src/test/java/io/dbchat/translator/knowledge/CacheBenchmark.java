@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * translator on a stub answering after a fixed delay: the cache hit rate, model calls saved, whether every reused SQL
  * is exactly what the model wrote for that question, and the translation latency with and without the cache. Each
  * answered question enters the cache as the topology would put it there (the answer the executor reports).
- * Arguments: [questions (default 200)] [model delay ms (default 800)] [seed].
+ * Arguments: [questions (default 200)] [model delay ms (default 800)] [seed (default 15)].
  */
 public final class CacheBenchmark {
 
@@ -53,6 +53,24 @@ public final class CacheBenchmark {
             new Template(List.of("Average invoice amount per client", "average amount of invoices for each client"),
                     "SELECT c.name, avg(i.amount) FROM clients c JOIN invoices i ON i.client_id = c.id GROUP BY c.name"));
 
+    /** Questions asked once each, unlike any other of the set: every one is a miss and a model call. */
+    private static final List<String> ONCE = List.of(
+            "Which client has the most invoices?", "When was the last invoice issued?",
+            "List clients without any invoice", "What share of invoices is void?",
+            "Which month had the most open invoices?", "Show the ten largest invoices with their client",
+            "How many invoices does each client have?", "What is the average time between two invoices of a client?",
+            "Which clients were invoiced in every year?", "List invoices issued on a weekend",
+            "Who are our five smallest clients by revenue?", "How many distinct clients had open invoices last month?",
+            "What is the median invoice amount?", "Which invoices are above their client's average?",
+            "Give me the monthly count of void invoices", "Which client names start with A?",
+            "How much is still open per client?", "List the invoices of the newest client",
+            "Which clients have only paid invoices?", "Compare paid and open totals per year",
+            "What was the busiest day for invoicing?", "How many invoices have no amount?",
+            "Rank clients by number of void invoices", "Show invoices issued this week",
+            "What percentage of revenue comes from the top client?", "List clients with more open than paid invoices",
+            "How many invoices were issued per weekday?", "Which invoice has the smallest amount?",
+            "Show the running total of invoiced amounts by month", "How many clients have exactly one invoice?");
+
     private CacheBenchmark() {
     }
 
@@ -62,10 +80,15 @@ public final class CacheBenchmark {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 15;
         Map<String, String> truth = questions(count, new Random(seed));
         List<String> asked = new ArrayList<>(truth.keySet());
-        // the set has repeats: ask each question of the list, some twice, in a random order
+        // the set has repeats: each templated question once, a quarter of the set asked once and unlike the rest, and
+        // templated questions again until the set is full, in a random order
         List<String> run = new ArrayList<>(asked);
         Random random = new Random(seed);
-        for (int i = 0; run.size() < count; i++) {
+        for (int i = 0; i < Math.min(ONCE.size(), count / 4); i++) {
+            truth.put(ONCE.get(i), "SELECT " + (i + 1) + " AS asked_once");
+            run.add(ONCE.get(i));
+        }
+        while (run.size() < count) {
             run.add(asked.get(random.nextInt(asked.size())));
         }
         java.util.Collections.shuffle(run, random);
@@ -80,8 +103,9 @@ public final class CacheBenchmark {
             });
             Result without = run(run, truth, stub, calls, false);
             Result with = run(run, truth, stub, calls, true);
-            System.out.printf("questions: %d (%d distinct: %d templates, paraphrases and literal variants), model delay %d ms%n",
-                    run.size(), asked.size(), TEMPLATES.size(), delay.toMillis());
+            System.out.printf("questions: %d (%d distinct from %d templates in paraphrases and literal variants, %d asked "
+                    + "once and unlike the rest, the rest repeats), model delay %d ms%n", run.size(), asked.size(),
+                    TEMPLATES.size(), Math.min(ONCE.size(), count / 4), delay.toMillis());
             System.out.printf("without cache: %d model calls, latency mean %.0f ms, p50 %d ms, p95 %d ms%n",
                     without.modelCalls, without.mean(), without.percentile(50), without.percentile(95));
             System.out.printf("with cache:    %d model calls, latency mean %.0f ms, p50 %d ms, p95 %d ms%n",
