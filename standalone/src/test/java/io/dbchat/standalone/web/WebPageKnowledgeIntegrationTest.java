@@ -42,7 +42,7 @@ class WebPageKnowledgeIntegrationTest extends PageTest {
         WebElement proposed = browser.await(d -> entry("proposed"));
         assertThat(proposed.findElement(By.cssSelector(".knowledge-title")).getText()).isEqualTo(QUESTION);
         assertThat(proposed.findElement(By.cssSelector(".knowledge-sql")).getText()).isEqualTo(sql);
-        browser.screenshotForDocs("knowledge-proposed");
+        browser.screenshot("knowledge-proposed");
         proposed.findElement(By.cssSelector(".knowledge-approve")).click();
         WebElement approved = browser.await(d -> entry("approved"));
         assertThat(approved.getText()).contains("approved by anonymous");
