@@ -77,5 +77,6 @@ export async function problemOf(response) {
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body) => request('POST', path, body ?? {}),
+  put: (path, body) => request('PUT', path, body ?? {}),
   delete: (path) => request('DELETE', path),
 };

@@ -1,4 +1,6 @@
-// Right / wrong buttons under an answer, with an optional corrected SQL; recorded by the gateway as events.
+// Right / wrong buttons under an answer; marked wrong, the right SQL and a note may come with it. Recorded by the
+// gateway as events, and proposed to the knowledge base: a right answer as a verified example, the right SQL as an
+// example, the note as a note; an admin approves them in the Knowledge panel.
 
 import { api } from './api.js';
 import { h, announce } from './dom.js';
@@ -13,8 +15,8 @@ export function feedbackBox(queryId, sql, { conversationId, verdict } = {}) {
   corrected.value = sql ?? '';
   const comment = h('input', { id: `${id}-comment`, type: 'text', autocomplete: 'off' });
   const form = h('form.feedback-form', { id: `${id}-form`, hidden: true, onsubmit: (e) => { e.preventDefault(); sendWrong(); } },
-    h('label', { for: corrected.id }, 'Corrected SQL (optional)'), corrected,
-    h('label', { for: comment.id }, 'What was wrong? (optional)'), comment,
+    h('label', { for: corrected.id }, 'The right SQL (optional, proposed as a verified example)'), corrected,
+    h('label', { for: comment.id }, 'A note on what was wrong (optional, proposed as a note for this database)'), comment,
     h('div.form-actions', {}, h('button.primary.small', { type: 'submit' }, 'Send feedback')));
   const right = h('button.small.verdict', { type: 'button', 'aria-pressed': 'false', onclick: sendRight }, h('span', { 'aria-hidden': 'true' }, '✓ '), 'Right');
   const wrong = h('button.small.verdict', { type: 'button', 'aria-pressed': 'false', 'aria-expanded': 'false',
@@ -30,11 +32,11 @@ export function feedbackBox(queryId, sql, { conversationId, verdict } = {}) {
     status.textContent = 'Sending…';
     status.classList.remove('error');
     try {
-      await api.post(`/api/chat/queries/${encodeURIComponent(queryId)}/feedback`,
+      const accepted = await api.post(`/api/chat/queries/${encodeURIComponent(queryId)}/feedback`,
         conversationId ? { ...body, conversation_id: conversationId } : body);
       right.setAttribute('aria-pressed', String(pressed === right));
       wrong.setAttribute('aria-pressed', String(pressed === wrong));
-      status.textContent = 'Thank you: your feedback was recorded.';
+      status.textContent = `Thank you: your feedback was recorded.${proposedText(accepted?.proposed ?? [])}`;
       return true;
     } catch (e) {
       status.textContent = `Feedback not recorded: ${e.message}`;
@@ -69,4 +71,10 @@ export function feedbackBox(queryId, sql, { conversationId, verdict } = {}) {
   }
 
   return element;
+}
+
+function proposedText(proposed) {
+  if (!proposed.length) return '';
+  const names = proposed.map((p) => (p.kind === 'example' ? 'a verified example' : 'a note'));
+  return ` It is proposed as ${names.join(' and ')} for an admin to approve in the Knowledge panel.`;
 }

@@ -10,6 +10,7 @@ import { drawers } from './drawers.js';
 import { register } from './actions.js';
 import { useSchema } from './followups.js';
 import { watchLength, setLimit } from './counter.js';
+import { bindKnowledge, knowledgeOf } from './knowledge.js';
 
 const $ = (id) => document.getElementById(id);
 const conversations = new Conversations();
@@ -278,6 +279,7 @@ async function loadSchema() {
     const info = await api.get('/api/chat/schema-info/');
     renderSchema(body, info, suggest);
     useSchema(info.tables);
+    knowledgeOf(info.datasource);
     const count = info.tables?.length ?? 0;
     $('datasource').textContent = `${info.datasource ?? 'database'} · ${count} ${count === 1 ? 'table' : 'tables'}`;
     renderStarters(info.tables ?? []);
@@ -362,6 +364,7 @@ function bind() {
   });
   $('new-conversation').addEventListener('click', startNew);
   $('reload-schema').addEventListener('click', loadSchema);
+  bindKnowledge();
   $('toggle-key').addEventListener('click', () => ($('key-form').hidden ? showKeyForm() : hideKeyForm()));
   $('key-form').addEventListener('submit', (e) => {
     e.preventDefault();

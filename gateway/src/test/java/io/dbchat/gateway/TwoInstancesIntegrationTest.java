@@ -15,6 +15,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Two gateway instances (A and B) on one KRaft broker and one Redis, in api-key mode, with
  * {@link FakePipeline} answering: what is asked through A is served by B, over SSE and WebSocket, and
- * only to its owner; a deletion through A holds on B; topics made earlier with other settings get the current ones.
+ * only to its owner; a deletion through A holds on B; topics made earlier with other settings get the current ones;
+ * knowledge saved through either is read on both.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIntegrationTest {
@@ -170,6 +174,31 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    void servesOnBTheKnowledgeWrittenThroughAAndTheApprovalThroughBOnA() throws Exception {
+        Topics topics = a.getBean(Topics.class);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()), topics.schema().key().serializer(), topics.schema().value().serializer())) {
+            producer.send(new ProducerRecord<>(topics.schema().name(), "default", Fixtures.schema("default"))).get();
+        }
+        awaitVisibleOn(a, "key-a", "/api/chat/schema-info/");
+        String entries = "/api/knowledge/default/entries";
+        client(a, "key-a").post().uri(entries).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", "orders-count", "kind", "example", "question", "How many orders?",
+                        "sql", "SELECT count(*) FROM orders"))
+                .exchange().expectStatus().isCreated();
+
+        awaitVisibleOn(b, "key-b", entries + "/orders-count");
+        client(b, "key-a").post().uri(entries + "/orders-count/approve").exchange().expectStatus().isForbidden();
+        client(b, "key-c").post().uri(entries + "/orders-count/approve").exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(a, "key-a").get()
+                .uri(entries + "?status=approved").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.entries[0].approved_by").isEqualTo("carol"));
+        client(a, "key-c").delete().uri(entries + "/orders-count").exchange().expectStatus().isNoContent();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(b, "key-b").get()
+                .uri(entries + "/orders-count").exchange().expectStatus().isNotFound());
+    }
+
+    @Test
     void refusesAWebSocketHandshakeWithoutAKey() {
         URI uri = URI.create("ws://127.0.0.1:" + port(b) + "/ws/db_chat/query/");
 
@@ -221,6 +250,7 @@ class TwoInstancesIntegrationTest {
                 "--dbchat.gateway.auth.api-keys=key-a=alice,key-b=bob,key-c=carol",
                 "--dbchat.gateway.audit.auditors=carol",
                 "--dbchat.kafka.topic-retention.topics.questions=90d",
+                "--dbchat.gateway.knowledge.admins=carol",
                 "--dbchat.redis.url=" + redis.url(),
                 "--dbchat.gateway.answer-timeout=5s",
                 "--dbchat.gateway.heartbeat=1s",

@@ -10,6 +10,7 @@ import io.dbchat.conversations.RedisClients;
 import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemExceptionHandler;
 import io.dbchat.gateway.json.StrictJsonConfiguration;
+import io.dbchat.gateway.knowledge.KnowledgeProperties;
 import io.dbchat.gateway.query.SqlIntake;
 import io.dbchat.gateway.replies.ReplyListener;
 import io.dbchat.gateway.replies.ReplyStore;
@@ -40,7 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Base of the web slice tests: the real controllers, security chain (open mode unless a subclass says
  * otherwise) and error handler over an in-memory reply store and the conversation records in a real Redis (one
  * {@link TestRedis} for the test run), with Kafka replaced by a {@link ScriptedSubmitter} and
- * {@link RecordingFeedback}, and the rate limiter by {@link SwitchableLimiter}.
+ * {@link RecordingFeedback}, the knowledge topic by {@link MemoryKnowledge}, and the rate limiter by {@link SwitchableLimiter}.
  */
 @WebFluxTest(properties = {
         "dbchat.gateway.answer-timeout=700ms",
@@ -70,24 +71,29 @@ public abstract class WebSliceTest {
     protected SwitchableLimiter limiter;
     @Autowired
     protected RecordingRefresher refresher;
+    @Autowired
+    protected MemoryKnowledge knowledge;
 
     @BeforeEach
     void resetFakes() {
         pipeline.reset();
         feedback.reset();
+        knowledge.reset();
         refresher.requests().clear();
         limiter.allow();
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({GatewayProperties.class, DatasourcesProperties.class, ConversationsProperties.class})
+    @EnableConfigurationProperties({GatewayProperties.class, DatasourcesProperties.class, ConversationsProperties.class,
+            KnowledgeProperties.class})
     @Import({ProblemExceptionHandler.class, SecurityConfiguration.class, PolicyConfiguration.class,
             StrictJsonConfiguration.class})
     @ComponentScan(basePackages = "io.dbchat.gateway", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX,
             pattern = "io\\.dbchat\\.gateway\\.(query\\.(ChatController|EventsController|QuestionIntake|QueryAccess|SqlController|CancelController)"
                     + "|explain\\.SqlExplainController|security\\.AccessController"
-                    + "|schema\\.(SchemaInfoController|SchemaLookup|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController)"))
+                    + "|schema\\.(SchemaInfoController|SchemaLookup|SchemaRefreshController)|conversations\\.ConversationController|feedback\\.FeedbackController"
+                    + "|knowledge\\.(KnowledgeController|Knowledge|KnowledgeAccess|KnowledgeCheck|FeedbackProposals))"))
     static class Slice {
 
         /** One Redis for every slice context of the test run, stopped with the JVM. */
@@ -137,6 +143,11 @@ public abstract class WebSliceTest {
                             SwitchableLimiter limiter, GatewayProperties properties, Clock clock) {
             return new SqlIntake(submitter, listeners, lookup, schemas, policy, conversations, limiter,
                     properties.maxSqlBytes(), "web", clock);
+        }
+
+        @Bean
+        MemoryKnowledge memoryKnowledge() {
+            return new MemoryKnowledge();
         }
 
         @Bean

@@ -5,6 +5,7 @@ import io.dbchat.standalone.bench.model.ModelBenchCommand;
 import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
+import io.dbchat.standalone.knowledge.KnowledgeCommand;
 import io.dbchat.standalone.replay.ReplayCommand;
 import io.dbchat.standalone.replay.ReplayWorkerCommand;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * separate processes and kills them while asking questions (see deploy/README.md); {@code dbchat audit ...} prints
  * or exports the audit records of the broker's queries; {@code dbchat replay ...} re-runs a stretch of them and reports
  * what changed; {@code dbchat replay-worker} runs the replays that gateways are asked for; {@code dbchat bench model ...}
- * measures the whole path with a scripted model (standalone/BENCHMARK-model.md).
+ * measures the whole path with a scripted model (standalone/BENCHMARK-model.md); {@code dbchat knowledge import|export ...} moves
+ * knowledge entries between a YAML file and a running dbchat.
  */
 public final class Dbchat {
 
@@ -37,6 +39,9 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("audit")) {
             System.exit(AuditCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("knowledge")) {
+            System.exit(KnowledgeCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("replay")) {
             System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));

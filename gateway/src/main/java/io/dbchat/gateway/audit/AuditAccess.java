@@ -1,10 +1,9 @@
 package io.dbchat.gateway.audit;
 
 import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.security.ConfiguredRole;
 import java.security.Principal;
-import java.util.Collection;
 import java.util.Optional;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -14,10 +13,10 @@ import reactor.core.publisher.Mono;
  */
 public final class AuditAccess {
 
-    private final AuditProperties properties;
+    private final ConfiguredRole auditor;
 
     public AuditAccess(AuditProperties properties) {
-        this.properties = properties;
+        this.auditor = new ConfiguredRole(properties.auditors(), properties.jwtClaim(), properties.jwtRole());
     }
 
     /** Who asks, and whether as an auditor. */
@@ -32,15 +31,7 @@ public final class AuditAccess {
     }
 
     public boolean isAuditor(String name, Principal authenticated) {
-        if (properties.auditors().contains(name)) {
-            return true;
-        }
-        if (authenticated instanceof JwtAuthenticationToken jwt) {
-            Object claim = jwt.getToken().getClaims().get(properties.jwtClaim());
-            return claim instanceof Collection<?> values ? values.contains(properties.jwtRole())
-                    : properties.jwtRole().equals(claim);
-        }
-        return false;
+        return auditor.heldBy(name, authenticated);
     }
 
     public boolean mayRead(String name, boolean auditor, AuditRecord record) {

@@ -4,9 +4,11 @@ import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.FeedbackGiven;
 import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemException;
-import io.dbchat.gateway.query.PrincipalResolver;
+import io.dbchat.gateway.knowledge.FeedbackProposals;
+import io.dbchat.gateway.knowledge.KnowledgeAccess;
 import io.dbchat.gateway.replies.ReplySource;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/chat/queries/{id}/feedback}: the owner of a query judges its answer; 202 once the
- * {@link FeedbackGiven} is on the feedback topic and the verdict is kept with the conversation's turn, 404 for a
+ * {@link FeedbackGiven} is on the feedback topic and the verdict is kept with the conversation's turn, naming what
+ * the judgement proposed to the knowledge base ({@link FeedbackProposals}: a right answer as a verified example, a
+ * wrong one's corrected SQL as an example and its comment as a note); 400 for a correction the guard refuses, 404 for a
  * query that is not a turn of the caller's live conversation, 400 for a bad verdict. A query this gateway has
  * in memory is found by its id; an older one by the {@code conversation_id} the request names.
  */
@@ -32,32 +36,47 @@ class FeedbackController {
     private static final int MAX_TEXT = 16_000;
 
     private final Conversations conversations;
-    private final PrincipalResolver principals;
+    private final KnowledgeAccess access;
     private final ReplySource replies;
     private final FeedbackPublisher publisher;
+    private final FeedbackProposals proposals;
     private final Clock clock;
 
-    FeedbackController(Conversations conversations, PrincipalResolver principals, ReplySource replies,
-                       FeedbackPublisher publisher, Clock clock) {
+    FeedbackController(Conversations conversations, KnowledgeAccess access, ReplySource replies,
+                       FeedbackPublisher publisher, FeedbackProposals proposals, Clock clock) {
         this.conversations = conversations;
-        this.principals = principals;
+        this.access = access;
         this.replies = replies;
         this.publisher = publisher;
+        this.proposals = proposals;
         this.clock = clock;
     }
 
+    /** What the feedback proposed to the knowledge base (nothing when it had been proposed before). */
+    record Accepted(List<Proposed> proposed) {
+    }
+
+    /** One proposed entry: its id and kind. */
+    record Proposed(String id, String kind) {
+    }
+
     @PostMapping("/api/chat/queries/{queryId}/feedback")
-    Mono<ResponseEntity<Void>> feedback(@PathVariable String queryId,
-                                        @RequestBody(required = false) FeedbackRequest request,
-                                        ServerWebExchange exchange) {
+    Mono<ResponseEntity<Accepted>> feedback(@PathVariable String queryId,
+                                            @RequestBody(required = false) FeedbackRequest request,
+                                            ServerWebExchange exchange) {
         return Mono.fromCallable(() -> validated(request))
-                .flatMap(valid -> principals.resolve(exchange)
-                        .flatMap(p -> conversationOf(p, queryId, valid.conversationId())
-                                .map(conversationId -> FeedbackGiven.of(queryId, conversationId, p, valid.verdict(),
-                                        valid.correctedSql(), valid.comment(), clock.instant()))))
-                .flatMap(given -> publish(given).then(conversations.mark(given.principal(), given.conversationId(),
-                        queryId, given.verdict())))
-                .thenReturn(ResponseEntity.accepted().build());
+                .flatMap(valid -> access.caller(exchange).flatMap(caller -> conversationOf(caller.name(), queryId,
+                        valid.conversationId()).flatMap(conversationId -> {
+                            FeedbackGiven given = FeedbackGiven.of(queryId, conversationId, caller.name(),
+                                    valid.verdict(), valid.correctedSql(), valid.comment(), clock.instant());
+                            // proposed first: a correction the guard refuses is refused with the whole feedback
+                            return proposals.propose(caller, queryId, conversationId, new FeedbackProposals.Judgement(
+                                            valid.verdict(), valid.correctedSql(), valid.comment()))
+                                    .map(e -> new Proposed(e.id(), e.kind())).collectList()
+                                    .flatMap(proposed -> publish(given).then(conversations.mark(given.principal(),
+                                            conversationId, queryId, given.verdict())).thenReturn(new Accepted(proposed)));
+                        })))
+                .map(accepted -> ResponseEntity.accepted().body(accepted));
     }
 
     /** The principal's live conversation the query is a turn of; a 404 Problem when there is none. */

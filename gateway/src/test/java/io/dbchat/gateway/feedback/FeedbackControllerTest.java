@@ -14,6 +14,8 @@ class FeedbackControllerTest extends WebSliceTest {
 
     @Test
     void publishesTheVerdictOfTheQuerysOwnerWith202() {
+        // the corrected SQL is proposed as an example, so the guard judges it against the schema
+        schemas.put("default", io.dbchat.gateway.Fixtures.schema("default"));
         pipeline.answerWith(q -> List.of(answered(q)));
         Map<?, ?> accepted = client.post().uri("/api/chat/queries").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "How many orders?")).exchange()

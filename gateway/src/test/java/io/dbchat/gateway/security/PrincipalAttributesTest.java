@@ -2,16 +2,9 @@ package io.dbchat.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.dbchat.gateway.Fixtures;
+import io.dbchat.gateway.TestTokens;
 import io.dbchat.gateway.WebSliceTest;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,11 +55,6 @@ class PrincipalAttributesTest extends WebSliceTest {
     }
 
     private static String token(String subject, Map<String, Object> claims) throws Exception {
-        var builder = new JWTClaimsSet.Builder().subject(subject).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
-        claims.forEach(builder::claim);
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), builder.build());
-        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
+        return TestTokens.hs256(SECRET, subject, claims);
     }
 }

@@ -42,6 +42,11 @@ class LayeringTest {
     }
 
     @Test
+    void theGuardTheGatewayUsesNamesNothingElseOfTheExecutor() {
+        Layering.guardDependsOnlyOnContracts().check(MODULES);
+    }
+
+    @Test
     void contractsDependsOnNoStageAndNoLangChain4j() {
         Layering.contractsIsTheLanguageOnly().check(MODULES);
     }
