@@ -57,13 +57,23 @@ final class StreamedAnswers implements PartialOutput<QueryResult, String, ReplyE
     private CompletionStage<String> write(QueryResult result, Consumer<String> tokens) {
         return switch (result) {
             // where the SQL came from is said in the same words as the templates', after the model's
-            case QueryAnswered answered -> writer.write(answered, tokens).thenApply(text -> {
-                String source = TemplatedAnswers.source(answered);
-                if (!source.isEmpty()) {
-                    tokens.accept(source);
-                }
-                return text + source;
-            });
+            case QueryAnswered answered -> {
+                CompletableFuture<String> written = writer.write(answered, tokens).toCompletableFuture();
+                CompletableFuture<String> said = written.thenApply(text -> {
+                    String source = TemplatedAnswers.source(answered);
+                    if (!source.isEmpty()) {
+                        tokens.accept(source);
+                    }
+                    return text + source;
+                });
+                // a cancel (the question was cancelled) reaches this stage, not the model's: pass it on
+                said.whenComplete((text, failure) -> {
+                    if (said.isCancelled()) {
+                        written.cancel(true);
+                    }
+                });
+                yield said;
+            }
             case QueryRejected rejected -> CompletableFuture.completedFuture(TemplatedAnswers.answer(rejected));
         };
     }
