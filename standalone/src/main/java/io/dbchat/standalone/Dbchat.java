@@ -1,6 +1,7 @@
 package io.dbchat.standalone;
 
 import io.dbchat.standalone.audit.AuditCommand;
+import io.dbchat.standalone.bench.pipeline.PipelineBenchCommand;
 import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * prints the SQL of the executor's read-only role for a database; {@code dbchat chaos ...} runs the stages as
  * separate processes and kills them while asking questions (see deploy/README.md); {@code dbchat audit ...} prints
  * or exports the audit records of the broker's queries; {@code dbchat replay ...} re-runs a stretch of them and reports
- * what changed.
+ * what changed; {@code dbchat bench pipeline ...} measures the whole path beside a bare Kafka Streams chain
+ * (BENCHMARK.md).
  */
 public final class Dbchat {
 
@@ -37,6 +39,10 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("replay")) {
             System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("pipeline")) {
+            // the pipeline's client threads would keep the JVM alive after the report
+            System.exit(PipelineBenchCommand.run(Arrays.copyOfRange(args, 2, args.length)));
         }
         if (args.length > 0 && args[0].equals("chaos")) {
             // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive
