@@ -1,6 +1,5 @@
 package io.dbchat.standalone.bench.pipeline;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,23 +32,6 @@ final class DbchatPath implements Target {
 
     DbchatPath(int port) {
         this.base = "http://127.0.0.1:" + port;
-    }
-
-    /** Waits until the gateway knows the datasource's schema (GET /api/chat/schema-info/ answers 200). */
-    void awaitSchema(Duration patience) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/chat/schema-info/")).GET().build();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // the gateway may not listen yet: try again until the deadline
-            }
-            Thread.sleep(250);
-        }
-        throw new IOException("the pipeline published no schema within " + patience);
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.dbchat.contracts.runtime.PipelineProperties;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.standalone.Standalone;
 import io.dbchat.standalone.StandaloneSettings;
+import io.dbchat.standalone.eval.ChatClient;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * {@code dbchat bench pipeline}: starts the embedded default with the offline translator, measures a bare Kafka
@@ -21,6 +26,8 @@ import java.util.UUID;
 public final class PipelineBenchCommand {
 
     private static final List<String> STAGES = List.of("translator", "executor", "interpreter");
+    /** The stages' own timings carried by their records: the translator's on sql, the statement's on results. */
+    private static final List<String> OWN_TIMINGS = java.util.Arrays.asList(null, "latencyMs", "execMs", null);
 
     private PipelineBenchCommand() {
     }
@@ -54,8 +61,9 @@ public final class PipelineBenchCommand {
             }
             report.write(options.report());
             Chart.write(options.chart(), List.of(report.bare(), report.dbchat()));
-            out.print(System.lineSeparator() + "=".repeat(72) + System.lineSeparator() + "dbchat bench pipeline"
-                    + System.lineSeparator() + "=".repeat(72) + System.lineSeparator() + report.summary());
+            String rule = "=".repeat(72) + System.lineSeparator();
+            out.print(System.lineSeparator() + rule + "dbchat bench pipeline" + System.lineSeparator() + rule
+                    + report.summary());
             out.println("Report: " + options.report().toAbsolutePath() + ", chart: " + options.chart().toAbsolutePath());
             return 0;
         } catch (Exception e) {
@@ -71,12 +79,13 @@ public final class PipelineBenchCommand {
         Topics topics = gateway.getBean(Topics.class);
         Duration submitLinger = gateway.getEnvironment().getProperty("dbchat.gateway.submit-linger", Duration.class,
                 Duration.ofMillis(2));
-        double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String started = Instant.now().toString();
+        new ChatClient(dbchat.port(), Duration.ofSeconds(60)).awaitSchema(Duration.ofMinutes(2));
         var path = new DbchatPath(dbchat.port());
-        path.awaitSchema(Duration.ofMinutes(2));
         List<String> dbchatTopics = List.of(topics.questions().name(), topics.sql().name(), topics.results().name(),
                 topics.replies().name());
+        // a first few questions, so that the sizes of dbchat's records are known before the bare chain copies them
         new Load(path).sequential(Math.min(40, options.sequential()), 50, (id, asked, answered) -> { });
         int[] sizes = PathSizes.measure(pipeline, dbchatTopics, topics.replies().name());
 
@@ -84,13 +93,19 @@ public final class PipelineBenchCommand {
         PipelineBenchReport.Run bare;
         try (var chain = new BareChain(pipeline, prefix, sizes, submitLinger)) {
             chain.start(Duration.ofMinutes(1));
-            out.println("bench: the bare chain is running");
-            bare = run("bare Kafka Streams chain", chain, chain.topics(), List.of("stage 1", "stage 2", "stage 3"),
-                    sizes, pipeline, r -> new StageTaps.Mark(r.key(), -1), options, null, out);
+            List<StageTaps.Marker> byKey = chain.topics().stream()
+                    .<StageTaps.Marker>map(t -> r -> new StageTaps.Mark(r.key(), -1)).toList();
+            bare = run(new Subject("bare Kafka Streams chain", chain, chain.topics(), List.of("stage 1", "stage 2",
+                    "stage 3"), byKey), sizes, pipeline, options, null, out);
         }
-        out.println("bench: dbchat");
-        PipelineBenchReport.Run measured = run("dbchat, offline translator", path, dbchatTopics, STAGES, sizes, pipeline,
-                null, options, options.profile(), out);
+        List<StageTaps.Marker> byQueryId = new ArrayList<>();
+        for (int i = 0; i < dbchatTopics.size(); i++) {
+            boolean replies = i == dbchatTopics.size() - 1;
+            String own = OWN_TIMINGS.get(i);
+            byQueryId.add(r -> DbchatPath.mark(r, replies, own));
+        }
+        PipelineBenchReport.Run measured = run(new Subject("dbchat, offline translator", path, dbchatTopics, STAGES,
+                byQueryId), sizes, pipeline, options, options.profile(), out);
         var shared = new PipelineBenchReport.Settings("exactly_once_v2", pipeline.commitInterval().toMillis(), 0,
                 submitLinger.toMillis(), pipeline.partitions(), options.rate(), options.sequential(),
                 options.duration().toMillis() / 1000.0);
@@ -98,28 +113,24 @@ public final class PipelineBenchCommand {
                 measured, PipelineBenchReport.ratios(bare, measured));
     }
 
+    /** A path to measure: what drives it, its topics and stages, and how its records name their question. */
+    private record Subject(String name, Target target, List<String> topics, List<String> stages,
+                        List<StageTaps.Marker> marks) {
+    }
+
     /** One path: one at a time with the taps on, then rising concurrency until the CPU is full. */
-    private static PipelineBenchReport.Run run(String name, Target target, List<String> topics, List<String> stages,
-                                               int[] sizes, PipelineProperties pipeline,
-                                               java.util.function.Function<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>, StageTaps.Mark> bareMark,
-                                               PipelineBenchOptions options, java.nio.file.Path profile, PrintStream out)
+    private static PipelineBenchReport.Run run(Subject path, int[] sizes, PipelineProperties pipeline,
+                                               PipelineBenchOptions options, Path profile, PrintStream out)
             throws Exception {
-        var load = new Load(target);
+        var load = new Load(path.target());
+        List<String> ids = new ArrayList<>();
+        List<long[]> times = new ArrayList<>();
         List<Breakdown.Traced> traced = new ArrayList<>();
         Figures sequential;
-        List<long[]> answers = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        List<java.util.function.Function<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>, StageTaps.Mark>> marks =
-                new ArrayList<>();
-        for (int i = 0; i < topics.size(); i++) {
-            boolean last = i == topics.size() - 1;
-            String own = i == 1 ? "latencyMs" : i == 2 ? "execMs" : null;
-            marks.add(bareMark != null ? bareMark : r -> DbchatPath.mark(r, last, own));
-        }
-        try (var taps = new StageTaps(pipeline, topics, marks)) {
+        try (var taps = new StageTaps(pipeline, path.topics(), path.marks())) {
             sequential = load.sequential(options.sequential(), options.rate(), (id, asked, answered) -> {
                 ids.add(id);
-                answers.add(new long[] {asked, answered});
+                times.add(new long[] {asked, answered});
             });
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             for (int i = 0; i < ids.size(); i++) {
@@ -128,34 +139,47 @@ public final class PipelineBenchCommand {
                     Thread.sleep(20);
                 }
                 if (seen != null) {
-                    traced.add(new Breakdown.Traced(answers.get(i)[0], answers.get(i)[1], seen));
+                    traced.add(new Breakdown.Traced(times.get(i)[0], times.get(i)[1], seen));
                 }
             }
         }
-        out.printf("bench: %s one at a time: p50 %.1f ms%n", name, sequential.p50());
+        out.printf("bench: %s one at a time: p50 %.1f ms%n", path.name(), sequential.p50());
+        List<Figures> steps = steps(path.name(), load, options, profile, out);
+        return new PipelineBenchReport.Run(path.name(), path.topics(), path.stages(), sizes, sequential,
+                Breakdown.of(path.topics(), path.stages(), traced), steps);
+    }
+
+    /** Rising concurrency until the CPU is full; with a profile, JFR records from 64 clients (or the last step) on. */
+    private static List<Figures> steps(String name, Load load, PipelineBenchOptions options, Path profile,
+                                       PrintStream out) throws Exception {
         List<Figures> steps = new ArrayList<>();
         int profileFrom = Math.min(64, options.concurrency().getLast());
-        jdk.jfr.Recording recording = null;
-        for (int clients : options.concurrency()) {
-            if (profile != null && recording == null && clients >= profileFrom) {
-                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-                recording.start();
+        Recording recording = null;
+        try {
+            for (int clients : options.concurrency()) {
+                if (profile != null && recording == null && clients >= profileFrom) {
+                    recording = new Recording(Configuration.getConfiguration("profile"));
+                    // five times the profile's rate: a loaded 2-core machine gives few samples at 10 ms
+                    recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+                    recording.start();
+                }
+                Figures f = load.concurrent(clients, options.warmup(), options.duration());
+                steps.add(f);
+                out.printf("bench: %s, %d clients: %.1f answers/s, p50 %.1f ms, machine CPU %.0f%%%n", name, clients,
+                        f.perSecond(), f.p50(), 100 * f.machineCpu());
+                if (cpuFull(steps)) {
+                    break;
+                }
             }
-            Figures f = load.concurrent(clients, options.warmup(), options.duration());
-            steps.add(f);
-            out.printf("bench: %s, %d clients: %.1f answers/s, p50 %.1f ms, machine CPU %.0f%%%n", name, clients,
-                    f.perSecond(), f.p50(), 100 * f.machineCpu());
-            if (cpuFull(steps)) {
-                break;
+            if (recording != null) {
+                recording.dump(profile);
+            }
+        } finally {
+            if (recording != null) {
+                recording.close();
             }
         }
-        if (recording != null) {
-            recording.stop();
-            recording.dump(profile);
-            recording.close();
-        }
-        return new PipelineBenchReport.Run(name, topics, stages, sizes, sequential, Breakdown.of(topics, stages, traced),
-                List.copyOf(steps));
+        return List.copyOf(steps);
     }
 
     /** The CPU is full when the machine is busy and one more step of clients brought under 5% more answers. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,17 +26,23 @@ final class StageTaps implements AutoCloseable {
     record Mark(String id, long ownMs) {
     }
 
+    /** Reads a tapped record: its question's mark, or null when the record is not one the breakdown follows. */
+    @FunctionalInterface
+    interface Marker {
+        Mark of(ConsumerRecord<String, byte[]> record);
+    }
+
     /** When each question's record was first seen on topic i: written, visible, and the stage's own timing. */
     record Seen(long[] written, long[] visible, long[] ownMs) {
     }
 
     private final List<String> topics;
-    private final List<Function<ConsumerRecord<String, byte[]>, Mark>> marks;
+    private final List<Marker> marks;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final List<Thread> readers = new ArrayList<>();
     private volatile boolean open = true;
 
-    StageTaps(PipelineProperties pipeline, List<String> topics, List<Function<ConsumerRecord<String, byte[]>, Mark>> marks) {
+    StageTaps(PipelineProperties pipeline, List<String> topics, List<Marker> marks) {
         this.topics = List.copyOf(topics);
         this.marks = List.copyOf(marks);
         for (boolean committed : new boolean[] {false, true}) {
@@ -61,7 +66,7 @@ final class StageTaps implements AutoCloseable {
                 for (var record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
                     int i = topics.indexOf(record.topic());
-                    Mark mark = marks.get(i).apply(record);
+                    Mark mark = marks.get(i).of(record);
                     if (mark == null) {
                         continue;
                     }
