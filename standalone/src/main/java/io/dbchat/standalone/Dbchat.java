@@ -2,6 +2,7 @@ package io.dbchat.standalone;
 
 import io.dbchat.standalone.audit.AuditCommand;
 import io.dbchat.standalone.bench.model.ModelBenchCommand;
+import io.dbchat.standalone.bench.pipeline.PipelineBenchCommand;
 import io.dbchat.standalone.chaos.ChaosCommand;
 import io.dbchat.standalone.eval.EvalCommand;
 import io.dbchat.standalone.grants.GrantsCommand;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * or exports the audit records of the broker's queries; {@code dbchat replay ...} re-runs a stretch of them and reports
  * what changed; {@code dbchat replay-worker} runs the replays that gateways are asked for; {@code dbchat bench model ...}
  * measures the whole path with a scripted model (standalone/BENCHMARK-model.md); {@code dbchat knowledge import|export ...} moves
- * knowledge entries between a YAML file and a running dbchat.
+ * knowledge entries between a YAML file and a running dbchat; {@code dbchat bench pipeline ...} measures the whole path
+ * beside a bare Kafka Streams chain (standalone/BENCHMARK.md).
  */
 public final class Dbchat {
 
@@ -52,6 +54,17 @@ public final class Dbchat {
         }
         if (args.length > 0 && args[0].equals("replay-worker")) {
             System.exit(ReplayWorkerCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("pipeline")) {
+            // the pipeline's client threads would keep the JVM alive after the report
+            System.exit(PipelineBenchCommand.run(Arrays.copyOfRange(args, 2, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            boolean help = args.length > 1 && (args[1].equals("--help") || args[1].equals("-h"));
+            (help ? System.out : System.err).println("usage: dbchat bench pipeline|model [--help] [options]\n"
+                    + "  pipeline  the whole path with the offline translator beside a bare Kafka Streams chain\n"
+                    + "  model     the whole path with a scripted model answering each call after a delay");
+            System.exit(help ? 0 : 2);
         }
         if (args.length > 0 && args[0].equals("chaos")) {
             // the cluster's child processes are stopped by then; the clients' threads would keep the JVM alive

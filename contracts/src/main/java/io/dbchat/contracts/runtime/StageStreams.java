@@ -18,8 +18,8 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
- * The Kafka Streams settings every stage shares: exactly-once v2, a short commit interval and no
- * producer linger (see ARCHITECTURE.md, latency budget), and poison records routed to the DLQ topic
+ * The Kafka Streams settings every stage shares: exactly-once v2, a short commit interval, polls no longer than
+ * it, and no producer linger (see ARCHITECTURE.md, latency budget), and poison records routed to the DLQ topic
  * by configuration, so a garbled payload or a failing record never stops a stage.
  */
 public final class StageStreams {
@@ -34,6 +34,9 @@ public final class StageStreams {
         c.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, p.bootstrapServers());
         c.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, p.commitInterval().toMillis());
+        // the stream thread commits and punctuates only between polls: an idle poll of the default 100 ms would hold
+        // a finished transaction, or a finished async call, that long; bounded by the commit interval it holds neither
+        c.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, p.commitInterval().toMillis()));
         c.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, p.streamThreads());
         c.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) p.replicationFactor());
         c.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(p));

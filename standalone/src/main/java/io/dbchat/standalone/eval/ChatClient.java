@@ -12,19 +12,19 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** The gateway's synchronous chat API as the eval uses it: wait for a schema, then ask questions. */
-final class ChatClient {
+public final class ChatClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final Duration timeout;
 
-    ChatClient(int port, Duration timeout) {
+    public ChatClient(int port, Duration timeout) {
         this.base = "http://127.0.0.1:" + port;
         this.timeout = timeout;
     }
 
     /** Waits until the gateway knows the datasource's schema (GET /api/chat/schema-info/ answers 200). */
-    void awaitSchema(Duration patience) throws IOException, InterruptedException {
+    public void awaitSchema(Duration patience) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/chat/schema-info/")).timeout(timeout).GET().build();
         while (System.nanoTime() < deadline) {
