@@ -26,6 +26,8 @@ final class IntentParser {
     private final List<String> assumed = new ArrayList<>();
     /** "Who ..." asked of rows that name no one, with no single table of people to answer with. */
     private boolean unnamedWho;
+    /** Words a reader found but could not place, so they must be asked about, not read elsewhere. */
+    private final List<String> unplaced = new ArrayList<>();
 
     private IntentParser(String question, List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
         this.question = question;
@@ -84,11 +86,13 @@ final class IntentParser {
         new Restrictions(this).apply();
         distinct();
         selected();
+        stillInState();
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {
             critical.add(tokens.getFirst().raw());
         }
+        unplaced.stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
                 critical, assumed);
     }
@@ -211,6 +215,14 @@ final class IntentParser {
         return Optional.of(fitting.getFirst());
     }
 
+    /** Marks the mention at {@code i} read but not placed: the translator asks about it instead of answering. */
+    void decisive(int i) {
+        Mention m = mentionAt(i);
+        int end = m == null ? i + 1 : m.end();
+        unplaced.add(String.join(" ", tokens.subList(i, end).stream().map(Token::raw).toList()));
+        use(i, end);
+    }
+
     /** Records a reading the answer must state, as it is one of several. */
     void assume(String reading) {
         assumed.add(reading);
@@ -285,11 +297,40 @@ final class IntentParser {
         if (intent.count && intent.distinct && intent.select.size() == 1) {
             intent.aggregated = intent.select.getFirst();
         }
+        nameListedRows();
         if (is(0, "who") && intent.select.isEmpty() && !intent.isAggregate() && !Schema.named(intent.table)) {
             people().ifPresentOrElse(labels -> labels.forEach(c -> {
                 intent.select.add(c);
                 intent.need(c);
             }), () -> unnamedWho = true);
+        }
+    }
+
+    /** "still open", "still on a trial", "currently active": the adverb only stresses the state read after it. */
+    private void stillInState() {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && is(i, "still", "currently", "presently")) {
+                int state = skip(i + 1, "on", "in", "a", "an", "being", "be");
+                if (state < tokens.size() && used[state]) {
+                    use(i, state);
+                }
+            }
+        }
+    }
+
+    /**
+     * "List the plans with their monthly price", "every restaurant with its city": rows asked for by their table's
+     * name, with some of their columns, are shown with what names each row (its name, else its key) first.
+     */
+    private void nameListedRows() {
+        if (intent.isAggregate() || intent.distinct || intent.groupBy != null || intent.select.isEmpty() || !namesMainTable()
+                || intent.select.stream().anyMatch(c -> !c.table().equals(intent.table))) {
+            return;
+        }
+        List<Col> naming = Schema.named(intent.table) ? Schema.labels(intent.table) : intent.table.primaryKey().stream()
+                .flatMap(k -> intent.table.column(k).map(c -> Col.of(intent.table, c)).stream()).toList();
+        if (!naming.isEmpty() && intent.select.stream().noneMatch(naming::contains)) {
+            intent.select.addAll(0, naming);
         }
     }
 

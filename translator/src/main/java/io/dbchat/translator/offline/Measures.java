@@ -1,5 +1,6 @@
 package io.dbchat.translator.offline;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,10 +25,22 @@ final class Measures {
                     && UNITS_OF_TIME.containsKey(p.token(i + 2).word()) && duration(i, i + 2, p.token(i + 2).word())) {
                 continue;
             }
-            if (p.is(i, "how") && p.is(i + 1, "many", "much")) {
-                if (p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
-                    continue;  // "how much" asks for an amount; without one named it is no count
+            if (p.is(i, "how") && p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
+                // "how much" asks for an amount, never a count: the quantity named later, or the table's one amount
+                // the table's own amount only when no word of something else follows: not "how much customs duty"
+                boolean unnamed = p.is(i + 2, "did", "do", "does", "have", "has", "had", "was", "were", "is", "are", "will")
+                        || p.token(i + 2) != null && MONEY.contains(p.token(i + 2).lower());
+                Optional<Col> amount = quantityAfter(i + 2).or(() -> unnamed ? onlyAmount("how much") : Optional.empty());
+                if (amount.isPresent()) {
+                    p.intent().aggregate = averaged() ? Intent.Aggregate.AVG : Intent.Aggregate.SUM;
+                    p.intent().aggregated = amount.get();
+                    p.intent().need(amount.get());
+                    p.use(i, i + 2);
+                    moneyWord(i + 2);
                 }
+                continue;
+            }
+            if (p.is(i, "how") && p.is(i + 1, "many", "much")) {
                 p.use(i, i + 2);
                 Optional<Col> quantity = p.columnsAt(i + 2).stream().filter(c -> c.isNumeric() && !c.isKey()).findFirst();
                 if (quantity.isPresent()) {
@@ -38,9 +51,10 @@ final class Measures {
                 } else {
                     p.intent().count = true;
                 }
-            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && Cues.AGGREGATES.containsKey(lower(i - 1))
-                    && p.columnsAt(i + 2).stream().anyMatch(c -> c.isNumeric() && !c.isKey())) {
-                p.use(i, i + 2);  // "the average number of pages" is the average of a quantity, not a count
+            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i)
+                    && p.columnsAt(i + 2).stream().anyMatch(c -> c.isNumeric() && !c.isKey() && c.expression() == null)) {
+                // "the average number of pages", "its city and number of seats": a quantity, not a count
+                p.use(i, i + 2);
             } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && !p.is(i - 1, "their", "its", "than", "his", "her")) {
                 p.intent().count = true;
                 p.use(i, i + 2);
@@ -53,6 +67,56 @@ final class Measures {
             }
         }
     }
+
+    /** Words that name money without naming a column: "how much money", "the total value". */
+    private static final java.util.Set<String> MONEY = java.util.Set.of("money", "value", "revenue", "income", "amount",
+            "takings", "turnover");
+
+    private void moneyWord(int i) {
+        if (p.token(i) != null && !p.used(i) && MONEY.contains(p.token(i).lower())) {
+            p.use(i, i + 1);
+        }
+    }
+
+    /** The first quantity named from {@code from} on that is not compared with a number ("with more than 6 guests"). */
+    private Optional<Col> quantityAfter(int from) {
+        for (int k = from; k < p.tokens().size(); k++) {
+            Mention m = p.mentionAt(k);
+            if (m == null || m.start() != k || p.used(k) || comparedWith(k) || followedByComparison(m.end())) {
+                continue;
+            }
+            Optional<Col> quantity = p.columnsAt(k).stream().filter(c -> c.isNumeric() && !c.isKey() && c.expression() == null).findFirst();
+            if (quantity.isPresent()) {
+                p.use(m.start(), m.end());
+                return quantity;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean followedByComparison(int i) {
+        String word = lower(i);
+        return word.equals("than") || Cues.GREATER.contains(word) || Cues.LESS.contains(word) || p.token(i) != null && p.token(i).isNumber();
+    }
+
+    /**
+     * The main table's one amount of money (its only fractional number: price, amount, tip), for "how much" and "the
+     * total" that name none; stated as an assumption. Empty when the table has none or several.
+     */
+    private Optional<Col> onlyAmount(String cue) {
+        List<Col> amounts = Schema.visible(p.intent().table).stream()
+                .filter(c -> c.isNumeric() && !c.isKey() && FRACTIONAL.contains(c.column().type().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("\\(.*\\)", "").strip()))
+                .toList();
+        if (amounts.size() != 1) {
+            return Optional.empty();
+        }
+        p.assume("'" + cue + "' read as an amount of " + amounts.getFirst().name());
+        return Optional.of(amounts.getFirst());
+    }
+
+    private static final java.util.Set<String> FRACTIONAL = java.util.Set.of("numeric", "decimal", "money", "real",
+            "double precision", "float4", "float8");
 
     /** Seconds in each unit a duration may be asked in. */
     private static final java.util.Map<String, Integer> UNITS_OF_TIME = java.util.Map.of(
@@ -218,8 +282,8 @@ final class Measures {
     void aggregates() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
-            if (a != null && !p.used(i) && a == p.intent().aggregate) {
-                p.use(i, i + 1);  // "how many hours in total": the sum was read already
+            if (a != null && !p.used(i) && (a == p.intent().aggregate || a == Intent.Aggregate.SUM && p.intent().count && p.is(i - 1, "in"))) {
+                p.use(i, i + 1);  // "how many hours in total", "how many bookings in total": the measure was read already
             }
             if (a == null || p.used(i) || p.intent().aggregate != null || comparedWith(i)) {
                 continue;
@@ -227,6 +291,10 @@ final class Measures {
             Optional<Col> col = p.nearColumn(i, 5, i, 3, c -> c.isNumeric() && !c.isKey());
             if (col.isEmpty() && p.mentionAt(i) != null) {
                 col = p.columnsAt(i).stream().filter(Col::isNumeric).findFirst();
+            }
+            if (col.isEmpty() && !p.intent().count && !p.is(i - 1, "in") && a == Intent.Aggregate.SUM) {
+                col = onlyAmount(p.token(i).raw());  // "the total value of our sales", "total payments last quarter"
+                moneyWord(i + 1);
             }
             if (col.isPresent()) {
                 p.intent().aggregate = a;
