@@ -290,11 +290,33 @@ final class Conditions {
                 }
             }
             if (end > start) {
-                String literal = String.join(" ", p.tokens().subList(start, end).stream().map(Token::raw).toList());
-                Col label = Schema.labels(owner).getFirst();
-                p.intent().filter(label, "%1$s = " + Sql.literal(literal, label));
+                nameOf(owner, start, end);
                 p.use(i, end);
+            } else if (p.mentionAt(i) != null) {
+                nameBefore(owner, i);
             }
+        }
+    }
+
+    private void nameOf(TableSchema owner, int start, int end) {
+        String literal = String.join(" ", p.tokens().subList(start, end).stream().map(Token::raw).toList());
+        Col label = Schema.labels(owner).getFirst();
+        p.intent().filter(label, "%1$s = " + Sql.literal(literal, label));
+    }
+
+    /**
+     * "the employees in the Data team", "tasks of the Apollo project": capitalised words no value holds, right before
+     * a table's name, are that row's name, even common words ("Data") that would otherwise be passed over.
+     */
+    private void nameBefore(TableSchema owner, int table) {
+        int start = table;
+        while (start - 1 > 0 && !p.used(start - 1) && p.tokens().get(start - 1).isCapitalized() && isFreeWord(start - 1)
+                && !p.is(start - 1, "i")) {
+            start--;
+        }
+        if (start < table && p.is(start - 1, "the")) {
+            nameOf(owner, start, table);
+            p.use(start, p.mentionAt(table).end());
         }
     }
 

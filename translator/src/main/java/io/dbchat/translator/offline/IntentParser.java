@@ -85,6 +85,7 @@ final class IntentParser {
         conditions.booleans();
         new Restrictions(this).apply();
         distinct();
+        theirRelated();
         selected();
         stillInState();
         List<Integer> unknown = unknownIndices();
@@ -93,6 +94,7 @@ final class IntentParser {
             critical.add(tokens.getFirst().raw());
         }
         unplaced.stream().filter(w -> !critical.contains(w)).forEach(critical::add);
+        relatedTablesLeft().stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
                 critical, assumed);
     }
@@ -215,6 +217,62 @@ final class IntentParser {
         return Optional.of(fitting.getFirst());
     }
 
+    /**
+     * "the projects and their client", "trips with their driver": a table each row points at, named after "their" or
+     * "its", is shown beside the rows by its name.
+     */
+    private void theirRelated() {
+        if (intent.isAggregate() || intent.groupBy != null) {
+            return;
+        }
+        for (Mention m : mentions) {
+            if (used[m.start()] || !is(m.start() - 1, "their", "its")) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            if (t.kind() != Term.Kind.TABLE || t.table().equals(intent.table)
+                    || !Schema.join(intent.table, t.table()).map(j -> j.owner().equals(intent.table)).orElse(false)) {
+                continue;
+            }
+            if (intent.select.isEmpty()) {
+                intent.select.addAll(naming(intent.table));
+            }
+            for (Col label : Schema.labels(t.table())) {
+                intent.select.add(label);
+                intent.need(label);
+            }
+            use(m.start() - 1, m.end());
+        }
+    }
+
+    /**
+     * A related table named but not read ("the employees in the data <em>team</em>") restricts the rows in a way the
+     * answer would leave out: listing every row instead would be confidently wrong.
+     */
+    private List<String> relatedTablesLeft() {
+        List<String> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (used[m.start()] || !m.names(Term.Kind.TABLE)) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            if (t.kind() == Term.Kind.TABLE && !t.table().equals(intent.table) && t.weight() >= 0.6 && Schema.related(intent.table, t.table())
+                    && !readThrough(t.table())) {
+                out.add(tokens.get(m.start()).raw());
+            }
+        }
+        return out;
+    }
+
+    /** True when the intent already reads {@code table}: joins it or through it, or tests a column of it or a key to it. */
+    private boolean readThrough(TableSchema table) {
+        boolean between = intent.joins.stream().anyMatch(j -> Schema.path(intent.tables, intent.table, j).orElse(List.of()).stream()
+                .anyMatch(step -> step.owner().equals(table) || step.target().equals(table)));
+        return between || intent.filters.stream().anyMatch(f -> f.column().table().equals(table)
+                || f.template().contains("EXISTS (") || f.column().table().equals(intent.table) && intent.table.foreignKeys().stream()
+                        .anyMatch(fk -> fk.refTable().equals(table.name()) && fk.columns().contains(f.column().column().name())));
+    }
+
     /** Marks the mention at {@code i} read but not placed: the translator asks about it instead of answering. */
     void decisive(int i) {
         Mention m = mentionAt(i);
@@ -327,11 +385,16 @@ final class IntentParser {
                 || intent.select.stream().anyMatch(c -> !c.table().equals(intent.table))) {
             return;
         }
-        List<Col> naming = Schema.named(intent.table) ? Schema.labels(intent.table) : intent.table.primaryKey().stream()
-                .flatMap(k -> intent.table.column(k).map(c -> Col.of(intent.table, c)).stream()).toList();
+        List<Col> naming = naming(intent.table);
         if (!naming.isEmpty() && intent.select.stream().noneMatch(naming::contains)) {
             intent.select.addAll(0, naming);
         }
+    }
+
+    /** What names a row for people: its name or title, else its key. */
+    private static List<Col> naming(TableSchema table) {
+        return Schema.named(table) ? Schema.labels(table) : table.primaryKey().stream()
+                .flatMap(k -> table.column(k).map(c -> Col.of(table, c)).stream()).toList();
     }
 
     private boolean namesMainTable() {
