@@ -200,7 +200,7 @@ final class Measures {
     private static final java.util.Map<String, Intent.Aggregate> FIGURES = java.util.Map.of(
             "lowest", Intent.Aggregate.MIN, "smallest", Intent.Aggregate.MIN, "highest", Intent.Aggregate.MAX,
             "largest", Intent.Aggregate.MAX, "biggest", Intent.Aggregate.MAX, "shortest", Intent.Aggregate.MIN,
-            "longest", Intent.Aggregate.MAX);
+            "longest", Intent.Aggregate.MAX, "cheapest", Intent.Aggregate.MIN, "dearest", Intent.Aggregate.MAX);
 
     private Intent.Aggregate figure(int i) {
         if (p.token(i) == null || p.used(i)) {
@@ -210,29 +210,42 @@ final class Measures {
         return a != null ? a : FIGURES.get(p.token(i).lower());
     }
 
-    /** "the minimum and maximum fee", "average and total hours", "lowest and highest grade": several figures of one column. */
+    /**
+     * "the minimum and maximum fee", "average and the total hours", "smallest, largest and average sizes": several
+     * figures of one column, listed with "and", "or" or commas (which the tokens drop).
+     */
     void aggregatePairs() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate first = figure(i);
-            if (first == null || !p.is(i + 1, "and") || figure(i + 2) == null || p.intent().aggregate != null) {
+            if (first == null || p.intent().aggregate != null) {
                 continue;
             }
-            int last = i + 2;
-            while (p.is(last + 1, "and") && figure(last + 2) != null) {
-                last += 2;
+            List<Intent.Aggregate> more = new java.util.ArrayList<>();
+            int last = i;
+            for (int next = nextFigure(last); next > 0; next = nextFigure(last)) {
+                more.add(figure(next));
+                last = next;
             }
-            Optional<Col> col = p.nearColumn(last, 5, i, 3, c -> c.isNumeric() && !c.isKey());
+            Optional<Col> col = more.isEmpty() ? Optional.empty() : p.nearColumn(last, 5, i, 3, c -> c.isNumeric() && !c.isKey());
             if (col.isEmpty()) {
                 continue;
             }
             p.intent().aggregate = first;
             p.intent().aggregated = col.get();
             p.intent().need(col.get());
-            for (int k = i + 2; k <= last; k += 2) {
-                p.intent().alsoAggregates.add(figure(k));
-            }
+            p.intent().alsoAggregates.addAll(more);
             p.use(i, last + 1);
         }
+    }
+
+    /** The figure word listed right after the one at {@code i} ("lowest, highest", "lowest and the highest"), or -1. */
+    private int nextFigure(int i) {
+        int joined = p.skip(i + 1, "and", "or");
+        int next = p.skip(joined, "the");
+        // "the highest average rate" is one figure of another: only a comma lists two side by side
+        boolean listed = joined > i + 1 || java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(p.token(i).raw())
+                + "\\s*,").matcher(p.question()).find();
+        return listed && figure(next) != null ? next : -1;
     }
 
     private static final java.util.List<String> UNITS = java.util.List.of("day", "week", "month", "quarter", "year");
@@ -282,6 +295,15 @@ final class Measures {
     void aggregates() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
+            if (a != null && !p.used(i) && p.intent().aggregate != null && !comparedWith(i)) {
+                // "the total weight and the total declared value": a further figure of another column
+                Optional<Col> other = p.nearColumn(i, 3, 0, 0, c -> c.isNumeric() && !c.isKey() && !c.equals(p.intent().aggregated));
+                if (other.isPresent()) {
+                    p.intent().alsoMeasured.add(new Intent.Measure(a, other.get()));
+                    p.intent().need(other.get());
+                    p.use(i, i + 1);
+                }
+            }
             if (a != null && !p.used(i) && (a == p.intent().aggregate || a == Intent.Aggregate.SUM && p.intent().count && p.is(i - 1, "in"))) {
                 p.use(i, i + 1);  // "how many hours in total", "how many bookings in total": the measure was read already
             }
@@ -327,6 +349,22 @@ final class Measures {
         }
     }
 
+    /** "for each menu category": the main table's name (or part of a key's), then one of its columns, groups by that column. */
+    private Optional<Col> ownColumnAfterTable(int at) {
+        Mention here = p.mentionAt(at);
+        Mention next = p.mentionAt(here.end());
+        // the word names the main table, or only keys (part of "menu_item_id"), never a column to group by
+        boolean qualifies = here.candidates().stream().anyMatch(c -> c.kind() == Term.Kind.TABLE && c.table().equals(p.intent().table))
+                || here.candidates().stream().allMatch(c -> c.kind() == Term.Kind.COLUMN && c.column().isKey());
+        if (next == null || p.used(here.end()) || !qualifies) {
+            return Optional.empty();
+        }
+        Optional<Col> column = next.candidates().stream().filter(c -> c.kind() == Term.Kind.COLUMN
+                && c.table().equals(p.intent().table) && !c.column().isKey()).map(Term::column).findFirst();
+        column.ifPresent(c -> p.use(next.start(), next.end()));
+        return column;
+    }
+
     /** The index of the mention after "per", "for each", "in each", "by" (when counting), or -1. */
     private int groupTarget(int i) {
         int after;
@@ -341,6 +379,10 @@ final class Measures {
     }
 
     private Optional<Col> groupColumn(int at) {
+        Optional<Col> own = ownColumnAfterTable(at);
+        if (own.isPresent()) {
+            return own;
+        }
         Term t = p.termAt(at).orElseThrow();
         if (t.kind() == Term.Kind.TABLE && !t.table().equals(p.intent().table) && p.usable(t.table())) {
             // "per client country", "per course level": the named column of that table, not its label

@@ -77,12 +77,16 @@ final class Rankings {
         if (!p.is(i, "most", "fewest", "least") || p.is(i - 1, "at")) {
             return false;
         }
-        int at = p.skip(i + 1, "number", "of", "in", "the");
+        int at = p.skip(i + 1, "number", "of", "in", "the", "our");
         Optional<Term> t = p.termAt(at);
+        boolean descending = p.is(i, "most");
+        // the main table's own name was marked read at the start
+        if (t.isPresent() && t.get().kind() == Term.Kind.TABLE && t.get().table().equals(p.intent().table) && mostOfGroup(i, at, descending)) {
+            return true;
+        }
         if (t.isEmpty() || p.used(at)) {
             return quantityBefore(i);
         }
-        boolean descending = p.is(i, "most");
         if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
             p.intent().count = true;
             p.intent().need(Schema.labels(t.get().table()).getFirst());
@@ -95,6 +99,32 @@ final class Rankings {
             return false;
         }
         rankRows(descending, 1);
+        p.use(i, p.mentionAt(at).end());
+        return true;
+    }
+
+    /**
+     * "which three countries have the most accounts", "which city do most of our members come from": the main table's
+     * rows grouped by the column asked for, the groups with the most (fewest) rows first, as many as asked (else one).
+     */
+    private boolean mostOfGroup(int i, int at, boolean descending) {
+        if (!p.is(0, "which", "what")) {
+            return false;
+        }
+        int subject = p.skip(1, "the");
+        Integer n = isCount(subject) && !p.used(subject) ? Integer.valueOf(p.token(subject).raw()) : null;
+        int column = n == null ? subject : subject + 1;
+        Optional<Col> group = column >= i || p.used(column) ? Optional.empty() : p.columnsAt(column).stream()
+                .filter(c -> c.table().equals(p.intent().table) && c.isText() && !c.isKey() && c.expression() == null
+                        && !Schema.labels(c.table()).contains(c)).findFirst();
+        if (group.isEmpty()) {
+            return false;
+        }
+        p.intent().groupBy = group.get();
+        p.intent().count = true;
+        p.intent().order = new Intent.Order(group.get(), descending);
+        p.intent().limit = n == null ? 1 : n;
+        p.use(subject, p.mentionAt(column).end());
         p.use(i, p.mentionAt(at).end());
         return true;
     }
@@ -320,6 +350,9 @@ final class Rankings {
         boolean amount = AMOUNTS.contains(word);
         Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate() && !amount) && !c.isKey());
         Optional<Col> col = explicit.or(() -> implied(word));
+        if (!inTopN && p.is(wordEnd, "first")) {
+            return direction(i, wordEnd, col, descending);
+        }
         if (col.isEmpty()) {
             return false;
         }
@@ -334,6 +367,29 @@ final class Rankings {
         if (p.intent().limit == null) {
             p.intent().limit = 1;
         }
+        return true;
+    }
+
+    /**
+     * "sorted by price, most expensive first", "by sign-up date, newest first": the superlative gives the direction of
+     * every row's order, by the column named after "by" (else the one it implies), and cuts nothing.
+     */
+    private boolean direction(int i, int wordEnd, Optional<Col> implied, boolean descending) {
+        Optional<Col> col = p.intent().order != null ? Optional.of(p.intent().order.column()) : Optional.empty();
+        for (int by = i - 1; col.isEmpty() && by >= 0; by--) {
+            if (p.is(by, "by") && !p.used(by)) {
+                col = p.nearColumn(by, 3, 0, 0, c -> !c.isKey());
+                if (col.isPresent()) {
+                    p.use(by, by + 1);
+                }
+            }
+        }
+        col = col.or(() -> implied);
+        if (col.isEmpty()) {
+            return false;
+        }
+        order(col.get(), descending);
+        p.use(i, wordEnd + 1);
         return true;
     }
 
