@@ -128,8 +128,8 @@ final class Conditions {
     /**
      * The conditions on the denied rows named between the negation and their table ("never had a <em>delivery</em>
      * order": {@code x1.channel = 'delivery'}). A verb there is read with the rows ("never placed an order"); a decisive
-     * word ("no upcoming classes") or another table's value is left unread, so the translator asks back rather than deny
-     * every such row.
+     * word ("no upcoming classes") is asked about and another table's value left unread, so the translator asks back
+     * rather than deny every such row.
      */
     private List<String> between(int from, int to, TableSchema related, int depth) {
         List<String> out = new ArrayList<>();
@@ -149,7 +149,9 @@ final class Conditions {
                         + Sql.literal(value.get().value(), value.get().column()));
                 p.use(v.start(), v.end());
                 k = v.end() - 1;
-            } else if (!WordAccount.decisive(p.token(k)) && (v == null || !v.names(Term.Kind.VALUE))) {
+            } else if (WordAccount.decisive(p.token(k))) {
+                p.decisive(k);  // "no upcoming classes": read elsewhere it would restrict the wrong rows
+            } else if (v == null || !v.names(Term.Kind.VALUE)) {
                 p.use(k, k + 1);
             }
         }

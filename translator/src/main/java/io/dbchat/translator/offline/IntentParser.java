@@ -377,11 +377,13 @@ final class IntentParser {
     }
 
     /**
-     * "List the plans with their monthly price", "every restaurant with its city": rows asked for by their table's
-     * name, with some of their columns, are shown with what names each row (its name, else its key) first.
+     * "List the plans with their monthly price", "every restaurant with its city", "list the vegan starters with their
+     * prices": rows asked for (by their table's name, or by "list"/"show"), with some of their columns, are shown with
+     * what names each row (its name, else its key) first.
      */
     private void nameListedRows() {
-        if (intent.isAggregate() || intent.distinct || intent.groupBy != null || intent.select.isEmpty() || !namesMainTable()
+        boolean rowsAsked = namesMainTable() || is(0, "list", "show", "display", "give");
+        if (intent.isAggregate() || intent.distinct || intent.groupBy != null || intent.select.isEmpty() || !rowsAsked
                 || intent.select.stream().anyMatch(c -> !c.table().equals(intent.table))) {
             return;
         }

@@ -78,7 +78,15 @@ final class Measures {
         }
     }
 
-    /** The first quantity named from {@code from} on that is not compared with a number ("with more than 6 guests"). */
+    /** Verbs of taking in or paying out money, which "how much" asks about: "how much did we take in tips". */
+    private static final java.util.Set<String> MONEY_VERBS = java.util.Set.of("take", "took", "make", "made", "earn",
+            "earned", "receive", "received", "bring", "brought", "pay", "paid", "spend", "spent", "charge", "charged",
+            "collect", "collected", "get", "got");
+
+    /**
+     * The first quantity named from {@code from} on that is not compared with a number ("with more than 6 guests"); the
+     * money verbs before a quantity of the main table are read with it.
+     */
     private Optional<Col> quantityAfter(int from) {
         for (int k = from; k < p.tokens().size(); k++) {
             Mention m = p.mentionAt(k);
@@ -88,6 +96,12 @@ final class Measures {
             Optional<Col> quantity = p.columnsAt(k).stream().filter(c -> c.isNumeric() && !c.isKey() && c.expression() == null).findFirst();
             if (quantity.isPresent()) {
                 p.use(m.start(), m.end());
+                boolean own = quantity.get().table().equals(p.intent().table);
+                for (int v = from; v < k && own; v++) {
+                    if (!p.used(v) && MONEY_VERBS.contains(p.token(v).lower())) {
+                        p.use(v, v + 1);
+                    }
+                }
                 return quantity;
             }
         }

@@ -42,11 +42,11 @@ record Token(int index, String raw, String lower, String word, boolean quoted) {
 
     /**
      * Numbers people spell out in lower case ("the three countries", "more than six guests"); "one" stays a word ("at
-     * least one"), and a capitalised one may be part of a name ("Seven Seas").
+     * least one"), a capitalised one may be part of a name ("Seven Seas"), and "three hundred" is left as words.
      */
     private static final List<String> NUMBERS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve");
-    private static final Pattern SPELLED = Pattern.compile("\\b(" + String.join("|", NUMBERS) + ")\\b");
+    private static final Pattern SPELLED = Pattern.compile("\\b(" + String.join("|", NUMBERS) + ")\\b(?!\\s+(?:hundred|thousand|million|billion|dozen))");
 
     boolean isDate() {
         return raw.matches("\\d{4}-\\d{2}-\\d{2}");

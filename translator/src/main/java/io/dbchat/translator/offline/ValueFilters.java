@@ -37,6 +37,7 @@ final class ValueFilters {
                 if (not >= 0 && !p.used(not) && verbOf.get().table().equals(p.intent().table) && verbOf.get().column().nullable()) {
                     p.intent().filter(verbOf.get(), "%1$s IS NULL");  // "orders that have not shipped yet"
                     p.use(not, not + 1);
+                    p.use(i + 1, p.is(i + 1, "yet") ? i + 2 : i + 1);
                 }
                 continue;
             }
