@@ -22,7 +22,8 @@ final class Measures {
                 continue;
             }
             if (p.is(i, "how") && p.is(i + 1, "many", "much") && p.token(i + 2) != null && p.columnsAt(i + 2).isEmpty()
-                    && UNITS_OF_TIME.containsKey(p.token(i + 2).word()) && duration(i, i + 2, p.token(i + 2).word())) {
+                    && UNITS_OF_TIME.containsKey(p.token(i + 2).word())
+                    && (duration(i, i + 2, p.token(i + 2).word()) || namedDuration(i, i + 2, p.token(i + 2).word()))) {
                 continue;
             }
             if (p.is(i, "how") && p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
@@ -160,16 +161,72 @@ final class Measures {
         if (to.isEmpty() || !averaged()) {
             return false;
         }
-        boolean dates = from.get().column().type().equalsIgnoreCase("date") && to.get().column().type().equalsIgnoreCase("date");
+        averageTime(from.get(), to.get(), unit);
+        p.use(start, unitAt + 1);
+        p.use(between, wordEnd(firstEnd + 1));
+        return true;
+    }
+
+    /** The average time from {@code from} to {@code to} of a row, in {@code unit}s. */
+    private void averageTime(Col from, Col to, String unit) {
+        boolean dates = from.column().type().equalsIgnoreCase("date") && to.column().type().equalsIgnoreCase("date");
         int seconds = UNITS_OF_TIME.get(unit);
         String expression = dates ? "(%2$s - %1$s)" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
                 : "extract(epoch FROM (%2$s - %1$s)) / " + seconds;
         p.intent().aggregate = Intent.Aggregate.AVG;
-        p.intent().aggregated = new Col(from.get().table(), from.get().column(), expression, unit + "s", to.get());
+        p.intent().aggregated = new Col(from.table(), from.column(), expression, unit + "s", to);
         p.intent().need(p.intent().aggregated);
+    }
+
+    /**
+     * "how many days after being issued are invoices paid on average": the two dates of the main table the question
+     * names by their verbs, from the first named to the second (to the one that ends a row, if only one does); "how many hours on average to resolve a ticket", "how
+     * many days did the staff who left stay": one date that ends a row, from the row's one other event date.
+     */
+    private boolean namedDuration(int start, int unitAt, String unit) {
+        java.util.Map<Col, Integer> named = new java.util.LinkedHashMap<>();
+        for (int k = unitAt + 1; k < p.tokens().size(); k++) {
+            if (!p.used(k)) {
+                int at = k;
+                datesAt(k).stream().filter(c -> c.table().equals(p.intent().table)).findFirst().ifPresent(c -> named.putIfAbsent(c, at));
+            }
+        }
+        List<Col> dates = List.copyOf(named.keySet());
+        Col from;
+        Col to;
+        if (dates.size() == 2) {
+            // the date that ends a row comes last, whatever the order of the words ("cancelled members stay subscribed")
+            boolean swap = ends(dates.get(0)) && !ends(dates.get(1));
+            from = dates.get(swap ? 1 : 0);
+            to = dates.get(swap ? 0 : 1);
+        } else if (dates.size() == 1 && ends(dates.getFirst())) {
+            List<Col> starts = Schema.visible(p.intent().table).stream().filter(c -> c.isDate() && !ends(c)
+                    && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
+            if (starts.size() != 1) {
+                return false;
+            }
+            from = starts.getFirst();
+            to = dates.getFirst();
+        } else {
+            return false;
+        }
+        if (!averaged()) {
+            return false;
+        }
+        averageTime(from, to, unit);
         p.use(start, unitAt + 1);
-        p.use(between, wordEnd(firstEnd + 1));
+        named.values().forEach(k -> p.use(k, wordEnd(k)));
+        int last = named.values().stream().max(Integer::compare).orElse(unitAt);
+        for (int k = unitAt + 1; k < last && dates.size() == 2; k++) {
+            if (p.is(k, "after", "before", "until", "till")) {
+                p.use(k, k + 1);  // "after being placed ... shipped" only relates the two dates
+            }
+        }
         return true;
+    }
+
+    private static boolean ends(Col date) {
+        return Words.of(date.column().name()).stream().anyMatch(Restrictions.ENDS::contains);
     }
 
     /**

@@ -24,7 +24,8 @@ class EverydayShapesTest {
      * stay inside the denial), amount (amounts, states and spelled numbers), verb (a participle after "have" is a date's
      * verb, not a status), naming (listed rows shown by what names them), name (a name before its table is that row's
      * name), direction (a superlative that only gives the direction orders every row), figures (figures of one or
-     * several columns), groups (the groups of the column asked, ranked).
+     * several columns), groups (the groups of the column asked, ranked), duration (the time between the two dates the
+     * question names, ending with the one that ends a row).
      */
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -59,7 +60,10 @@ class EverydayShapesTest {
             "figures|FLEET|What are the average distance and the average actual minutes of trips?|SELECT avg(distance_km) AS avg_distance_km, avg(actual_minutes) AS avg_actual_minutes FROM trips",
             "groups|HOTEL|Which nationality has the most guests?|SELECT nationality AS nationality, count(*) AS count FROM guests GROUP BY nationality ORDER BY 2 DESC LIMIT 1",
             "groups|FLEET|Which two kinds have the most vehicles?|SELECT kind AS kind, count(*) AS count FROM vehicles GROUP BY kind ORDER BY 2 DESC LIMIT 2",
-            "groups|LIBRARY|Which format do most of our books have?|SELECT format AS format, count(*) AS count FROM books GROUP BY format ORDER BY 2 DESC LIMIT 1"})
+            "groups|LIBRARY|Which format do most of our books have?|SELECT format AS format, count(*) AS count FROM books GROUP BY format ORDER BY 2 DESC LIMIT 1",
+            "duration|SHOP|On average, how many hours after being placed are orders shipped?|SELECT avg(extract(epoch FROM (shipped_at - placed_at)) / 3600) AS avg_hours FROM orders",
+            "duration|SHOP|How many hours on average are orders placed before they are shipped?|SELECT avg(extract(epoch FROM (shipped_at - placed_at)) / 3600) AS avg_hours FROM orders",
+            "duration|LIBRARY|On average, how many days were cancelled members subscribed?|SELECT avg((cancelled_on - subscribed_on)) AS avg_days FROM members"})
     void answersEachShapeExactly(String rule, String schema, String question, String expected) {
         assertThat(sqlOf(question, schema)).isEqualTo(expected);
     }
