@@ -115,8 +115,7 @@ final class Rankings {
         Integer n = isCount(subject) && !p.used(subject) ? Integer.valueOf(p.token(subject).raw()) : null;
         int column = n == null ? subject : subject + 1;
         Optional<Col> group = column >= i || p.used(column) ? Optional.empty() : p.columnsAt(column).stream()
-                .filter(c -> c.table().equals(p.intent().table) && c.isText() && !c.isKey() && c.expression() == null
-                        && !Schema.labels(c.table()).contains(c)).findFirst();
+                .filter(this::groupable).findFirst();
         if (group.isEmpty()) {
             return false;
         }
@@ -126,6 +125,35 @@ final class Rankings {
         p.intent().limit = n == null ? 1 : n;
         p.use(subject, p.mentionAt(column).end());
         p.use(i, p.mentionAt(at).end());
+        return true;
+    }
+
+    /** A text column of the main table that groups its rows: not a key, not the name that tells each row apart. */
+    private boolean groupable(Col c) {
+        return c.table().equals(p.intent().table) && c.isText() && !c.isKey() && c.expression() == null
+                && !(Schema.named(c.table()) && Schema.labels(c.table()).contains(c));
+    }
+
+    /**
+     * "the top 3 destination cities by number of shipments": groups of a column of the main table ranked by how many of
+     * its rows each holds.
+     */
+    private boolean groupsByCount(int subject, int by, boolean descending) {
+        int counted = p.skip(by + 1, "the");
+        if (!(p.is(counted, "number", "count") && p.is(counted + 1, "of"))) {
+            return false;
+        }
+        Optional<Term> rows = p.termAt(counted + 2);
+        Optional<Col> group = p.used(subject) ? Optional.empty() : p.columnsAt(subject).stream()
+                .filter(this::groupable).findFirst();
+        if (group.isEmpty() || rows.isEmpty() || rows.get().kind() != Term.Kind.TABLE || !rows.get().table().equals(p.intent().table)) {
+            return false;
+        }
+        p.intent().groupBy = group.get();
+        p.intent().count = true;
+        p.intent().order = new Intent.Order(group.get(), descending);
+        p.use(subject, p.mentionAt(subject).end());
+        p.use(by, p.mentionAt(counted + 2).end());
         return true;
     }
 
@@ -284,6 +312,9 @@ final class Rankings {
         p.use(i, top ? i + 2 : i + 1);
         boolean descending = !p.is(i, "bottom");
         int by = findBy(i + 2);
+        if (top && by >= 0 && groupsByCount(i + 2, by, descending)) {
+            return true;
+        }
         if (by >= 0 && byRelated(by, descending)) {
             return true;
         }

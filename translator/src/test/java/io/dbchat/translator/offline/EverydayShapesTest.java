@@ -61,6 +61,9 @@ class EverydayShapesTest {
             "groups|HOTEL|Which nationality has the most guests?|SELECT nationality AS nationality, count(*) AS count FROM guests GROUP BY nationality ORDER BY 2 DESC LIMIT 1",
             "groups|FLEET|Which two kinds have the most vehicles?|SELECT kind AS kind, count(*) AS count FROM vehicles GROUP BY kind ORDER BY 2 DESC LIMIT 2",
             "groups|LIBRARY|Which format do most of our books have?|SELECT format AS format, count(*) AS count FROM books GROUP BY format ORDER BY 2 DESC LIMIT 1",
+            "groups|HOTEL|What are the top 2 nationalities by number of guests?|SELECT nationality AS nationality, count(*) AS count FROM guests GROUP BY nationality ORDER BY 2 DESC LIMIT 2",
+            "groups|FLEET|Show the top 2 kinds by number of vehicles|SELECT kind AS kind, count(*) AS count FROM vehicles GROUP BY kind ORDER BY 2 DESC LIMIT 2",
+            "groups|SHOP|What are the top 2 statuses by number of orders?|SELECT status AS status, count(*) AS count FROM orders GROUP BY status ORDER BY 2 DESC LIMIT 2",
             "duration|SHOP|On average, how many hours after being placed are orders shipped?|SELECT avg(extract(epoch FROM (shipped_at - placed_at)) / 3600) AS avg_hours FROM orders",
             "duration|SHOP|How many hours on average are orders placed before they are shipped?|SELECT avg(extract(epoch FROM (shipped_at - placed_at)) / 3600) AS avg_hours FROM orders",
             "duration|LIBRARY|On average, how many days were cancelled members subscribed?|SELECT avg((cancelled_on - subscribed_on)) AS avg_days FROM members"})
