@@ -77,7 +77,7 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
      */
     String single(Subject subject, List<Object> row, String sql) {
         String by = TemplatedAnswers.words(categoryColumn.name());
-        String value = Values.format(ColumnKind.of(categoryColumn), row.get(category));
+        String value = Values.format(categoryColumn, row.get(category));
         if (isFirstOfARanking(sql)) {
             return "By " + by + ", the highest " + TemplatedAnswers.words(measureColumn.name()) + " is " + group(row)
                     + ".";
@@ -114,7 +114,7 @@ record GroupedAnswer(int category, int measure, ColumnMeta categoryColumn, Colum
     }
 
     private String group(List<Object> row) {
-        return Values.format(ColumnKind.of(categoryColumn), row.get(category))
+        return Values.format(categoryColumn, row.get(category))
                 + " (" + Values.format(ColumnKind.of(measureColumn), row.get(measure)) + ")";
     }
 

@@ -25,7 +25,7 @@ public final class Display {
         List<ColumnKind> kinds = columns.stream().map(ColumnKind::of).toList();
         List<List<String>> cells = new ArrayList<>(rows == null ? 0 : rows.size());
         for (List<Object> row : rows == null ? List.<List<Object>>of() : rows) {
-            cells.add(row(kinds, row));
+            cells.add(row(columns, row));
         }
         // rows of text alone say nothing beyond their values: no cells at all then, rather than a null per row
         boolean any = cells.stream().anyMatch(row -> row != null);
@@ -33,11 +33,11 @@ public final class Display {
                 any ? cells : List.of());
     }
 
-    private static List<String> row(List<ColumnKind> kinds, List<Object> row) {
-        List<String> texts = new ArrayList<>(kinds.size());
+    private static List<String> row(List<ColumnMeta> columns, List<Object> row) {
+        List<String> texts = new ArrayList<>(columns.size());
         boolean any = false;
-        for (int i = 0; i < kinds.size(); i++) {
-            String text = i < row.size() ? cell(kinds.get(i), row.get(i)) : null;
+        for (int i = 0; i < columns.size(); i++) {
+            String text = i < row.size() ? cell(columns.get(i), row.get(i)) : null;
             any |= text != null;
             texts.add(text);
         }
@@ -49,10 +49,18 @@ public final class Display {
      * client's own reading of a JSON number ("2.50" is 2.5 in JavaScript) is not what the words say.
      */
     static String cell(ColumnKind kind, Object value) {
+        return shown(value, Values.format(kind, value));
+    }
+
+    /** As {@link #cell(ColumnKind, Object)}, with a period bucket's label ("January 2025") as the words give it. */
+    static String cell(ColumnMeta column, Object value) {
+        return shown(value, Values.format(column, value));
+    }
+
+    private static String shown(Object value, String text) {
         if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
             return null; // NULL, and JSON objects and arrays, which a client shows as they are
         }
-        String text = Values.format(kind, value);
         return value instanceof String s && text.equals(s) ? null : text;
     }
 }

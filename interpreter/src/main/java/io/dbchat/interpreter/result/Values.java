@@ -1,5 +1,6 @@
 package io.dbchat.interpreter.result;
 
+import io.dbchat.contracts.events.ColumnMeta;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -36,6 +37,45 @@ public final class Values {
             case DATE, TIMESTAMP -> date(String.valueOf(value));
             case BOOLEAN -> value instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(value);
             case TEXT -> value instanceof Number ? number(value) : String.valueOf(value);
+        };
+    }
+
+    /**
+     * A value of {@code column}: as {@link #format(ColumnKind, Object)}, except that a period's first day in a column
+     * named after the period (a {@code date_trunc} bucket: month, quarter, year) reads as the period, "January 2025",
+     * "Q1 2025", "2025", not as its first day.
+     */
+    public static String format(ColumnMeta column, Object value) {
+        ColumnKind kind = ColumnKind.of(column);
+        String name = column.name() == null ? "" : column.name().toLowerCase(Locale.ROOT);
+        if ((kind == ColumnKind.DATE || kind == ColumnKind.TIMESTAMP) && value != null && PERIODS.contains(name)) {
+            String period = period(name, String.valueOf(value));
+            if (period != null) {
+                return period;
+            }
+        }
+        return format(kind, value);
+    }
+
+    private static final java.util.Set<String> PERIODS = java.util.Set.of("month", "quarter", "year");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    /** The period starting at {@code iso} in words, or null when {@code iso} is not the first moment of one. */
+    private static String period(String unit, String iso) {
+        LocalDateTime t;
+        try {
+            t = iso.length() <= 10 ? LocalDate.parse(iso).atStartOfDay()
+                    : hasOffset(iso) ? OffsetDateTime.parse(iso).toLocalDateTime() : LocalDateTime.parse(iso);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        if (!t.toLocalTime().equals(LocalTime.MIDNIGHT) || t.getDayOfMonth() != 1) {
+            return null;
+        }
+        return switch (unit) {
+            case "month" -> MONTH.format(t);
+            case "quarter" -> (t.getMonthValue() - 1) % 3 == 0 ? "Q" + ((t.getMonthValue() + 2) / 3) + " " + t.getYear() : null;
+            default -> t.getMonthValue() == 1 ? String.valueOf(t.getYear()) : null;
         };
     }
 

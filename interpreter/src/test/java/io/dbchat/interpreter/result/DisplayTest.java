@@ -42,6 +42,16 @@ class DisplayTest {
     }
 
     @Test
+    void aPeriodBucketReadsAsThePeriodInTheTableAsInTheWords() {
+        var columns = List.of(new ColumnMeta("month", "timestamptz"), new ColumnMeta("quarter", "date"),
+                new ColumnMeta("signed_on", "date"));
+        List<Object> row = List.of("2025-01-01T00:00:00Z", "2025-04-01", "2025-01-01");
+
+        assertThat(Display.of(columns, List.of(row)).cells().getFirst())
+                .containsExactly("January 2025", "Q2 2025", "1 January 2025");
+    }
+
+    @Test
     void theTableOfASingleRowSaysWhatTheWordsSay() {
         var columns = List.of(new ColumnMeta("total_budget", "numeric"), new ColumnMeta("mean", "numeric"),
                 new ColumnMeta("projects", "int8"));

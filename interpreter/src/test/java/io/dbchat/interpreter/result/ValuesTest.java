@@ -31,6 +31,17 @@ class ValuesTest {
     }
 
     @Test
+    void periodBucketsReadAsThePeriodNotItsFirstDay() {
+        assertThat(Values.format(new ColumnMeta("month", "timestamptz"), "2025-01-01T00:00:00Z")).isEqualTo("January 2025");
+        assertThat(Values.format(new ColumnMeta("month", "date"), "2025-03-01")).isEqualTo("March 2025");
+        assertThat(Values.format(new ColumnMeta("quarter", "timestamp"), "2025-04-01T00:00:00")).isEqualTo("Q2 2025");
+        assertThat(Values.format(new ColumnMeta("year", "timestamp"), "2024-01-01T00:00:00")).isEqualTo("2024");
+        // a day that starts no period, or a column named otherwise, is a plain date
+        assertThat(Values.format(new ColumnMeta("month", "date"), "2025-03-12")).isEqualTo("12 March 2025");
+        assertThat(Values.format(new ColumnMeta("hired_on", "date"), "2025-03-01")).isEqualTo("1 March 2025");
+    }
+
+    @Test
     void yearsAreNotGroupedInThousands() {
         assertThat(Values.format(ColumnKind.of(new ColumnMeta("year", "float8")), new BigDecimal("2024.0"))).isEqualTo("2024");
     }

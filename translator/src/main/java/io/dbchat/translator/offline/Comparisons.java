@@ -63,8 +63,8 @@ final class Comparisons {
             }
             String trunc = "date_trunc('" + unit + "', current_date)";
             int start = p.is(i - 1, "the") && p.is(i - 2, "in", "during", "for") ? i - 2 : p.is(i - 1, "in", "during", "for") ? i - 1 : i;
-            return dateFilter(start, i + 2, "%1$s >= " + trunc + " + interval '1 " + unit + "' AND %1$s < "
-                    + trunc + " + interval '2 " + unit + "s'");
+            return dateFilter(start, i + 2, "%1$s >= " + trunc + " + " + interval(1, unit) + " AND %1$s < "
+                    + trunc + " + " + interval(2, unit));
         }
         if (!p.is(i, "last", "this", "past", "previous", "current")) {
             return false;
@@ -94,23 +94,28 @@ final class Comparisons {
             return false;
         }
         int start = p.is(i - 1, "the") && p.is(i - 2, "in", "during", "over", "within") ? i - 2 : p.is(i - 1, "in", "within") ? i - 1 : i;
-        return dateFilter(start, i + 3, "%1$s >= current_date AND %1$s < current_date + interval '" + n + " " + unit + "s'");
+        return dateFilter(start, i + 3, "%1$s >= current_date AND %1$s < current_date + " + interval(n, unit));
     }
 
     private static String relativeTemplate(String unit, int n, boolean current) {
         if (n > 0 && (unit.equals("hour") || unit.equals("minute"))) {
-            return "%1$s >= now() - interval '" + n + " " + unit + "s'";
+            return "%1$s >= now() - " + interval(n, unit);
         }
         if (n > 0) {
-            return "%1$s >= current_date - interval '" + n + " " + unit + "s' AND %1$s <= current_date";
+            return "%1$s >= current_date - " + interval(n, unit) + " AND %1$s <= current_date";
         }
         if (unit.equals("day")) {
             return "%1$s = current_date" + (current ? "" : " - 1");
         }
         String trunc = "date_trunc('" + unit + "', current_date)";
         return current
-                ? "%1$s >= " + trunc + " AND %1$s < " + trunc + " + interval '1 " + unit + "'"
-                : "%1$s >= " + trunc + " - interval '1 " + unit + "' AND %1$s < " + trunc;
+                ? "%1$s >= " + trunc + " AND %1$s < " + trunc + " + " + interval(1, unit)
+                : "%1$s >= " + trunc + " - " + interval(1, unit) + " AND %1$s < " + trunc;
+    }
+
+    /** {@code n} units as a PostgreSQL interval, which knows no quarters: "interval '3 months'" for one. */
+    static String interval(int n, String unit) {
+        return unit.equals("quarter") ? "interval '" + 3 * n + " months'" : "interval '" + n + " " + unit + (n == 1 ? "'" : "s'");
     }
 
     // ---- absolute dates ----

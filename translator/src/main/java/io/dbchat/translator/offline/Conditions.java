@@ -105,14 +105,75 @@ final class Conditions {
             if (negation < 0 && !some && !owned) {
                 continue;
             }
-            String subquery = existsQuery(path.get());
+            List<String> conditions = negation >= 0 ? between(negation + 1, from, t.table(), path.get().size()) : List.of();
+            String subquery = existsQuery(path.get(), conditions);
             Col key = Col.of(p.intent().table, p.intent().table.column(path.get().getFirst().key().refColumns().getFirst()).orElseThrow());
             p.intent().filter(key, (negation >= 0 ? "NOT " : "") + subquery, null,
                     (negation >= 0 ? "with no " : "with ") + t.table().name());
-            p.use(negation >= 0 ? negation : from, m.end());
-            if (negation >= 0 && p.is(negation, "no", "without", "none") || owned) {
+            p.use(negation >= 0 ? negation : from, negation >= 0 ? negation + 1 : m.end());
+            p.use(from, m.end());
+            if (owned) {
                 p.use(from - 1, from);
             }
+            if (negation >= 0) {
+                objectOf(m.end(), t.table());
+            }
+        }
+    }
+
+    /** Words that may stand between a negation and the related rows it denies: "never had a single", "not yet any". */
+    private static final java.util.Set<String> FILLERS = java.util.Set.of("have", "has", "had", "ever", "a", "an", "any",
+            "single", "did", "do", "does", "yet", "been", "one", "even");
+
+    /**
+     * The conditions on the denied rows named between the negation and their table ("never had a <em>delivery</em>
+     * order": {@code x1.channel = 'delivery'}). A verb there is read with the rows ("never placed an order"); a decisive
+     * word ("no upcoming classes") is asked about and another table's value left unread, so the translator asks back
+     * rather than deny every such row.
+     */
+    private List<String> between(int from, int to, TableSchema related, int depth) {
+        List<String> out = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            if (p.used(k)) {
+                continue;
+            }
+            if (FILLERS.contains(p.token(k).lower())) {
+                p.use(k, k + 1);
+                continue;
+            }
+            Mention v = p.mentionAt(k);
+            Optional<Term> value = v == null ? Optional.empty() : v.of(Term.Kind.VALUE).stream()
+                    .filter(c -> c.table().equals(related) && c.column().expression() == null).findFirst();
+            if (value.isPresent()) {
+                out.add("x" + depth + "." + Sql.ident(value.get().column().column().name()) + " = "
+                        + Sql.literal(value.get().value(), value.get().column()));
+                p.use(v.start(), v.end());
+                k = v.end() - 1;
+            } else if (WordAccount.decisive(p.token(k))) {
+                p.decisive(k);  // "no upcoming classes": read elsewhere it would restrict the wrong rows
+            } else if (v == null || !v.names(Term.Kind.VALUE)) {
+                p.use(k, k + 1);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "members who never booked a class": the table right after the denied rows that they lead to is their object,
+     * read with them rather than as rows of its own that must exist.
+     */
+    private void objectOf(int end, TableSchema denied) {
+        int at = p.skip(end, "a", "an", "any", "the", "single");
+        Mention object = p.mentionAt(at);
+        if (object == null || object.start() != at || p.used(at)) {
+            return;
+        }
+        Term t = Resolution.resolve(object, p.intent().table).getFirst();
+        if (t.kind() == Term.Kind.TABLE && Schema.join(denied, t.table()).map(j -> j.owner().equals(denied)).orElse(false)) {
+            p.use(end, object.end());
+        } else if (t.kind() == Term.Kind.VALUE && !t.table().equals(p.intent().table) && !t.table().equals(denied)) {
+            // "never borrowed an audio book": a condition on the object, which the denial cannot hold; ask back
+            p.decisive(at);
         }
     }
 
@@ -131,7 +192,7 @@ final class Conditions {
     }
 
     /** EXISTS over the rows the path reaches, tied to the main table's key ({@code %1$s}); aliases x1, x2 stay inside. */
-    private String existsQuery(List<Schema.Join> path) {
+    private String existsQuery(List<Schema.Join> path, List<String> conditions) {
         StringBuilder q = new StringBuilder("EXISTS (SELECT 1 FROM ");
         TableSchema at = p.intent().table;
         List<String> where = new ArrayList<>();
@@ -154,6 +215,7 @@ final class Conditions {
             }
             at = next;
         }
+        where.addAll(conditions);
         return q.append(" WHERE ").append(String.join(" AND ", where)).append(')').toString();
     }
 
@@ -230,11 +292,33 @@ final class Conditions {
                 }
             }
             if (end > start) {
-                String literal = String.join(" ", p.tokens().subList(start, end).stream().map(Token::raw).toList());
-                Col label = Schema.labels(owner).getFirst();
-                p.intent().filter(label, "%1$s = " + Sql.literal(literal, label));
+                nameOf(owner, start, end);
                 p.use(i, end);
+            } else if (p.mentionAt(i) != null) {
+                nameBefore(owner, i);
             }
+        }
+    }
+
+    private void nameOf(TableSchema owner, int start, int end) {
+        String literal = String.join(" ", p.tokens().subList(start, end).stream().map(Token::raw).toList());
+        Col label = Schema.labels(owner).getFirst();
+        p.intent().filter(label, "%1$s = " + Sql.literal(literal, label));
+    }
+
+    /**
+     * "the employees in the Data team", "tasks of the Apollo project": capitalised words no value holds, right before
+     * a table's name, are that row's name, even common words ("Data") that would otherwise be passed over.
+     */
+    private void nameBefore(TableSchema owner, int table) {
+        int start = table;
+        while (start - 1 > 0 && !p.used(start - 1) && p.tokens().get(start - 1).isCapitalized() && isFreeWord(start - 1)
+                && !p.is(start - 1, "i")) {
+            start--;
+        }
+        if (start < table && p.is(start - 1, "the")) {
+            nameOf(owner, start, table);
+            p.use(start, p.mentionAt(table).end());
         }
     }
 

@@ -23,7 +23,7 @@ final class Cues {
             Map.entry("oldest", false), Map.entry("youngest", true), Map.entry("newest", true),
             Map.entry("latest", true), Map.entry("earliest", false), Map.entry("recent", true), Map.entry("recently", true),
             Map.entry("cheapest", false), Map.entry("expensive", true), Map.entry("priciest", true),
-            Map.entry("longest", true), Map.entry("shortest", false));
+            Map.entry("longest", true), Map.entry("shortest", false), Map.entry("soonest", false));
 
     /** Words of the columns a superlative without a column means, best first. */
     static final Map<String, List<String>> IMPLIED = Map.ofEntries(
@@ -36,12 +36,13 @@ final class Cues {
             Map.entry("recent", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),
             Map.entry("recently", List.of("created", "added", "issued", "date", "start", "hired", "joined", "since")),
             Map.entry("earliest", List.of("created", "added", "issued", "start", "date", "hired", "joined", "since")),
+            Map.entry("soonest", List.of("start", "date", "scheduled", "due")),
             Map.entry("cheapest", List.of("price", "cost", "amount", "budget", "fee", "rate", "total", "salary")),
             Map.entry("expensive", List.of("price", "cost", "amount", "budget", "fee", "rate", "total", "salary")),
             Map.entry("priciest", List.of("price", "cost", "amount", "budget", "fee", "rate", "total")),
-            Map.entry("largest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value")),
-            Map.entry("biggest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value")),
-            Map.entry("smallest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value")),
+            Map.entry("largest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value", "capacity")),
+            Map.entry("biggest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value", "capacity")),
+            Map.entry("smallest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value", "capacity")),
             Map.entry("longest", List.of("duration", "length", "hour", "page", "minute", "day")),
             Map.entry("shortest", List.of("duration", "length", "hour", "page", "minute", "day")));
 

@@ -42,6 +42,13 @@ final class Intent {
     Col aggregated;
     /** Further aggregates of the same column ("the minimum and maximum fee"). */
     final List<Aggregate> alsoAggregates = new ArrayList<>();
+
+    /** An aggregate of a column. */
+    record Measure(Aggregate aggregate, Col column) {
+    }
+
+    /** Aggregates of other columns beside the first ("the total weight and the total declared value"). */
+    final List<Measure> alsoMeasured = new ArrayList<>();
     /** Rank the main table's rows by the measure ("which author has the most books"): grouped by its key, labelled. */
     boolean rankRows;
     boolean distinct;
@@ -115,7 +122,9 @@ final class Intent {
         }
         List<String> names = new ArrayList<>(List.of(aggregate.name().toLowerCase(java.util.Locale.ROOT)));
         alsoAggregates.forEach(a -> names.add(a.name().toLowerCase(java.util.Locale.ROOT)));
-        return "the " + String.join(" and ", names) + " of " + (aggregated == null ? table.name() : aggregated.name());
+        String first = "the " + String.join(" and ", names) + " of " + (aggregated == null ? table.name() : aggregated.name());
+        return first + String.join("", alsoMeasured.stream()
+                .map(m -> " and the " + m.aggregate().name().toLowerCase(java.util.Locale.ROOT) + " of " + m.column().name()).toList());
     }
 
     /** The order in words; a ranking is ordered by its measure, not by the label it shows. */

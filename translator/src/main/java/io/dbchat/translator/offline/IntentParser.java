@@ -26,6 +26,8 @@ final class IntentParser {
     private final List<String> assumed = new ArrayList<>();
     /** "Who ..." asked of rows that name no one, with no single table of people to answer with. */
     private boolean unnamedWho;
+    /** Words a reader found but could not place, so they must be asked about, not read elsewhere. */
+    private final List<String> unplaced = new ArrayList<>();
 
     private IntentParser(String question, List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
         this.question = question;
@@ -83,12 +85,16 @@ final class IntentParser {
         conditions.booleans();
         new Restrictions(this).apply();
         distinct();
+        theirRelated();
         selected();
+        stillInState();
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {
             critical.add(tokens.getFirst().raw());
         }
+        unplaced.stream().filter(w -> !critical.contains(w)).forEach(critical::add);
+        relatedTablesLeft().stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
                 critical, assumed);
     }
@@ -211,6 +217,70 @@ final class IntentParser {
         return Optional.of(fitting.getFirst());
     }
 
+    /**
+     * "the projects and their client", "trips with their driver": a table each row points at, named after "their" or
+     * "its", is shown beside the rows by its name.
+     */
+    private void theirRelated() {
+        if (intent.isAggregate() || intent.groupBy != null) {
+            return;
+        }
+        for (Mention m : mentions) {
+            if (used[m.start()] || !is(m.start() - 1, "their", "its")) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            if (t.kind() != Term.Kind.TABLE || t.table().equals(intent.table)
+                    || !Schema.join(intent.table, t.table()).map(j -> j.owner().equals(intent.table)).orElse(false)) {
+                continue;
+            }
+            if (intent.select.isEmpty()) {
+                intent.select.addAll(naming(intent.table));
+            }
+            for (Col label : Schema.labels(t.table())) {
+                intent.select.add(label);
+                intent.need(label);
+            }
+            use(m.start() - 1, m.end());
+        }
+    }
+
+    /**
+     * A related table named but not read ("the employees in the data <em>team</em>") restricts the rows in a way the
+     * answer would leave out: listing every row instead would be confidently wrong.
+     */
+    private List<String> relatedTablesLeft() {
+        List<String> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (used[m.start()] || !m.names(Term.Kind.TABLE)) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            if (t.kind() == Term.Kind.TABLE && !t.table().equals(intent.table) && t.weight() >= 0.6 && Schema.related(intent.table, t.table())
+                    && !readThrough(t.table())) {
+                out.add(tokens.get(m.start()).raw());
+            }
+        }
+        return out;
+    }
+
+    /** True when the intent already reads {@code table}: joins it or through it, or tests a column of it or a key to it. */
+    private boolean readThrough(TableSchema table) {
+        boolean between = intent.joins.stream().anyMatch(j -> Schema.path(intent.tables, intent.table, j).orElse(List.of()).stream()
+                .anyMatch(step -> step.owner().equals(table) || step.target().equals(table)));
+        return between || intent.filters.stream().anyMatch(f -> f.column().table().equals(table)
+                || f.template().contains("EXISTS (") || f.column().table().equals(intent.table) && intent.table.foreignKeys().stream()
+                        .anyMatch(fk -> fk.refTable().equals(table.name()) && fk.columns().contains(f.column().column().name())));
+    }
+
+    /** Marks the mention at {@code i} read but not placed: the translator asks about it instead of answering. */
+    void decisive(int i) {
+        Mention m = mentionAt(i);
+        int end = m == null ? i + 1 : m.end();
+        unplaced.add(String.join(" ", tokens.subList(i, end).stream().map(Token::raw).toList()));
+        use(i, end);
+    }
+
     /** Records a reading the answer must state, as it is one of several. */
     void assume(String reading) {
         assumed.add(reading);
@@ -285,12 +355,48 @@ final class IntentParser {
         if (intent.count && intent.distinct && intent.select.size() == 1) {
             intent.aggregated = intent.select.getFirst();
         }
+        nameListedRows();
         if (is(0, "who") && intent.select.isEmpty() && !intent.isAggregate() && !Schema.named(intent.table)) {
             people().ifPresentOrElse(labels -> labels.forEach(c -> {
                 intent.select.add(c);
                 intent.need(c);
             }), () -> unnamedWho = true);
         }
+    }
+
+    /** "still open", "still on a trial", "currently active": the adverb only stresses the state read after it. */
+    private void stillInState() {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && is(i, "still", "currently", "presently")) {
+                int state = skip(i + 1, "on", "in", "a", "an", "being", "be");
+                if (state < tokens.size() && used[state]) {
+                    use(i, state);
+                }
+            }
+        }
+    }
+
+    /**
+     * "List the plans with their monthly price", "every restaurant with its city", "list the vegan starters with their
+     * prices": rows asked for (by their table's name, or by "list"/"show"), with some of their columns, are shown with
+     * what names each row (its name, else its key) first.
+     */
+    private void nameListedRows() {
+        boolean rowsAsked = namesMainTable() || is(0, "list", "show", "display", "give");
+        if (intent.isAggregate() || intent.distinct || intent.groupBy != null || intent.select.isEmpty() || !rowsAsked
+                || intent.select.stream().anyMatch(c -> !c.table().equals(intent.table))) {
+            return;
+        }
+        List<Col> naming = naming(intent.table);
+        if (!naming.isEmpty() && intent.select.stream().noneMatch(naming::contains)) {
+            intent.select.addAll(0, naming);
+        }
+    }
+
+    /** What names a row for people: its name or title, else its key. */
+    private static List<Col> naming(TableSchema table) {
+        return Schema.named(table) ? Schema.labels(table) : table.primaryKey().stream()
+                .flatMap(k -> table.column(k).map(c -> Col.of(table, c)).stream()).toList();
     }
 
     private boolean namesMainTable() {

@@ -1,5 +1,6 @@
 package io.dbchat.translator.offline;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,13 +22,26 @@ final class Measures {
                 continue;
             }
             if (p.is(i, "how") && p.is(i + 1, "many", "much") && p.token(i + 2) != null && p.columnsAt(i + 2).isEmpty()
-                    && UNITS_OF_TIME.containsKey(p.token(i + 2).word()) && duration(i, i + 2, p.token(i + 2).word())) {
+                    && UNITS_OF_TIME.containsKey(p.token(i + 2).word())
+                    && (duration(i, i + 2, p.token(i + 2).word()) || namedDuration(i, i + 2, p.token(i + 2).word()))) {
+                continue;
+            }
+            if (p.is(i, "how") && p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
+                // "how much" asks for an amount, never a count: the quantity named later, or the table's one amount
+                // the table's own amount only when no word of something else follows: not "how much customs duty"
+                boolean unnamed = p.is(i + 2, "did", "do", "does", "have", "has", "had", "was", "were", "is", "are", "will")
+                        || p.token(i + 2) != null && MONEY.contains(p.token(i + 2).lower());
+                Optional<Col> amount = quantityAfter(i + 2).or(() -> unnamed ? onlyAmount("how much") : Optional.empty());
+                if (amount.isPresent()) {
+                    p.intent().aggregate = averaged() ? Intent.Aggregate.AVG : Intent.Aggregate.SUM;
+                    p.intent().aggregated = amount.get();
+                    p.intent().need(amount.get());
+                    p.use(i, i + 2);
+                    moneyWord(i + 2);
+                }
                 continue;
             }
             if (p.is(i, "how") && p.is(i + 1, "many", "much")) {
-                if (p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
-                    continue;  // "how much" asks for an amount; without one named it is no count
-                }
                 p.use(i, i + 2);
                 Optional<Col> quantity = p.columnsAt(i + 2).stream().filter(c -> c.isNumeric() && !c.isKey()).findFirst();
                 if (quantity.isPresent()) {
@@ -38,9 +52,10 @@ final class Measures {
                 } else {
                     p.intent().count = true;
                 }
-            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && Cues.AGGREGATES.containsKey(lower(i - 1))
-                    && p.columnsAt(i + 2).stream().anyMatch(c -> c.isNumeric() && !c.isKey())) {
-                p.use(i, i + 2);  // "the average number of pages" is the average of a quantity, not a count
+            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i)
+                    && p.columnsAt(i + 2).stream().anyMatch(c -> c.isNumeric() && !c.isKey() && c.expression() == null)) {
+                // "the average number of pages", "its city and number of seats": a quantity, not a count
+                p.use(i, i + 2);
             } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && !p.is(i - 1, "their", "its", "than", "his", "her")) {
                 p.intent().count = true;
                 p.use(i, i + 2);
@@ -53,6 +68,70 @@ final class Measures {
             }
         }
     }
+
+    /** Words that name money without naming a column: "how much money", "the total value". */
+    private static final java.util.Set<String> MONEY = java.util.Set.of("money", "value", "revenue", "income", "amount",
+            "takings", "turnover");
+
+    private void moneyWord(int i) {
+        if (p.token(i) != null && !p.used(i) && MONEY.contains(p.token(i).lower())) {
+            p.use(i, i + 1);
+        }
+    }
+
+    /** Verbs of taking in or paying out money, which "how much" asks about: "how much did we take in tips". */
+    private static final java.util.Set<String> MONEY_VERBS = java.util.Set.of("take", "took", "make", "made", "earn",
+            "earned", "receive", "received", "bring", "brought", "pay", "paid", "spend", "spent", "charge", "charged",
+            "collect", "collected", "get", "got");
+
+    /**
+     * The first quantity named from {@code from} on that is not compared with a number ("with more than 6 guests"); the
+     * money verbs before a quantity of the main table are read with it.
+     */
+    private Optional<Col> quantityAfter(int from) {
+        for (int k = from; k < p.tokens().size(); k++) {
+            Mention m = p.mentionAt(k);
+            if (m == null || m.start() != k || p.used(k) || comparedWith(k) || followedByComparison(m.end())) {
+                continue;
+            }
+            Optional<Col> quantity = p.columnsAt(k).stream().filter(c -> c.isNumeric() && !c.isKey() && c.expression() == null).findFirst();
+            if (quantity.isPresent()) {
+                p.use(m.start(), m.end());
+                boolean own = quantity.get().table().equals(p.intent().table);
+                for (int v = from; v < k && own; v++) {
+                    if (!p.used(v) && MONEY_VERBS.contains(p.token(v).lower())) {
+                        p.use(v, v + 1);
+                    }
+                }
+                return quantity;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean followedByComparison(int i) {
+        String word = lower(i);
+        return word.equals("than") || Cues.GREATER.contains(word) || Cues.LESS.contains(word) || p.token(i) != null && p.token(i).isNumber();
+    }
+
+    /**
+     * The main table's one amount of money (its only fractional number: price, amount, tip), for "how much" and "the
+     * total" that name none; stated as an assumption. Empty when the table has none or several.
+     */
+    private Optional<Col> onlyAmount(String cue) {
+        List<Col> amounts = Schema.visible(p.intent().table).stream()
+                .filter(c -> c.isNumeric() && !c.isKey() && FRACTIONAL.contains(c.column().type().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("\\(.*\\)", "").strip()))
+                .toList();
+        if (amounts.size() != 1) {
+            return Optional.empty();
+        }
+        p.assume("'" + cue + "' read as an amount of " + amounts.getFirst().name());
+        return Optional.of(amounts.getFirst());
+    }
+
+    private static final java.util.Set<String> FRACTIONAL = java.util.Set.of("numeric", "decimal", "money", "real",
+            "double precision", "float4", "float8");
 
     /** Seconds in each unit a duration may be asked in. */
     private static final java.util.Map<String, Integer> UNITS_OF_TIME = java.util.Map.of(
@@ -82,16 +161,72 @@ final class Measures {
         if (to.isEmpty() || !averaged()) {
             return false;
         }
-        boolean dates = from.get().column().type().equalsIgnoreCase("date") && to.get().column().type().equalsIgnoreCase("date");
+        averageTime(from.get(), to.get(), unit);
+        p.use(start, unitAt + 1);
+        p.use(between, wordEnd(firstEnd + 1));
+        return true;
+    }
+
+    /** The average time from {@code from} to {@code to} of a row, in {@code unit}s. */
+    private void averageTime(Col from, Col to, String unit) {
+        boolean dates = from.column().type().equalsIgnoreCase("date") && to.column().type().equalsIgnoreCase("date");
         int seconds = UNITS_OF_TIME.get(unit);
         String expression = dates ? "(%2$s - %1$s)" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
                 : "extract(epoch FROM (%2$s - %1$s)) / " + seconds;
         p.intent().aggregate = Intent.Aggregate.AVG;
-        p.intent().aggregated = new Col(from.get().table(), from.get().column(), expression, unit + "s", to.get());
+        p.intent().aggregated = new Col(from.table(), from.column(), expression, unit + "s", to);
         p.intent().need(p.intent().aggregated);
+    }
+
+    /**
+     * "how many days after being issued are invoices paid on average": the two dates of the main table the question
+     * names by their verbs, from the first named to the second (to the one that ends a row, if only one does); "how many hours on average to resolve a ticket", "how
+     * many days did the staff who left stay": one date that ends a row, from the row's one other event date.
+     */
+    private boolean namedDuration(int start, int unitAt, String unit) {
+        java.util.Map<Col, Integer> named = new java.util.LinkedHashMap<>();
+        for (int k = unitAt + 1; k < p.tokens().size(); k++) {
+            if (!p.used(k)) {
+                int at = k;
+                datesAt(k).stream().filter(c -> c.table().equals(p.intent().table)).findFirst().ifPresent(c -> named.putIfAbsent(c, at));
+            }
+        }
+        List<Col> dates = List.copyOf(named.keySet());
+        Col from;
+        Col to;
+        if (dates.size() == 2) {
+            // the date that ends a row comes last, whatever the order of the words ("cancelled members stay subscribed")
+            boolean swap = ends(dates.get(0)) && !ends(dates.get(1));
+            from = dates.get(swap ? 1 : 0);
+            to = dates.get(swap ? 0 : 1);
+        } else if (dates.size() == 1 && ends(dates.getFirst())) {
+            List<Col> starts = Schema.visible(p.intent().table).stream().filter(c -> c.isDate() && !ends(c)
+                    && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
+            if (starts.size() != 1) {
+                return false;
+            }
+            from = starts.getFirst();
+            to = dates.getFirst();
+        } else {
+            return false;
+        }
+        if (!averaged()) {
+            return false;
+        }
+        averageTime(from, to, unit);
         p.use(start, unitAt + 1);
-        p.use(between, wordEnd(firstEnd + 1));
+        named.values().forEach(k -> p.use(k, wordEnd(k)));
+        int last = named.values().stream().max(Integer::compare).orElse(unitAt);
+        for (int k = unitAt + 1; k < last && dates.size() == 2; k++) {
+            if (p.is(k, "after", "before", "until", "till")) {
+                p.use(k, k + 1);  // "after being placed ... shipped" only relates the two dates
+            }
+        }
         return true;
+    }
+
+    private static boolean ends(Col date) {
+        return Words.of(date.column().name()).stream().anyMatch(Restrictions.ENDS::contains);
     }
 
     /**
@@ -136,7 +271,7 @@ final class Measures {
     private static final java.util.Map<String, Intent.Aggregate> FIGURES = java.util.Map.of(
             "lowest", Intent.Aggregate.MIN, "smallest", Intent.Aggregate.MIN, "highest", Intent.Aggregate.MAX,
             "largest", Intent.Aggregate.MAX, "biggest", Intent.Aggregate.MAX, "shortest", Intent.Aggregate.MIN,
-            "longest", Intent.Aggregate.MAX);
+            "longest", Intent.Aggregate.MAX, "cheapest", Intent.Aggregate.MIN, "dearest", Intent.Aggregate.MAX);
 
     private Intent.Aggregate figure(int i) {
         if (p.token(i) == null || p.used(i)) {
@@ -146,29 +281,42 @@ final class Measures {
         return a != null ? a : FIGURES.get(p.token(i).lower());
     }
 
-    /** "the minimum and maximum fee", "average and total hours", "lowest and highest grade": several figures of one column. */
+    /**
+     * "the minimum and maximum fee", "average and the total hours", "smallest, largest and average sizes": several
+     * figures of one column, listed with "and", "or" or commas (which the tokens drop).
+     */
     void aggregatePairs() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate first = figure(i);
-            if (first == null || !p.is(i + 1, "and") || figure(i + 2) == null || p.intent().aggregate != null) {
+            if (first == null || p.intent().aggregate != null) {
                 continue;
             }
-            int last = i + 2;
-            while (p.is(last + 1, "and") && figure(last + 2) != null) {
-                last += 2;
+            List<Intent.Aggregate> more = new java.util.ArrayList<>();
+            int last = i;
+            for (int next = nextFigure(last); next > 0; next = nextFigure(last)) {
+                more.add(figure(next));
+                last = next;
             }
-            Optional<Col> col = p.nearColumn(last, 5, i, 3, c -> c.isNumeric() && !c.isKey());
+            Optional<Col> col = more.isEmpty() ? Optional.empty() : p.nearColumn(last, 5, i, 3, c -> c.isNumeric() && !c.isKey());
             if (col.isEmpty()) {
                 continue;
             }
             p.intent().aggregate = first;
             p.intent().aggregated = col.get();
             p.intent().need(col.get());
-            for (int k = i + 2; k <= last; k += 2) {
-                p.intent().alsoAggregates.add(figure(k));
-            }
+            p.intent().alsoAggregates.addAll(more);
             p.use(i, last + 1);
         }
+    }
+
+    /** The figure word listed right after the one at {@code i} ("lowest, highest", "lowest and the highest"), or -1. */
+    private int nextFigure(int i) {
+        int joined = p.skip(i + 1, "and", "or");
+        int next = p.skip(joined, "the");
+        // "the highest average rate" is one figure of another: only a comma lists two side by side
+        boolean listed = joined > i + 1 || java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(p.token(i).raw())
+                + "\\s*,").matcher(p.question()).find();
+        return listed && figure(next) != null ? next : -1;
     }
 
     private static final java.util.List<String> UNITS = java.util.List.of("day", "week", "month", "quarter", "year");
@@ -218,8 +366,17 @@ final class Measures {
     void aggregates() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
-            if (a != null && !p.used(i) && a == p.intent().aggregate) {
-                p.use(i, i + 1);  // "how many hours in total": the sum was read already
+            if (a != null && !p.used(i) && p.intent().aggregate != null && !comparedWith(i)) {
+                // "the total weight and the total declared value": a further figure of another column
+                Optional<Col> other = p.nearColumn(i, 3, 0, 0, c -> c.isNumeric() && !c.isKey() && !c.equals(p.intent().aggregated));
+                if (other.isPresent()) {
+                    p.intent().alsoMeasured.add(new Intent.Measure(a, other.get()));
+                    p.intent().need(other.get());
+                    p.use(i, i + 1);
+                }
+            }
+            if (a != null && !p.used(i) && (a == p.intent().aggregate || a == Intent.Aggregate.SUM && p.intent().count && p.is(i - 1, "in"))) {
+                p.use(i, i + 1);  // "how many hours in total", "how many bookings in total": the measure was read already
             }
             if (a == null || p.used(i) || p.intent().aggregate != null || comparedWith(i)) {
                 continue;
@@ -227,6 +384,10 @@ final class Measures {
             Optional<Col> col = p.nearColumn(i, 5, i, 3, c -> c.isNumeric() && !c.isKey());
             if (col.isEmpty() && p.mentionAt(i) != null) {
                 col = p.columnsAt(i).stream().filter(Col::isNumeric).findFirst();
+            }
+            if (col.isEmpty() && !p.intent().count && !p.is(i - 1, "in") && a == Intent.Aggregate.SUM) {
+                col = onlyAmount(p.token(i).raw());  // "the total value of our sales", "total payments last quarter"
+                moneyWord(i + 1);
             }
             if (col.isPresent()) {
                 p.intent().aggregate = a;
@@ -259,6 +420,22 @@ final class Measures {
         }
     }
 
+    /** "for each menu category": the main table's name (or part of a key's), then one of its columns, groups by that column. */
+    private Optional<Col> ownColumnAfterTable(int at) {
+        Mention here = p.mentionAt(at);
+        Mention next = p.mentionAt(here.end());
+        // the word names the main table, or only keys (part of "menu_item_id"), never a column to group by
+        boolean qualifies = here.candidates().stream().anyMatch(c -> c.kind() == Term.Kind.TABLE && c.table().equals(p.intent().table))
+                || here.candidates().stream().allMatch(c -> c.kind() == Term.Kind.COLUMN && c.column().isKey());
+        if (next == null || p.used(here.end()) || !qualifies) {
+            return Optional.empty();
+        }
+        Optional<Col> column = next.candidates().stream().filter(c -> c.kind() == Term.Kind.COLUMN
+                && c.table().equals(p.intent().table) && !c.column().isKey()).map(Term::column).findFirst();
+        column.ifPresent(c -> p.use(next.start(), next.end()));
+        return column;
+    }
+
     /** The index of the mention after "per", "for each", "in each", "by" (when counting), or -1. */
     private int groupTarget(int i) {
         int after;
@@ -273,6 +450,10 @@ final class Measures {
     }
 
     private Optional<Col> groupColumn(int at) {
+        Optional<Col> own = ownColumnAfterTable(at);
+        if (own.isPresent()) {
+            return own;
+        }
         Term t = p.termAt(at).orElseThrow();
         if (t.kind() == Term.Kind.TABLE && !t.table().equals(p.intent().table) && p.usable(t.table())) {
             // "per client country", "per course level": the named column of that table, not its label

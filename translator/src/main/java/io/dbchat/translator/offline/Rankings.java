@@ -77,12 +77,16 @@ final class Rankings {
         if (!p.is(i, "most", "fewest", "least") || p.is(i - 1, "at")) {
             return false;
         }
-        int at = p.skip(i + 1, "number", "of", "in", "the");
+        int at = p.skip(i + 1, "number", "of", "in", "the", "our");
         Optional<Term> t = p.termAt(at);
+        boolean descending = p.is(i, "most");
+        // the main table's own name was marked read at the start
+        if (t.isPresent() && t.get().kind() == Term.Kind.TABLE && t.get().table().equals(p.intent().table) && mostOfGroup(i, at, descending)) {
+            return true;
+        }
         if (t.isEmpty() || p.used(at)) {
             return quantityBefore(i);
         }
-        boolean descending = p.is(i, "most");
         if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
             p.intent().count = true;
             p.intent().need(Schema.labels(t.get().table()).getFirst());
@@ -96,6 +100,60 @@ final class Rankings {
         }
         rankRows(descending, 1);
         p.use(i, p.mentionAt(at).end());
+        return true;
+    }
+
+    /**
+     * "which three countries have the most accounts", "which city do most of our members come from": the main table's
+     * rows grouped by the column asked for, the groups with the most (fewest) rows first, as many as asked (else one).
+     */
+    private boolean mostOfGroup(int i, int at, boolean descending) {
+        if (!p.is(0, "which", "what")) {
+            return false;
+        }
+        int subject = p.skip(1, "the");
+        Integer n = isCount(subject) && !p.used(subject) ? Integer.valueOf(p.token(subject).raw()) : null;
+        int column = n == null ? subject : subject + 1;
+        Optional<Col> group = column >= i || p.used(column) ? Optional.empty() : p.columnsAt(column).stream()
+                .filter(this::groupable).findFirst();
+        if (group.isEmpty()) {
+            return false;
+        }
+        p.intent().groupBy = group.get();
+        p.intent().count = true;
+        p.intent().order = new Intent.Order(group.get(), descending);
+        p.intent().limit = n == null ? 1 : n;
+        p.use(subject, p.mentionAt(column).end());
+        p.use(i, p.mentionAt(at).end());
+        return true;
+    }
+
+    /** A text column of the main table that groups its rows: not a key, not the name that tells each row apart. */
+    private boolean groupable(Col c) {
+        return c.table().equals(p.intent().table) && c.isText() && !c.isKey() && c.expression() == null
+                && !(Schema.named(c.table()) && Schema.labels(c.table()).contains(c));
+    }
+
+    /**
+     * "the top 3 destination cities by number of shipments": groups of a column of the main table ranked by how many of
+     * its rows each holds.
+     */
+    private boolean groupsByCount(int subject, int by, boolean descending) {
+        int counted = p.skip(by + 1, "the");
+        if (!(p.is(counted, "number", "count") && p.is(counted + 1, "of"))) {
+            return false;
+        }
+        Optional<Term> rows = p.termAt(counted + 2);
+        Optional<Col> group = p.used(subject) ? Optional.empty() : p.columnsAt(subject).stream()
+                .filter(this::groupable).findFirst();
+        if (group.isEmpty() || rows.isEmpty() || rows.get().kind() != Term.Kind.TABLE || !rows.get().table().equals(p.intent().table)) {
+            return false;
+        }
+        p.intent().groupBy = group.get();
+        p.intent().count = true;
+        p.intent().order = new Intent.Order(group.get(), descending);
+        p.use(subject, p.mentionAt(subject).end());
+        p.use(by, p.mentionAt(counted + 2).end());
         return true;
     }
 
@@ -254,6 +312,9 @@ final class Rankings {
         p.use(i, top ? i + 2 : i + 1);
         boolean descending = !p.is(i, "bottom");
         int by = findBy(i + 2);
+        if (top && by >= 0 && groupsByCount(i + 2, by, descending)) {
+            return true;
+        }
         if (by >= 0 && byRelated(by, descending)) {
             return true;
         }
@@ -320,6 +381,9 @@ final class Rankings {
         boolean amount = AMOUNTS.contains(word);
         Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate() && !amount) && !c.isKey());
         Optional<Col> col = explicit.or(() -> implied(word));
+        if (!inTopN && p.is(wordEnd, "first")) {
+            return direction(i, wordEnd, col, descending);
+        }
         if (col.isEmpty()) {
             return false;
         }
@@ -334,6 +398,29 @@ final class Rankings {
         if (p.intent().limit == null) {
             p.intent().limit = 1;
         }
+        return true;
+    }
+
+    /**
+     * "sorted by price, most expensive first", "by sign-up date, newest first": the superlative gives the direction of
+     * every row's order, by the column named after "by" (else the one it implies), and cuts nothing.
+     */
+    private boolean direction(int i, int wordEnd, Optional<Col> implied, boolean descending) {
+        Optional<Col> col = p.intent().order != null ? Optional.of(p.intent().order.column()) : Optional.empty();
+        for (int by = i - 1; col.isEmpty() && by >= 0; by--) {
+            if (p.is(by, "by") && !p.used(by)) {
+                col = p.nearColumn(by, 3, 0, 0, c -> !c.isKey());
+                if (col.isPresent()) {
+                    p.use(by, by + 1);
+                }
+            }
+        }
+        col = col.or(() -> implied);
+        if (col.isEmpty()) {
+            return false;
+        }
+        order(col.get(), descending);
+        p.use(i, wordEnd + 1);
         return true;
     }
 

@@ -18,11 +18,11 @@ final class Restrictions {
     private static final Set<String> OPEN = Set.of("open", "unresolved", "ongoing", "outstanding", "unfinished");
     private static final Set<String> ACTIVE = Set.of("active", "current");
     /** Words of a date column that ends a row's open or active state. */
-    private static final Set<String> ENDS = Set.of("end", "ended", "ends", "closed", "close", "resolved", "finished",
+    static final Set<String> ENDS = Set.of("end", "ended", "ends", "closed", "close", "resolved", "finished",
             "completed", "churned", "cancelled", "canceled", "terminated", "left", "resigned", "discharged", "returned",
             "archived", "deleted", "expired", "expires", "expiry", "until", "deactivated", "stopped", "retired");
     /** Words of a date column that records the row rather than the event it stands for. */
-    private static final Set<String> BOOKKEEPING = Set.of("created", "updated", "modified", "registered", "signed",
+    static final Set<String> BOOKKEEPING = Set.of("created", "updated", "modified", "registered", "signed",
             "inserted", "added", "birth", "born");
 
     private final IntentParser p;

@@ -72,7 +72,7 @@ final class SqlComposer {
     private boolean keepsEmptyRows() {
         boolean summed = intent.aggregate == Intent.Aggregate.SUM && !intent.count
                 && intent.alsoAggregates.stream().allMatch(a -> a == Intent.Aggregate.SUM);
-        if (!(intent.count && !intent.distinct || summed) || intent.joins.size() != 1) {
+        if (!(intent.count && !intent.distinct || summed) || intent.joins.size() != 1 || !intent.alsoMeasured.isEmpty()) {
             return false;
         }
         TableSchema keep;
@@ -194,6 +194,10 @@ final class SqlComposer {
             String fn = a.name().toLowerCase(Locale.ROOT);
             String value = fn + "(" + ref(intent.aggregated) + ")";
             out.add((outer != null ? "coalesce(" + value + ", 0)" : value) + " AS " + Sql.ident(fn + "_" + intent.aggregated.name().toLowerCase(Locale.ROOT)));
+        }
+        for (Intent.Measure m : intent.alsoMeasured) {
+            String fn = m.aggregate().name().toLowerCase(Locale.ROOT);
+            out.add(fn + "(" + ref(m.column()) + ") AS " + Sql.ident(fn + "_" + m.column().name().toLowerCase(Locale.ROOT)));
         }
         return String.join(", ", out);
     }

@@ -31,8 +31,22 @@ record Token(int index, String raw, String lower, String word, boolean quoted) {
     private static String normalize(String question) {
         String s = question.replaceAll("(?<=\\d),(?=\\d{3})", "").replace("$", " ")
                 .replaceAll("(?<=\\p{Ll})(?=\\p{Lu}\\p{Ll})", " ");
-        return s.replaceAll("(?i)\\b(\\d+)k\\b", "$1000");
+        s = s.replaceAll("(?i)\\b(\\d+)k\\b", "$1000");
+        Matcher spelled = SPELLED.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (spelled.find()) {
+            spelled.appendReplacement(out, String.valueOf(NUMBERS.indexOf(spelled.group(1)) + 2));
+        }
+        return spelled.appendTail(out).toString();
     }
+
+    /**
+     * Numbers people spell out in lower case ("the three countries", "more than six guests"); "one" stays a word ("at
+     * least one"), a capitalised one may be part of a name ("Seven Seas"), and "three hundred" is left as words.
+     */
+    private static final List<String> NUMBERS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve");
+    private static final Pattern SPELLED = Pattern.compile("\\b(" + String.join("|", NUMBERS) + ")\\b(?!\\s+(?:hundred|thousand|million|billion|dozen))");
 
     boolean isDate() {
         return raw.matches("\\d{4}-\\d{2}-\\d{2}");

@@ -30,6 +30,17 @@ final class ValueFilters {
             if (t.kind() != Term.Kind.VALUE || !p.usable(t.table())) {
                 continue;
             }
+            Optional<Col> verbOf = verbOfDate(i, t);
+            if (verbOf.isPresent()) {
+                p.use(i, i + 1);
+                int not = p.is(i - 1, "not", "never") ? i - 1 : p.is(i - 2, "not", "never") ? i - 2 : -1;
+                if (not >= 0 && !p.used(not) && verbOf.get().table().equals(p.intent().table) && verbOf.get().column().nullable()) {
+                    p.intent().filter(verbOf.get(), "%1$s IS NULL");  // "orders that have not shipped yet"
+                    p.use(not, not + 1);
+                    p.use(i + 1, p.is(i + 1, "yet") ? i + 2 : i + 1);
+                }
+                continue;
+            }
             boolean continues = !pending.isEmpty() && pending.getLast().column().equals(t.column())
                     && onlyConnectives(pendingEnd, i);
             if (!continues) {
@@ -43,6 +54,32 @@ final class ValueFilters {
             useColumnWordNear(m, t.column());
         }
         flushValues(pending, negated);
+    }
+
+    /**
+     * "tickets opened by Nordwind", "has opened the most tickets": a past participle used as the verb of a date
+     * column of the value's table (opened_at), not the state its stem names (status 'open').
+     */
+    private Optional<Col> verbOfDate(int i, Term t) {
+        String word = p.token(i).lower();
+        if (!word.endsWith("ed") || !(afterHave(i) || p.is(i + 1, "by", "most") || p.is(i + 1, "the") && p.is(i + 2, "most"))) {
+            return Optional.empty();
+        }
+        return Schema.visible(t.table()).stream().filter(Col::isDate)
+                .filter(c -> Words.of(c.column().name()).getFirst().equals(word)).findFirst();
+    }
+
+    /** "has opened", "has each account opened": a form of "have" shortly before, with no form of "be" between. */
+    private boolean afterHave(int i) {
+        for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+            if (p.is(j, "is", "are", "was", "were", "been", "be", "being")) {
+                return false;
+            }
+            if (p.is(j, "has", "have", "had")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -28,6 +28,11 @@ final class WordAccount {
     private WordAccount() {
     }
 
+    /** True when {@code t} alone, left unread, would change the answer: a negation, a cue, a state, a value. */
+    static boolean decisive(Token t) {
+        return CRITICAL.contains(t.lower()) || t.isNumber() || t.quoted() || t.isCapitalized() && !Stopwords.is(t.lower());
+    }
+
     /** The decisive words of {@code tokens} left unused, in question order. */
     static List<String> critical(List<Token> tokens, boolean[] used) {
         List<String> out = new ArrayList<>();
