@@ -142,6 +142,23 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
     }
 
     @Test
+    void anAnswerOfSeveralMegabytesArrivesWhole() {
+        // 1,000 rows of 3,000 characters: about 3 MB of rows, over Kafka's 1 MB default record size
+        try (McpSyncClient agent = mcp.client(McpGateway.ALICE, p -> { })) {
+            agent.initialize();
+
+            var large = agent.callTool(new McpSchema.CallToolRequest("run_sql", Map.of("sql",
+                    "SELECT n, lpad('x', 3000, 'x') AS filler FROM generate_series(1, 1000) AS n",
+                    "purpose", "Fill the screen")));
+
+            assertThat(large.isError()).as(text(large)).isFalse();
+            var rows = (List<?>) ((Map<?, ?>) large.structuredContent()).get("rows");
+            assertThat(rows).hasSize(1000);
+            assertThat(((List<?>) rows.getLast()).get(1).toString()).hasSize(3000);
+        }
+    }
+
+    @Test
     void mcpFollowsTheRestApisPrincipalsAndDatasourceRules() throws Exception {
         assertThat(mcp.post(Map.of())).isEqualTo(401);
         assertThat(mcp.post(Map.of("X-API-Key", "not-a-key"))).isEqualTo(401);

@@ -22,6 +22,7 @@ public final class KafkaClients {
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        c.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StageStreams.MAX_RECORD_BYTES);
         return c;
     }
 

@@ -88,11 +88,13 @@ public class PipelineConfiguration {
 
     private static NewTopic newTopic(Topic<?, ?> topic, Topics topics, PipelineProperties p, TopicRetention retention) {
         // the compacted schema topic keeps every snapshot for a while, so an audit names a version that can be read back
-        Map<String, String> configs = topics.isCompacted(topic)
+        Map<String, String> configs = new java.util.HashMap<>(topics.isCompacted(topic)
                 ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(retention.schemaHistory().toMillis()))
                 : Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.of(
-                        topic.name().substring(p.topicPrefix().length()), p.retention()).toMillis()));
+                        topic.name().substring(p.topicPrefix().length()), p.retention()).toMillis())));
+        // a large answer is one record: the broker's 1 MB default would refuse it (StageStreams.MAX_RECORD_BYTES)
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(StageStreams.MAX_RECORD_BYTES));
         return new NewTopic(topic.name(), p.partitions(), p.replicationFactor()).configs(configs);
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -23,6 +24,14 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * by configuration, so a garbled payload or a failing record never stops a stage.
  */
 public final class StageStreams {
+
+    /**
+     * The largest record a stage writes, on the pipeline's topics and on the stages' changelogs. Kafka's own default,
+     * 1 MB, is less than one answer may hold: the executor keeps up to {@code max-bytes} (4 MB) of rows, and a FINAL
+     * carries those rows with their display text, so a large answer would fail its producer and stop its stage. The
+     * producers, the topics ({@code max.message.bytes}) and the changelogs all take this bound.
+     */
+    public static final int MAX_RECORD_BYTES = 32 * 1024 * 1024;
 
     private StageStreams() {
     }
@@ -46,6 +55,8 @@ public final class StageStreams {
         c.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         c.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq().name());
         c.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        c.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+        c.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(MAX_RECORD_BYTES));
         c.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return c;
     }

@@ -44,7 +44,9 @@ class AuditConfiguration {
     KafkaAdmin.NewTopics auditTopics(Topic<String, AuditRecord> auditTopic, ReplayTopics replayTopics, PipelineProperties p) {
         List<NewTopic> all = new ArrayList<>(replayTopics.newTopics(p.partitions(), p.replicationFactor()));
         all.add(new NewTopic(auditTopic.name(), p.partitions(), p.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        // a record holds every model call of its query, prompts included (StageStreams.MAX_RECORD_BYTES)
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(StageStreams.MAX_RECORD_BYTES))));
         return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
     }
 

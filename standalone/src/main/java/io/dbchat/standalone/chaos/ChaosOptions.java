@@ -13,6 +13,8 @@ import java.util.List;
  * process, the dependency back) until every partition answers; it includes the restarted JVM's own start, which
  * takes 10-40 s on a busy 2-core machine, hence the 60 s bound.
  *
+ * @param stageHeap each stage JVM's -Xmx: 512m, since a translator with a model embeds every question for the semantic
+ *                  cache and loading the 90 MB MiniLM model takes more than 320m at once (it ran out at 320m)
  * @param recoveryFix false runs the stages with the group settings from before static membership (a 45 s session)
  * @param serviceJars the project directory whose {@code <stage>/target/*-exec.jar} to run; null runs the stages'
  *                    main classes from this JVM's class path
@@ -43,10 +45,10 @@ record ChaosOptions(
         return switch (name) {
             case "short" -> new ChaosOptions(name, 120, 2,
                     List.of("translator-a", "executor", "interpreter", "gateway-a"), 1, Duration.ofMillis(300), Duration.ofSeconds(60),
-                    Duration.ofSeconds(120), 17, true, "320m", work, null, work.resolve("chaos-report.json"));
+                    Duration.ofSeconds(120), 17, true, "512m", work, null, work.resolve("chaos-report.json"));
             case "long" -> new ChaosOptions(name, 5000, 8, Collections.nCopies(3, Cluster.INSTANCES).stream()
                     .flatMap(List::stream).toList(), 2, Duration.ofMillis(500), Duration.ofSeconds(60),
-                    Duration.ofSeconds(180), 17, true, "384m", work, null, work.resolve("chaos-report.json"));
+                    Duration.ofSeconds(180), 17, true, "512m", work, null, work.resolve("chaos-report.json"));
             default -> throw new IllegalArgumentException("no such profile: " + name + " (short or long)");
         };
     }
