@@ -5,8 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -73,7 +82,44 @@ public final class StageStreams {
         factory.setStreamsUncaughtExceptionHandler(
                 e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         factory.setLeaveGroupOnClose(true);
+        // a global store whose topic was created a moment ago fails the start ("no partitions available") until the
+        // broker's metadata has it: wait for every global store's topic before the instance starts
+        factory.setKafkaStreamsCustomizer(streams -> awaitGlobalTopics(factory, p));
         return factory;
+    }
+
+    private static void awaitGlobalTopics(StreamsBuilderFactoryBean factory, PipelineProperties p) {
+        var topology = factory.getTopology();
+        if (topology == null) {
+            return;
+        }
+        Set<String> topics = new TreeSet<>();
+        topology.describe().globalStores().forEach(store -> topics.addAll(store.source().topicSet()));
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (var admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, p.bootstrapServers()))) {
+            while (true) {
+                try {
+                    var described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                    if (described.values().stream().noneMatch(d -> d.partitions().isEmpty())) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        return; // Kafka Streams' own start then says which topic is missing
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String stateDir(PipelineProperties p) {

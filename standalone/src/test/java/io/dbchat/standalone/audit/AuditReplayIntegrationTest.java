@@ -78,7 +78,9 @@ class AuditReplayIntegrationTest {
         llm().forEach((k, v) -> args.add("--" + k + "=" + v));
         args.addAll(List.of("--dbchat.gateway.auth.mode=api-key",
                 "--dbchat.gateway.auth.api-keys=key-a=alice,key-b=bob,key-c=carol",
-                "--dbchat.gateway.audit.auditors=carol", "--dbchat.gateway.rate-limit.per-minute=0"));
+                "--dbchat.gateway.audit.auditors=carol", "--dbchat.gateway.rate-limit.per-minute=0",
+                // every recorded query has its model call: the semantic cache would answer repeats without one
+                "--dbchat.translator.knowledge.cache=false"));
         dbchat = Standalone.start(new StandaloneSettings(Map.of(), args));
         base = "http://127.0.0.1:" + dbchat.port();
         awaitSchema();
