@@ -48,6 +48,11 @@ final class ModelBenchRun {
         // the stages' Kafka clients warn of every transaction retried under load (CONCURRENT_TRANSACTIONS): noise here
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.org.apache.kafka=ERROR"));
         args.addAll(options.stageArguments());
+        // the path measured is two model calls per question: the semantic cache would answer repeated questions
+        // without the translation call, unless asked for (--dbchat.translator.knowledge.cache=true)
+        if (args.stream().noneMatch(a -> a.startsWith("--dbchat.translator.knowledge.cache="))) {
+            args.add("--dbchat.translator.knowledge.cache=false");
+        }
         try (var model = new ScriptedLlm(options.modelLatency());
              var dbchat = Standalone.start(new StandaloneSettings(Map.of("DBCHAT_LLM_PROVIDER", "openai",
                      "DBCHAT_LLM_MODEL", "scripted", "OPENAI_BASE_URL", model.openAiBaseUrl(), "OPENAI_API_KEY", "bench"),
