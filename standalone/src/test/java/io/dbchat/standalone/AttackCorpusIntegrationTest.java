@@ -164,6 +164,41 @@ class AttackCorpusIntegrationTest {
         assertUnchanged();
     }
 
+    /**
+     * The third corpus (attacks-v3.tsv, written for the guard under policies) through the running system. This
+     * system has no row or column policies, so reading an hourly rate is allowed here; what is denied to everyone is
+     * checked without trusting the guard: no answer holds any of the demo's password hashes, and nothing changes.
+     */
+    @Test
+    void theThirdCorpusThroughTheRunningSystemShowsNoPasswordHashAndChangesNothing() throws Exception {
+        Topics topics = Topics.withPrefix(Topics.DEFAULT_PREFIX);
+        List<String> statements = Files.readAllLines(CORPUS.resolveSibling("attacks-v3.tsv")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("\t", 3)[2].replace("{NL}", "\n")).toList();
+        List<String> hashes = new ArrayList<>();
+        try (var c = database(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT password_hash FROM users WHERE password_hash IS NOT NULL")) {
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+        }
+        Map<String, String> byQuery = publish(topics, statements);
+
+        Map<String, ReplyEvent> finals = awaitFinals(topics.replies().name(), byQuery.keySet());
+
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(hashes).isNotEmpty();
+        List<String> leaked = new ArrayList<>();
+        byQuery.forEach((queryId, sql) -> {
+            String shown = Json.MAPPER.writeValueAsString(finals.get(queryId).answer());
+            if (hashes.stream().anyMatch(shown::contains)) {
+                leaked.add(sql);
+            }
+        });
+        assertThat(leaked).as("statements whose answer held a password hash").isEmpty();
+        assertUnchanged();
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void afterTheCorpusNoLockIsHeldAndEveryPooledConnectionStillTimesOut() throws Exception {

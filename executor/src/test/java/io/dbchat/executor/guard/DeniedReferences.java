@@ -60,23 +60,23 @@ final class DeniedReferences {
 
     private static Set<Object> nodes(Object root) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Object> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Object o = todo.pop();
+        Deque<Object> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Object o = pending.pop();
             if (!seen.add(o)) {
                 continue;
             }
             switch (o) {
-                case Collection<?> c -> c.stream().filter(Objects::nonNull).forEach(todo::push);
+                case Collection<?> c -> c.stream().filter(Objects::nonNull).forEach(pending::push);
                 case Map<?, ?> m -> {
-                    m.keySet().stream().filter(Objects::nonNull).forEach(todo::push);
-                    m.values().stream().filter(Objects::nonNull).forEach(todo::push);
+                    m.keySet().stream().filter(Objects::nonNull).forEach(pending::push);
+                    m.values().stream().filter(Objects::nonNull).forEach(pending::push);
                 }
-                case Object[] a -> Arrays.stream(a).filter(Objects::nonNull).forEach(todo::push);
+                case Object[] a -> Arrays.stream(a).filter(Objects::nonNull).forEach(pending::push);
                 default -> {
                     if (o.getClass().getName().startsWith("net.sf.jsqlparser.")) {
-                        children(o, todo);
+                        children(o, pending);
                     }
                 }
             }
@@ -85,14 +85,14 @@ final class DeniedReferences {
     }
 
     /** Every public getter (the parser's module does not open its fields), so every child a node exposes. */
-    private static void children(Object o, Deque<Object> todo) {
+    private static void children(Object o, Deque<Object> pending) {
         for (Method m : o.getClass().getMethods()) {
             if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && !m.getReturnType().isPrimitive()
                     && m.getName().startsWith("get") && !NOT_CHILDREN.contains(m.getName())) {
                 try {
                     Object child = m.invoke(o);
                     if (child != null) {
-                        todo.push(child);
+                        pending.push(child);
                     }
                 } catch (InvocationTargetException e) {
                     // convenience getters that cast the node (getPlainSelect) or pick one of a list that another
