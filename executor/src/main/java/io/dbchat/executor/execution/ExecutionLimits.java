@@ -15,11 +15,14 @@ public record ExecutionLimits(Duration statementTimeout, Duration lockTimeout, D
             Duration.ofSeconds(10), 1000, 4L * 1024 * 1024);
 
     /**
-     * The session settings every pooled connection starts with: read-only transactions and the timeouts, also
-     * what {@code DISCARD ALL} returns a connection to. Values are numbers (milliseconds), never outside text.
+     * The session settings every pooled connection starts with: read-only transactions, the timeouts and
+     * standard-conforming strings, also what {@code DISCARD ALL} returns a connection to. The guard reads a
+     * backslash in a plain string as PostgreSQL does only while {@code standard_conforming_strings} is on, so the
+     * executor sets it rather than trust the server's or the role's default. Values are numbers (milliseconds) or
+     * fixed words, never outside text.
      */
     Map<String, String> startupOptions() {
-        return Map.of("default_transaction_read_only", "on",
+        return Map.of("default_transaction_read_only", "on", "standard_conforming_strings", "on",
                 "statement_timeout", Long.toString(statementTimeout.toMillis()),
                 "lock_timeout", Long.toString(lockTimeout.toMillis()),
                 "idle_in_transaction_session_timeout", Long.toString(idleInTransactionTimeout.toMillis()));
@@ -27,7 +30,7 @@ public record ExecutionLimits(Duration statementTimeout, Duration lockTimeout, D
 
     /** One simple-query batch opening a transaction-mode execution; values are numbers, never outside text. */
     String openTransaction() {
-        return "BEGIN READ ONLY; SET LOCAL statement_timeout = " + statementTimeout.toMillis()
+        return "BEGIN READ ONLY; SET LOCAL standard_conforming_strings = on; SET LOCAL statement_timeout = " + statementTimeout.toMillis()
                 + "; SET LOCAL lock_timeout = " + lockTimeout.toMillis()
                 + "; SET LOCAL idle_in_transaction_session_timeout = " + idleInTransactionTimeout.toMillis();
     }

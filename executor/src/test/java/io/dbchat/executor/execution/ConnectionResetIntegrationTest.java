@@ -51,7 +51,20 @@ class ConnectionResetIntegrationTest {
     void everyConnectionStartsWithTheLimitsAsSessionSettings() {
         try (var runner = database.readerRunner(LIMITS, 1, mode, false)) {
             assertThat(row(runner, "SELECT current_setting('default_transaction_read_only'), "
-                    + "current_setting('transaction_read_only')")).containsExactly("on", "on");
+                    + "current_setting('transaction_read_only'), current_setting('standard_conforming_strings')"))
+                    .containsExactly("on", "on", "on");
+        }
+    }
+
+    @Test
+    void stringsAreStandardConformingEvenWhenTheRoleDefaultsToBackslashEscapes() {
+        // the guard reads 'a\' as PostgreSQL does only with standard_conforming_strings on
+        database.runAsOwner("ALTER ROLE " + ConsultancyDatabase.READER + " SET standard_conforming_strings = off");
+        try (var runner = database.readerRunner(LIMITS, 1, mode, false)) {
+            assertThat(row(runner, "SELECT current_setting('standard_conforming_strings'), length('a\\')"))
+                    .containsExactly("on", 2);
+        } finally {
+            database.runAsOwner("ALTER ROLE " + ConsultancyDatabase.READER + " RESET standard_conforming_strings");
         }
     }
 
@@ -60,11 +73,13 @@ class ConnectionResetIntegrationTest {
         try (var runner = database.readerRunner(LIMITS, 1, mode, false)) {
             Object pid = row(runner, SETTINGS).getFirst();
             for (String change : List.of("SET default_transaction_read_only = off", "SET statement_timeout = 0",
-                    "SET lock_timeout = 0", "SELECT set_config('idle_in_transaction_session_timeout', '0', false)")) {
+                    "SET lock_timeout = 0", "SELECT set_config('idle_in_transaction_session_timeout', '0', false)",
+                    "SET standard_conforming_strings = off")) {
                 runner.execute(ConsultancySchema.DATASOURCE, change).block();
             }
 
             assertThat(row(runner, SETTINGS)).containsExactly(pid, "on", "4500ms", "700ms", "9s");
+            assertThat(row(runner, "SELECT current_setting('standard_conforming_strings')")).containsExactly("on");
         }
     }
 
