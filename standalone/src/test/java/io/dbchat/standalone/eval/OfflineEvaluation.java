@@ -71,6 +71,13 @@ final class OfflineEvaluation {
             new Suite("insurance", "eval/heldout-v5/insurance.sql", "eval/heldout-v5/insurance.csv"),
             new Suite("recruiting", "eval/heldout-v5/recruiting.sql", "eval/heldout-v5/recruiting.csv"));
 
+    /** Four more schemas of other businesses, written blind to the translator and earlier sets (see eval/heldout-v6/README.md). */
+    static final List<Suite> HELD_OUT_V6 = List.of(
+            new Suite("vet", "eval/heldout-v6/vet.sql", "eval/heldout-v6/vet.csv"),
+            new Suite("university", "eval/heldout-v6/university.sql", "eval/heldout-v6/university.csv"),
+            new Suite("brewery", "eval/heldout-v6/brewery.sql", "eval/heldout-v6/brewery.csv"),
+            new Suite("charity", "eval/heldout-v6/charity.sql", "eval/heldout-v6/charity.csv"));
+
     private static final Sampling PUBLISHER_DEFAULT = new Sampling(true, 30, Duration.ofSeconds(2), 1_000_000, 100);
 
     private final EmbeddedPostgres postgres;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +89,27 @@ class QuestionFileTest {
         assertThat(questions).hasSize(100);
         assertThat(questions).extracting(EvalQuestion::category).contains("count", "listing", "filter", "comparison",
                 "date", "aggregate", "group", "order", "distinct", "join", "followup");
+    }
+
+    @Test
+    void readsTheSixthHeldOutSetWithItsSchemas() throws IOException {
+        List<EvalQuestion> questions = new ArrayList<>();
+        for (OfflineEvaluation.Suite suite : OfflineEvaluation.HELD_OUT_V6) {
+            assertThat(OfflineEvaluation.resource(suite.schemaResource()))
+                    .contains("CREATE TYPE", "CREATE TABLE", "REFERENCES", "CHECK (", "COMMENT ON COLUMN", "current_date");
+            List<EvalQuestion> read = QuestionFile.csv(OfflineEvaluation.resource(suite.questionsResource()));
+            assertThat(read).hasSizeBetween(42, 48);
+            questions.addAll(read);
+        }
+
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(170);
+        assertThat(questions).extracting(EvalQuestion::question).doesNotHaveDuplicates();
+        assertThat(questions).extracting(EvalQuestion::category).containsOnly("count", "list", "filter", "aggregate",
+                "group", "time_bucket", "relative_period", "top_n", "distinct_join", "zero_count", "negation",
+                "column_compare", "related_filter", "multi_aggregate", "order", "duration", "catalog_word", "refuse");
+        assertThat(questions).filteredOn(EvalQuestion::expectsRefusal)
+                .hasSizeBetween(questions.size() / 12, questions.size() / 8)
+                .allMatch(q -> q.category().equals("refuse"));
     }
 
     private Path write(String name, String text) throws IOException {
