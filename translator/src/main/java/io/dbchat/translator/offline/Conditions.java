@@ -74,7 +74,7 @@ final class Conditions {
      */
     void exists() {
         for (int i = 1; i < p.tokens().size(); i++) {
-            Mention m = p.mentionAt(i);
+            Mention m = p.mentionAt(i) != null ? p.mentionAt(i) : StemTables.denied(p, i, this::negation).orElse(null);
             if (m == null || m.start() != i || p.used(i)) {
                 continue;
             }
@@ -192,7 +192,8 @@ final class Conditions {
      * read with them rather than as rows of its own that must exist.
      */
     private void objectOf(int end, TableSchema denied) {
-        int at = p.skip(end, "a", "an", "any", "the", "single");
+        // "not enrolled in any course", "never applied for a job": a preposition may lead to the object
+        int at = p.skip(end, "a", "an", "any", "the", "single", "in", "for", "on", "to", "at");
         Mention object = p.mentionAt(at);
         if (object == null || object.start() != at || p.used(at)) {
             return;

@@ -47,7 +47,7 @@ final class GroupTotals {
     }
 
     /**
-     * "the pet weights per species", "the scores per course": a column named in a question that counts or measures,
+     * "the pet weights per species", "the scores per course": a quantity named in a question that counts or measures,
      * which is neither what is measured nor a group nor a condition, cannot be shown beside the figures; it is left for
      * the translator to ask about rather than silently dropped.
      */
@@ -57,8 +57,9 @@ final class GroupTotals {
             return;
         }
         for (int i : mentionStarts) {
-            // a date's word is mostly the verb or adjective of the measured rows ("the highest due fee")
-            List<Col> cols = p.columnsAt(i).stream().filter(c -> !c.isDate()).toList();
+            // only quantities: a date's or a key's word is mostly the verb or noun of the rows ("the highest due fee",
+            // "policies each agent sold"), a text's a condition read elsewhere
+            List<Col> cols = p.columnsAt(i).stream().filter(c -> c.isNumeric() && !c.isKey() && c.expression() == null).toList();
             boolean placed = cols.stream().anyMatch(c -> c.equals(intent.groupBy) || c.equals(intent.aggregated)
                     || intent.filters.stream().anyMatch(f -> c.equals(f.column()) || c.equals(f.other()))
                     || intent.alsoMeasured.stream().anyMatch(m -> c.equals(m.column())));

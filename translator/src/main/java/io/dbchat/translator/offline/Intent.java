@@ -59,6 +59,12 @@ final class Intent {
     Order order;
     Integer limit;
     final Set<TableSchema> joins = new LinkedHashSet<>();
+    /** The key chosen between two tables joined by several ({@link RoleKeys}), by {@link #roleOf}. */
+    final java.util.Map<String, io.dbchat.contracts.events.ForeignKey> roles = new java.util.HashMap<>();
+
+    static String roleOf(TableSchema owner, TableSchema target) {
+        return owner.schema() + "." + owner.name() + ">" + target.schema() + "." + target.name();
+    }
 
     /** Adds a filter; a later one on the same column replaces an earlier one, as a refinement does. */
     void filter(Col column, String template) {

@@ -86,6 +86,7 @@ final class IntentParser {
         new ValueFilters(this).apply();
         conditions.booleans();
         new Restrictions(this).apply();
+        new CountedPresence(this).apply();
         distinct();
         theirRelated();
         new ColumnRanges(this).apply();
@@ -93,6 +94,7 @@ final class IntentParser {
         selected();
         new GroupTotals(this).unshown(unread.stream().filter(i -> used[i]).toList());
         stillInState();
+        new RoleKeys(this).apply();
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {

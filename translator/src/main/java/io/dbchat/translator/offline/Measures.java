@@ -82,7 +82,7 @@ final class Measures {
     }
 
     /** Verbs of taking in or paying out money, which "how much" asks about: "how much did we take in tips". */
-    private static final java.util.Set<String> MONEY_VERBS = java.util.Set.of("take", "took", "make", "made", "earn",
+    static final java.util.Set<String> MONEY_VERBS = java.util.Set.of("take", "took", "make", "made", "earn",
             "earned", "receive", "received", "bring", "brought", "pay", "paid", "spend", "spent", "charge", "charged",
             "collect", "collected", "get", "got");
 
@@ -151,18 +151,30 @@ final class Measures {
         if (between < 0) {
             return false;
         }
-        Optional<Col> from = datesAt(between + 1).stream().findFirst();
-        int firstEnd = wordEnd(between + 1);
+        int firstAt = p.skip(between + 1, "a", "an", "the", "its", "their");
+        Optional<Col> from = datesAt(firstAt).stream().findFirst();
+        int firstEnd = wordEnd(firstAt);
         if (from.isEmpty() || !p.is(firstEnd, "and", "to", "until")) {
             return false;
         }
-        Optional<Col> to = datesAt(firstEnd + 1).stream().filter(c -> !c.equals(from.get())).findFirst();
+        // "between an incident and its claim being closed": articles, the rows' own name and "being" may stand before
+        int secondAt = firstEnd + 1;
+        while (secondAt < p.tokens().size() && datesAt(secondAt).stream().noneMatch(c -> !c.equals(from.get()))
+                && (p.used(secondAt) || Stopwords.is(p.token(secondAt).word()) || p.is(secondAt, "its", "their", "being", "getting"))) {
+            secondAt++;
+        }
+        Optional<Col> to = datesAt(secondAt).stream().filter(c -> !c.equals(from.get())).findFirst();
         if (to.isEmpty() || !averaged()) {
             return false;
         }
         averageTime(from.get(), to.get(), unit);
         p.use(start, unitAt + 1);
-        p.use(between, wordEnd(firstEnd + 1));
+        p.use(between, wordEnd(secondAt));
+        for (int k = unitAt + 1; k < between; k++) {
+            if (p.is(k, "pass", "passed", "elapse", "elapsed", "go", "went", "usually", "typically")) {
+                p.use(k, k + 1);  // "how many days pass between": the verb of the time itself
+            }
+        }
         return true;
     }
 
@@ -215,6 +227,8 @@ final class Measures {
         averageTime(from, to, unit);
         p.use(start, unitAt + 1);
         named.values().forEach(k -> p.use(k, wordEnd(k)));
+        // "the cars we have since retired": "since" right before the date's verb only says it happened by now
+        named.values().stream().filter(k -> p.is(k - 1, "since") && p.is(k - 2, "have", "has", "had")).forEach(k -> p.use(k - 1, k));
         int last = named.values().stream().max(Integer::compare).orElse(unitAt);
         for (int k = unitAt + 1; k < last && dates.size() == 2; k++) {
             if (p.is(k, "after", "before", "until", "till")) {

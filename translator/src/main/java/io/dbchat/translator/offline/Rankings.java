@@ -101,7 +101,7 @@ final class Rankings {
             return true;
         }
         if (t.isEmpty() || p.used(at)) {
-            return quantityBefore(i);
+            return quantityBefore(i) || spent(i);
         }
         if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
             p.intent().count = true;
@@ -192,6 +192,20 @@ final class Rankings {
         if (p.is(i + 1, "in") && p.is(i + 2, "total")) {
             p.use(i + 1, i + 3);
         }
+        return true;
+    }
+
+    /** "which customers have spent the most on rentals": ranked by the sum of their related rows' amount of money. */
+    private boolean spent(int i) {
+        Optional<Col> amount = new MoneySpent(p).amount(i);
+        if (amount.isEmpty()) {
+            return false;
+        }
+        p.intent().aggregate = Intent.Aggregate.SUM;
+        p.intent().aggregated = amount.get();
+        p.intent().need(amount.get());
+        rankRows(p.is(i, "most"), 1);
+        p.use(i, i + 1);
         return true;
     }
 

@@ -46,7 +46,7 @@ final class SqlComposer {
             for (Schema.Join j : Schema.path(intent.tables, intent.table, target).orElseThrow()) {
                 TableSchema next = Schema.other(j, at);
                 if (!next.equals(intent.table) && !joins.containsKey(next)) {
-                    joins.put(next, j);
+                    joins.put(next, role(j));
                     fansOut |= Schema.fansOut(j, at);
                 }
                 at = next;
@@ -57,6 +57,12 @@ final class SqlComposer {
             alias(intent.table);
             joins.keySet().forEach(this::alias);
         }
+    }
+
+    /** The join by the key the question chose when its two tables are joined by several. */
+    private Schema.Join role(Schema.Join j) {
+        var key = intent.roles.get(Intent.roleOf(j.owner(), j.target()));
+        return key == null ? j : new Schema.Join(j.owner(), key, j.target());
     }
 
     static String compose(Intent intent, int listLimit) {
@@ -110,7 +116,7 @@ final class SqlComposer {
         at = keep;
         for (Schema.Join j : path) {
             at = Schema.other(j, at);
-            joins.put(at, j);
+            joins.put(at, role(j));
         }
         root = keep;
         outer = counted;
