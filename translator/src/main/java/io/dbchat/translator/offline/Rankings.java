@@ -184,10 +184,7 @@ final class Rankings {
         if (quantity.isEmpty()) {
             return false;
         }
-        p.intent().aggregate = Intent.Aggregate.SUM;
-        p.intent().aggregated = quantity.get();
-        p.intent().need(quantity.get());
-        rankRows(p.is(i, "most"), 1);
+        rankBySum(quantity.get(), i);
         p.use(p.mentionAt(before).start(), i + 1);
         if (p.is(i + 1, "in") && p.is(i + 2, "total")) {
             p.use(i + 1, i + 3);
@@ -201,12 +198,17 @@ final class Rankings {
         if (amount.isEmpty()) {
             return false;
         }
-        p.intent().aggregate = Intent.Aggregate.SUM;
-        p.intent().aggregated = amount.get();
-        p.intent().need(amount.get());
-        rankRows(p.is(i, "most"), 1);
+        rankBySum(amount.get(), i);
         p.use(i, i + 1);
         return true;
+    }
+
+    /** The main table's rows ranked by the sum of {@code amount}, in the direction of the word at {@code i}. */
+    private void rankBySum(Col amount, int i) {
+        p.intent().aggregate = Intent.Aggregate.SUM;
+        p.intent().aggregated = amount;
+        p.intent().need(amount);
+        rankRows(p.is(i, "most"), 1);
     }
 
     /**
