@@ -178,9 +178,11 @@ final class Comparisons {
     }
 
     private boolean dateFilter(int from, int to, String template) {
-        Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear()).or(() -> verbOfDate(from));
+        Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear()).or(() -> verbOfDate(from))
+                .or(() -> PeriodDates.endingVerb(p, from));
         if (col.isEmpty()) {
             col = defaultDate(p.intent().table);
+            col.ifPresent(c -> PeriodDates.assumeFirst(p, c, from, to));
         }
         if (col.isEmpty()) {
             return false;

@@ -62,7 +62,8 @@ final class Conditions {
         return refs.size() == 1 ? Optional.of(refs.getFirst()) : Optional.empty();
     }
 
-    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "not", "never", "without", "nobody", "none");
+    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "not", "never", "without", "nobody", "none",
+            "haven't", "hasn't", "hadn't", "didn't", "don't", "doesn't", "weren't", "wasn't", "aren't", "isn't");
     private static final java.util.Set<String> SOME = java.util.Set.of("a", "an", "any", "some", "one");
 
     /**
@@ -73,12 +74,12 @@ final class Conditions {
      */
     void exists() {
         for (int i = 1; i < p.tokens().size(); i++) {
-            Mention m = p.mentionAt(i);
+            Mention m = p.mentionAt(i) != null ? p.mentionAt(i) : StemTables.denied(p, i, this::negation).orElse(null);
             if (m == null || m.start() != i || p.used(i)) {
                 continue;
             }
             Term t = Resolution.resolve(m, p.intent().table).getFirst();
-            if (t.kind() != Term.Kind.TABLE && p.is(i - 1, "never") && !p.used(i - 1)) {
+            if (t.kind() != Term.Kind.TABLE && negation(i - 1) && !p.is(i - 1, "no", "without", "none") && !p.used(i - 1)) {
                 t = verbOfRelatedRows(m).orElse(t);
             }
             if (t.kind() != Term.Kind.TABLE || t.table().equals(p.intent().table)) {
@@ -97,7 +98,7 @@ final class Conditions {
             boolean owned = p.is(from - 1, "have", "has", "had", "with") && !p.used(from - 1);
             int negation = -1;
             for (int k = from - 1; k >= Math.max(0, from - 4); k--) {
-                if (NEGATIONS.contains(p.token(k).lower()) && !p.used(k)) {
+                if (negation(k) && !p.used(k)) {
                     negation = k;
                     break;
                 }
@@ -105,7 +106,10 @@ final class Conditions {
             if (negation < 0 && !some && !owned) {
                 continue;
             }
-            List<String> conditions = negation >= 0 ? between(negation + 1, from, t.table(), path.get().size()) : List.of();
+            List<String> conditions = negation >= 0 ? new ArrayList<>(between(negation + 1, from, t.table(), path.get().size())) : List.of();
+            if (negation >= 0) {
+                conditions.addAll(stateAfter(m.end(), t.table(), path.get().size()));
+            }
             String subquery = existsQuery(path.get(), conditions);
             Col key = Col.of(p.intent().table, p.intent().table.column(path.get().getFirst().key().refColumns().getFirst()).orElseThrow());
             p.intent().filter(key, (negation >= 0 ? "NOT " : "") + subquery, null,
@@ -119,6 +123,11 @@ final class Conditions {
                 objectOf(m.end(), t.table());
             }
         }
+    }
+
+    /** A word that denies, typed with either apostrophe ("haven't", "haven’t"). */
+    private boolean negation(int k) {
+        return p.token(k) != null && NEGATIONS.contains(p.token(k).lower().replace('\u2019', '\''));
     }
 
     /** Words that may stand between a negation and the related rows it denies: "never had a single", "not yet any". */
@@ -159,11 +168,32 @@ final class Conditions {
     }
 
     /**
+     * "clients who never had a job filled", "never had an order that was cancelled": a stored value of the denied rows
+     * right after their table is a condition on them, inside the denial.
+     */
+    private List<String> stateAfter(int end, TableSchema related, int depth) {
+        int at = p.skip(end, "that", "which", "was", "were", "been", "being", "is", "are");
+        Mention v = p.mentionAt(at);
+        if (v == null || v.start() != at || p.used(at)) {
+            return List.of();
+        }
+        Optional<Term> value = v.of(Term.Kind.VALUE).stream()
+                .filter(c -> c.table().equals(related) && c.column().expression() == null).findFirst();
+        if (value.isEmpty() || Resolution.resolve(v, p.intent().table).getFirst().kind() == Term.Kind.TABLE) {
+            return List.of();
+        }
+        p.use(end, v.end());
+        return List.of("x" + depth + "." + Sql.ident(value.get().column().column().name()) + " = "
+                + Sql.literal(value.get().value(), value.get().column()));
+    }
+
+    /**
      * "members who never booked a class": the table right after the denied rows that they lead to is their object,
      * read with them rather than as rows of its own that must exist.
      */
     private void objectOf(int end, TableSchema denied) {
-        int at = p.skip(end, "a", "an", "any", "the", "single");
+        // "not enrolled in any course", "never applied for a job": a preposition may lead to the object
+        int at = p.skip(end, "a", "an", "any", "the", "single", "in", "for", "on", "to", "at");
         Mention object = p.mentionAt(at);
         if (object == null || object.start() != at || p.used(at)) {
             return;

@@ -59,6 +59,12 @@ final class Intent {
     Order order;
     Integer limit;
     final Set<TableSchema> joins = new LinkedHashSet<>();
+    /** The key chosen between two tables joined by several ({@link RoleKeys}), by {@link #roleOf}. */
+    final java.util.Map<String, io.dbchat.contracts.events.ForeignKey> roles = new java.util.HashMap<>();
+
+    static String roleOf(TableSchema owner, TableSchema target) {
+        return owner.schema() + "." + owner.name() + ">" + target.schema() + "." + target.name();
+    }
 
     /** Adds a filter; a later one on the same column replaces an earlier one, as a refinement does. */
     void filter(Col column, String template) {
@@ -76,6 +82,11 @@ final class Intent {
         filters.add(new Filter(column, template, other, words));
         need(column);
         need(other);
+    }
+
+    /** True when a condition says that no rows of {@code other} exist for a row ("with no bookings"). */
+    boolean denies(TableSchema other) {
+        return !other.equals(table) && filters.stream().anyMatch(f -> ("with no " + other.name()).equals(f.words()));
     }
 
     void need(Col column) {
@@ -118,8 +129,16 @@ final class Intent {
         if (count) {
             // a ranking counts the related rows of each of its own ("which driver has the most trips")
             String counted = rankRows && !joins.isEmpty() ? joins.iterator().next().name() : table.name();
-            return distinct && aggregated != null ? "a count of distinct " + aggregated.name() : "a count of " + counted;
+            if (distinct && aggregated != null) {
+                return "a count of distinct " + aggregated.name();
+            }
+            return "a count of " + counted + (aggregate == null ? "" : " and " + figures());
         }
+        return figures();
+    }
+
+    /** The figures asked for: "the min and max of daily_rate and the avg of price". */
+    private String figures() {
         List<String> names = new ArrayList<>(List.of(aggregate.name().toLowerCase(java.util.Locale.ROOT)));
         alsoAggregates.forEach(a -> names.add(a.name().toLowerCase(java.util.Locale.ROOT)));
         String first = "the " + String.join(" and ", names) + " of " + (aggregated == null ? table.name() : aggregated.name());

@@ -66,11 +66,13 @@ final class IntentParser {
         markTableMentions();
         Measures measures = new Measures(this);
         measures.counts();
+        boolean countAsked = intent.count;
         measures.aggregatePairs();
         measures.timeBuckets();
         new Rankings(this).apply();
         measures.aggregates();
         measures.groups();
+        new GroupTotals(this).apply(countAsked);
         if (intent.groupBy != null && !intent.isAggregate()) {
             intent.count = true;  // "per month" alone counts the rows of each
         }
@@ -84,10 +86,15 @@ final class IntentParser {
         new ValueFilters(this).apply();
         conditions.booleans();
         new Restrictions(this).apply();
+        new CountedPresence(this).apply();
         distinct();
         theirRelated();
+        new ColumnRanges(this).apply();
+        List<Integer> unread = mentions.stream().map(Mention::start).filter(i -> !used[i]).toList();
         selected();
+        new GroupTotals(this).unshown(unread.stream().filter(i -> used[i]).toList());
         stillInState();
+        new RoleKeys(this).apply();
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {
@@ -330,7 +337,8 @@ final class IntentParser {
             if (m == null || m.start() != i || used[i]) {
                 continue;
             }
-            List<Col> cols = columnsAt(i);
+            // a column of rows the question denies ("never booked a stay") is not there to show
+            List<Col> cols = columnsAt(i).stream().filter(c -> !intent.denies(c.table())).toList();
             if (cols.size() == 1 && cols.getFirst().isDate() && isVerb(i)) {
                 if (cols.getFirst().table().equals(intent.table)) {
                     use(m.start(), m.end());  // "which students are enrolled": the verb of the question, not a column to show

@@ -56,7 +56,9 @@ final class Measures {
                     && p.columnsAt(i + 2).stream().anyMatch(c -> c.isNumeric() && !c.isKey() && c.expression() == null)) {
                 // "the average number of pages", "its city and number of seats": a quantity, not a count
                 p.use(i, i + 2);
-            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && !p.is(i - 1, "their", "its", "than", "his", "her")) {
+            } else if (p.is(i, "number") && p.is(i + 1, "of") && !p.used(i) && !p.is(i - 1, "their", "its", "than", "his", "her")
+                    && !(p.mentionAt(i) != null && p.mentionAt(i).start() < i)) {
+                // "the serial numbers of the bikes" names a column, not a count
                 p.intent().count = true;
                 p.use(i, i + 2);
                 if (p.is(i - 1, "total")) {
@@ -80,7 +82,7 @@ final class Measures {
     }
 
     /** Verbs of taking in or paying out money, which "how much" asks about: "how much did we take in tips". */
-    private static final java.util.Set<String> MONEY_VERBS = java.util.Set.of("take", "took", "make", "made", "earn",
+    static final java.util.Set<String> MONEY_VERBS = java.util.Set.of("take", "took", "make", "made", "earn",
             "earned", "receive", "received", "bring", "brought", "pay", "paid", "spend", "spent", "charge", "charged",
             "collect", "collected", "get", "got");
 
@@ -119,10 +121,7 @@ final class Measures {
      * total" that name none; stated as an assumption. Empty when the table has none or several.
      */
     private Optional<Col> onlyAmount(String cue) {
-        List<Col> amounts = Schema.visible(p.intent().table).stream()
-                .filter(c -> c.isNumeric() && !c.isKey() && FRACTIONAL.contains(c.column().type().toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("\\(.*\\)", "").strip()))
-                .toList();
+        List<Col> amounts = Schema.visible(p.intent().table).stream().filter(c -> c.isNumeric() && !c.isKey() && fractional(c)).toList();
         if (amounts.size() != 1) {
             return Optional.empty();
         }
@@ -152,18 +151,30 @@ final class Measures {
         if (between < 0) {
             return false;
         }
-        Optional<Col> from = datesAt(between + 1).stream().findFirst();
-        int firstEnd = wordEnd(between + 1);
+        int firstAt = p.skip(between + 1, "a", "an", "the", "its", "their");
+        Optional<Col> from = datesAt(firstAt).stream().findFirst();
+        int firstEnd = wordEnd(firstAt);
         if (from.isEmpty() || !p.is(firstEnd, "and", "to", "until")) {
             return false;
         }
-        Optional<Col> to = datesAt(firstEnd + 1).stream().filter(c -> !c.equals(from.get())).findFirst();
+        // "between an incident and its claim being closed": articles, the rows' own name and "being" may stand before
+        int secondAt = firstEnd + 1;
+        while (secondAt < p.tokens().size() && datesAt(secondAt).stream().noneMatch(c -> !c.equals(from.get()))
+                && (p.used(secondAt) || Stopwords.is(p.token(secondAt).word()) || p.is(secondAt, "its", "their", "being", "getting"))) {
+            secondAt++;
+        }
+        Optional<Col> to = datesAt(secondAt).stream().filter(c -> !c.equals(from.get())).findFirst();
         if (to.isEmpty() || !averaged()) {
             return false;
         }
         averageTime(from.get(), to.get(), unit);
         p.use(start, unitAt + 1);
-        p.use(between, wordEnd(firstEnd + 1));
+        p.use(between, wordEnd(secondAt));
+        for (int k = unitAt + 1; k < between; k++) {
+            if (p.is(k, "pass", "passed", "elapse", "elapsed", "go", "went", "usually", "typically")) {
+                p.use(k, k + 1);  // "how many days pass between": the verb of the time itself
+            }
+        }
         return true;
     }
 
@@ -216,6 +227,8 @@ final class Measures {
         averageTime(from, to, unit);
         p.use(start, unitAt + 1);
         named.values().forEach(k -> p.use(k, wordEnd(k)));
+        // "the cars we have since retired": "since" right before the date's verb only says it happened by now
+        named.values().stream().filter(k -> p.is(k - 1, "since") && p.is(k - 2, "have", "has", "had")).forEach(k -> p.use(k - 1, k));
         int last = named.values().stream().max(Integer::compare).orElse(unitAt);
         for (int k = unitAt + 1; k < last && dates.size() == 2; k++) {
             if (p.is(k, "after", "before", "until", "till")) {
@@ -277,13 +290,22 @@ final class Measures {
         if (p.token(i) == null || p.used(i)) {
             return null;
         }
+        if (p.is(i, "most", "least") && p.is(i + 1, "expensive") && !p.used(i + 1)) {
+            return p.is(i, "most") ? Intent.Aggregate.MAX : Intent.Aggregate.MIN;  // "the most expensive" of a list
+        }
         Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
         return a != null ? a : FIGURES.get(p.token(i).lower());
     }
 
+    /** How many words the figure at {@code i} takes: two for "most expensive", else one. */
+    private int figureWidth(int i) {
+        return p.is(i, "most", "least") ? 2 : 1;
+    }
+
     /**
-     * "the minimum and maximum fee", "average and the total hours", "smallest, largest and average sizes": several
-     * figures of one column, listed with "and", "or" or commas (which the tokens drop).
+     * "the minimum and maximum fee", "average and the total hours", "smallest, largest and average sizes", "the
+     * cheapest and most expensive rate": several figures of one column, listed with "and", "or" or commas (which the
+     * tokens drop).
      */
     void aggregatePairs() {
         for (int i = 0; i < p.tokens().size(); i++) {
@@ -297,7 +319,8 @@ final class Measures {
                 more.add(figure(next));
                 last = next;
             }
-            Optional<Col> col = more.isEmpty() ? Optional.empty() : p.nearColumn(last, 5, i, 3, c -> c.isNumeric() && !c.isKey());
+            int end = last + figureWidth(last);
+            Optional<Col> col = more.isEmpty() ? Optional.empty() : p.nearColumn(end - 1, 5, i, 3, c -> c.isNumeric() && !c.isKey());
             if (col.isEmpty()) {
                 continue;
             }
@@ -305,16 +328,17 @@ final class Measures {
             p.intent().aggregated = col.get();
             p.intent().need(col.get());
             p.intent().alsoAggregates.addAll(more);
-            p.use(i, last + 1);
+            p.use(i, end);
         }
     }
 
     /** The figure word listed right after the one at {@code i} ("lowest, highest", "lowest and the highest"), or -1. */
     private int nextFigure(int i) {
-        int joined = p.skip(i + 1, "and", "or");
+        int after = i + figureWidth(i);
+        int joined = p.skip(after, "and", "or");
         int next = p.skip(joined, "the");
         // "the highest average rate" is one figure of another: only a comma lists two side by side
-        boolean listed = joined > i + 1 || java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(p.token(i).raw())
+        boolean listed = joined > after || java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(p.token(after - 1).raw())
                 + "\\s*,").matcher(p.question()).find();
         return listed && figure(next) != null ? next : -1;
     }
@@ -339,7 +363,8 @@ final class Measures {
                 continue;  // "per year group" names a column
             }
             String unit = p.token(unitAt).word();
-            Optional<Col> date = p.nearColumn(i, 0, i, i, Col::isDate)
+            int cue = i;
+            Optional<Col> date = participleDate(i).or(() -> p.nearColumn(cue, 0, cue, cue, Col::isDate))
                     .or(() -> p.nearColumn(unitAt, 4, 0, 0, Col::isDate))
                     .or(() -> Schema.visible(p.intent().table).stream().filter(Col::isDate).findFirst());
             if (date.isEmpty()) {
@@ -350,6 +375,24 @@ final class Measures {
             p.intent().need(bucket);
             p.use(i, unitAt + 1);
         }
+    }
+
+    /**
+     * "jobs opened each quarter": a participle before the period names the main table's date of that event, even where
+     * it is also a stored status ('open'); the rows are bucketed by it, not filtered by the status.
+     */
+    private Optional<Col> participleDate(int before) {
+        for (int k = before - 1; k >= 0; k--) {
+            if (p.used(k) || !p.token(k).lower().endsWith("ed")) {
+                continue;
+            }
+            List<Col> dates = p.dateColumnsAt(k).stream().filter(c -> c.table().equals(p.intent().table)).distinct().toList();
+            if (dates.size() == 1) {
+                p.use(p.mentionAt(k).start(), p.mentionAt(k).end());
+                return Optional.of(dates.getFirst());
+            }
+        }
+        return Optional.empty();
     }
 
     /** "a price above the average price": the average is what a row is compared with, not the answer. */
@@ -366,14 +409,8 @@ final class Measures {
     void aggregates() {
         for (int i = 0; i < p.tokens().size(); i++) {
             Intent.Aggregate a = Cues.AGGREGATES.get(p.token(i).lower());
-            if (a != null && !p.used(i) && p.intent().aggregate != null && !comparedWith(i)) {
-                // "the total weight and the total declared value": a further figure of another column
-                Optional<Col> other = p.nearColumn(i, 3, 0, 0, c -> c.isNumeric() && !c.isKey() && !c.equals(p.intent().aggregated));
-                if (other.isPresent()) {
-                    p.intent().alsoMeasured.add(new Intent.Measure(a, other.get()));
-                    p.intent().need(other.get());
-                    p.use(i, i + 1);
-                }
+            if (p.intent().aggregate != null && !p.used(i) && !comparedWith(i)) {
+                furtherFigure(i);
             }
             if (a != null && !p.used(i) && (a == p.intent().aggregate || a == Intent.Aggregate.SUM && p.intent().count && p.is(i - 1, "in"))) {
                 p.use(i, i + 1);  // "how many hours in total", "how many bookings in total": the measure was read already
@@ -397,6 +434,35 @@ final class Measures {
             }
         }
     }
+
+    /**
+     * "the total weight and the total declared value", "the average score and the best score": a further figure of
+     * another column, or another figure of the column measured already.
+     */
+    private void furtherFigure(int i) {
+        Intent.Aggregate a = Optional.ofNullable(Cues.AGGREGATES.get(p.token(i).lower())).orElseGet(() -> FURTHER.get(p.token(i).lower()));
+        Intent intent = p.intent();
+        if (a == null) {
+            return;
+        }
+        Optional<Col> other = p.nearColumn(i, 3, 0, 0, c -> c.isNumeric() && !c.isKey() && !c.equals(intent.aggregated));
+        if (other.isPresent()) {
+            intent.alsoMeasured.add(new Intent.Measure(a, other.get()));
+            intent.need(other.get());
+            p.use(i, i + 1);
+            return;
+        }
+        Optional<Col> same = a == intent.aggregate ? Optional.empty() : p.nearColumn(i, 3, 0, 0, intent.aggregated::equals);
+        if (same.isPresent()) {
+            intent.alsoAggregates.add(a);
+            p.use(i, i + 1);
+        }
+    }
+
+    /** Figures that only follow another one ("the average score and the best score"), beside {@link #FIGURES}. */
+    private static final java.util.Map<String, Intent.Aggregate> FURTHER = java.util.Map.of(
+            "best", Intent.Aggregate.MAX, "worst", Intent.Aggregate.MIN, "highest", Intent.Aggregate.MAX,
+            "lowest", Intent.Aggregate.MIN, "largest", Intent.Aggregate.MAX, "smallest", Intent.Aggregate.MIN);
 
     void groups() {
         for (int i = 0; i < p.tokens().size(); i++) {
@@ -470,6 +536,11 @@ final class Measures {
             }
             return Optional.of(Schema.labels(t.table()).getFirst());
         }
-        return p.columnsAt(at).stream().findFirst();
+        // "what they cost per night": an amount of money is a measure, never a group
+        return p.columnsAt(at).stream().filter(c -> !fractional(c)).findFirst();
+    }
+
+    private static boolean fractional(Col c) {
+        return c.expression() == null && FRACTIONAL.contains(c.column().type().toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*\\)", "").strip());
     }
 }

@@ -41,9 +41,10 @@ final class Rankings {
         }
         int first = p.skip(i + 1, "the");
         String from = superlativeAt(first);
-        int to = first + (p.is(first, "most", "least") && !p.is(first, from) ? 2 : 1);
-        while (from != null && !p.is(to, "to") && to < first + 4 && p.mentionAt(to) != null) {
-            to++;  // "from the most recently hired to ...": the column's word may stand between
+        int firstEnd = first + (p.is(first, "most", "least") && !p.is(first, from) ? 2 : 1);
+        int to = firstEnd;
+        while (from != null && !p.is(to, "to") && to < first + 4 && (!p.columnsAt(to).isEmpty() || to == firstEnd)) {
+            to++;  // "from the most recently hired to ...", "from the longest-standing to ...": a word may stand between
         }
         if (from == null || !p.is(to, "to")) {
             return false;
@@ -55,9 +56,24 @@ final class Rankings {
         }
         int end = second + (p.is(second, "most", "least") && !p.is(second, until) ? 2 : 1);
         boolean descending = p.is(first, "least") && !p.is(first, from) ? !Cues.SUPERLATIVES.get(from) : Cues.SUPERLATIVES.get(from);
+        boolean towards = p.is(second, "least") && !p.is(second, until) ? !Cues.SUPERLATIVES.get(until) : Cues.SUPERLATIVES.get(until);
+        // "from the longest-standing to the newest": the two ends must point opposite ways; a first word bent by the
+        // word after it ("longest-standing") yields to the plain last one, else the order is not read at all
+        boolean bent = descending == towards;
+        if (bent && (!p.columnsAt(firstEnd).isEmpty() || p.is(firstEnd, "to"))) {
+            return false;
+        }
+        if (!bent && to > firstEnd && p.columnsAt(firstEnd).isEmpty()) {
+            return false;  // a free word after the first end that does not bend it is not understood
+        }
+        boolean order = bent ? !towards : descending;
+        String word = bent ? until : from;
+        if (bent) {
+            p.assume("'" + p.token(first).raw() + " " + p.token(firstEnd).raw() + "' read as the opposite of '" + until + "'");
+        }
         Optional<Col> col = p.nearColumn(first, to - first - 1, 0, 0, c -> (c.isNumeric() || c.isDate()) && !c.isKey())
                 .or(() -> p.nearColumn(end - 1, 3, i, 3, c -> (c.isNumeric() || c.isDate()) && !c.isKey()))
-                .or(() -> implied(from));
+                .or(() -> implied(word));
         if (col.isEmpty()) {
             return false;
         }
@@ -65,7 +81,7 @@ final class Rankings {
         if (p.is(i - 2, "by") && !p.used(i - 2)) {
             p.use(i - 2, i - 1);
         }
-        order(col.get(), descending);
+        order(col.get(), order);
         return true;
     }
 
@@ -85,7 +101,7 @@ final class Rankings {
             return true;
         }
         if (t.isEmpty() || p.used(at)) {
-            return quantityBefore(i);
+            return quantityBefore(i) || spent(i);
         }
         if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
             p.intent().count = true;
@@ -168,15 +184,31 @@ final class Rankings {
         if (quantity.isEmpty()) {
             return false;
         }
-        p.intent().aggregate = Intent.Aggregate.SUM;
-        p.intent().aggregated = quantity.get();
-        p.intent().need(quantity.get());
-        rankRows(p.is(i, "most"), 1);
+        rankBySum(quantity.get(), i);
         p.use(p.mentionAt(before).start(), i + 1);
         if (p.is(i + 1, "in") && p.is(i + 2, "total")) {
             p.use(i + 1, i + 3);
         }
         return true;
+    }
+
+    /** "which customers have spent the most on rentals": ranked by the sum of their related rows' amount of money. */
+    private boolean spent(int i) {
+        Optional<Col> amount = new MoneySpent(p).amount(i);
+        if (amount.isEmpty()) {
+            return false;
+        }
+        rankBySum(amount.get(), i);
+        p.use(i, i + 1);
+        return true;
+    }
+
+    /** The main table's rows ranked by the sum of {@code amount}, in the direction of the word at {@code i}. */
+    private void rankBySum(Col amount, int i) {
+        p.intent().aggregate = Intent.Aggregate.SUM;
+        p.intent().aggregated = amount;
+        p.intent().need(amount);
+        rankRows(p.is(i, "most"), 1);
     }
 
     /**
@@ -383,6 +415,12 @@ final class Rankings {
         Optional<Col> col = explicit.or(() -> implied(word));
         if (!inTopN && p.is(wordEnd, "first")) {
             return direction(i, wordEnd, col, descending);
+        }
+        // "most experienced first": "most" before the column's own word, then "first", orders every row by it
+        Mention adjective = p.mentionAt(wordEnd);
+        if (!inTopN && !modified && p.is(i, "most", "least") && explicit.isPresent() && adjective != null
+                && adjective.start() == wordEnd && p.is(adjective.end(), "first")) {
+            return direction(i, adjective.end(), explicit, descending);
         }
         if (col.isEmpty()) {
             return false;

@@ -46,7 +46,7 @@ final class SqlComposer {
             for (Schema.Join j : Schema.path(intent.tables, intent.table, target).orElseThrow()) {
                 TableSchema next = Schema.other(j, at);
                 if (!next.equals(intent.table) && !joins.containsKey(next)) {
-                    joins.put(next, j);
+                    joins.put(next, role(j));
                     fansOut |= Schema.fansOut(j, at);
                 }
                 at = next;
@@ -57,6 +57,12 @@ final class SqlComposer {
             alias(intent.table);
             joins.keySet().forEach(this::alias);
         }
+    }
+
+    /** The join by the key the question chose when its two tables are joined by several. */
+    private Schema.Join role(Schema.Join j) {
+        var key = intent.roles.get(Intent.roleOf(j.owner(), j.target()));
+        return key == null ? j : new Schema.Join(j.owner(), key, j.target());
     }
 
     static String compose(Intent intent, int listLimit) {
@@ -110,7 +116,7 @@ final class SqlComposer {
         at = keep;
         for (Schema.Join j : path) {
             at = Schema.other(j, at);
-            joins.put(at, j);
+            joins.put(at, role(j));
         }
         root = keep;
         outer = counted;
@@ -127,10 +133,11 @@ final class SqlComposer {
             appendRanking(sql);
         } else if (intent.groupBy != null && outer != null) {
             List<String> keys = new ArrayList<>(root.primaryKey().stream().map(k -> prefix(root) + Sql.ident(k)).toList());
-            namingColumns(root).stream().map(this::ref).filter(l -> !keys.contains(l)).forEach(keys::add);
-            int measureAt = namingColumns(root).size() + 1;
+            groupNaming(root).stream().map(this::ref).filter(l -> !keys.contains(l)).forEach(keys::add);
+            int measureAt = groupNaming(root).size() + 1;
             sql.append(" GROUP BY ").append(String.join(", ", keys)).append(" ORDER BY ")
-                    .append(intent.order != null && intent.limit != null ? measureAt + " DESC LIMIT " + intent.limit : "1");
+                    .append(intent.order != null && intent.limit != null ? measureAt + " DESC, " + (measureAt - namingColumns(root).size())
+                            + " LIMIT " + intent.limit : "1");
         } else if (intent.groupBy != null) {
             sql.append(" GROUP BY ").append(ref(intent.groupBy)).append(" ORDER BY ").append(groupOrder());
         } else if (!intent.isAggregate()) {
@@ -147,7 +154,7 @@ final class SqlComposer {
         }
         if (intent.groupBy != null && outer != null) {
             // the group is a row of its table: all the columns that name it ("first and last name")
-            List<Col> labels = namingColumns(root);
+            List<Col> labels = groupNaming(root);
             return (labels.size() == 1 ? ref(labels.getFirst()) + " AS " + Sql.ident(groupAlias())
                     : String.join(", ", labels.stream().map(this::ref).toList())) + ", " + measure();
         }
@@ -177,23 +184,34 @@ final class SqlComposer {
     }
 
     private String measure() {
-        if (intent.count && outer != null) {
+        if (intent.count) {
+            String count = count();
+            // "the number of reports and the average cost per severity": the count, then the figures beside it
+            return intent.aggregate == null || intent.distinct ? count : count + ", " + figures();
+        }
+        return figures();
+    }
+
+    private String count() {
+        if (outer != null) {
             return "count(" + prefix(outer) + Sql.ident(countedKey()) + ") AS count";
         }
-        if (intent.count) {
-            if (intent.distinct && intent.aggregated != null) {
-                return "count(DISTINCT " + ref(intent.aggregated) + ") AS count";
-            }
-            return fansOut && !intent.rankRows && !intent.table.primaryKey().isEmpty()
-                    ? "count(DISTINCT " + keyRef() + ") AS count" : "count(*) AS count";
+        if (intent.distinct && intent.aggregated != null) {
+            return "count(DISTINCT " + ref(intent.aggregated) + ") AS count";
         }
+        return fansOut && !intent.rankRows && !intent.table.primaryKey().isEmpty()
+                ? "count(DISTINCT " + keyRef() + ") AS count" : "count(*) AS count";
+    }
+
+    /** The aggregates of the measured column, then those of the other columns measured beside it. */
+    private String figures() {
         List<String> out = new ArrayList<>();
         List<Intent.Aggregate> all = new ArrayList<>(List.of(intent.aggregate));
         intent.alsoAggregates.stream().filter(a -> !all.contains(a)).forEach(all::add);
         for (Intent.Aggregate a : all) {
             String fn = a.name().toLowerCase(Locale.ROOT);
             String value = fn + "(" + ref(intent.aggregated) + ")";
-            out.add((outer != null ? "coalesce(" + value + ", 0)" : value) + " AS " + Sql.ident(fn + "_" + intent.aggregated.name().toLowerCase(Locale.ROOT)));
+            out.add((outer != null && a == Intent.Aggregate.SUM ? "coalesce(" + value + ", 0)" : value) + " AS " + Sql.ident(fn + "_" + intent.aggregated.name().toLowerCase(Locale.ROOT)));
         }
         for (Intent.Measure m : intent.alsoMeasured) {
             String fn = m.aggregate().name().toLowerCase(Locale.ROOT);
@@ -211,6 +229,21 @@ final class SqlComposer {
         List<Col> out = new ArrayList<>(table.primaryKey().stream()
                 .flatMap(k -> table.column(k).map(c -> Col.of(table, c)).stream()).toList());
         labels.stream().filter(l -> !out.contains(l)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The columns that tell each group row apart: its naming columns, after its key when they are a title or the like
+     * that two rows may share ("for each job": two jobs may both be a "Data Engineer").
+     */
+    private static List<Col> groupNaming(TableSchema table) {
+        List<Col> naming = namingColumns(table);
+        boolean byName = naming.stream().anyMatch(c -> c.column().name().toLowerCase(Locale.ROOT).contains("name"));
+        if (byName || table.primaryKey().size() != 1 || naming.stream().anyMatch(c -> table.primaryKey().contains(c.column().name()))) {
+            return naming;
+        }
+        List<Col> out = new ArrayList<>(table.column(table.primaryKey().getFirst()).map(c -> Col.of(table, c)).stream().toList());
+        out.addAll(naming);
         return out;
     }
 
@@ -241,7 +274,8 @@ final class SqlComposer {
     }
 
     private String groupOrder() {
-        return intent.order != null && intent.limit != null ? "2" + (intent.order.descending() ? " DESC" : "") + " LIMIT " + intent.limit : "1";
+        // groups tied on the measure come in the order of their names, so the cut at the limit is always the same
+        return intent.order != null && intent.limit != null ? "2" + (intent.order.descending() ? " DESC" : "") + ", 1 LIMIT " + intent.limit : "1";
     }
 
     /** "which client has the most projects": grouped by the client's key and labels, the measure decides the order. */

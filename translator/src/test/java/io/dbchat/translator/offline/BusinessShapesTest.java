@@ -85,8 +85,8 @@ class BusinessShapesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "FLEET|Which kind has the highest average capacity?|SELECT kind AS kind, avg(capacity_kg) AS avg_capacity_kg FROM vehicles GROUP BY kind ORDER BY 2 DESC LIMIT 1",
-            "HOTEL|Which category has the lowest average nightly rate?|SELECT category AS category, avg(nightly_rate) AS avg_nightly_rate FROM rooms GROUP BY category ORDER BY 2 LIMIT 1",
+            "FLEET|Which kind has the highest average capacity?|SELECT kind AS kind, avg(capacity_kg) AS avg_capacity_kg FROM vehicles GROUP BY kind ORDER BY 2 DESC, 1 LIMIT 1",
+            "HOTEL|Which category has the lowest average nightly rate?|SELECT category AS category, avg(nightly_rate) AS avg_nightly_rate FROM rooms GROUP BY category ORDER BY 2, 1 LIMIT 1",
             "HOTEL|Which guest paid the most in total?|SELECT g.full_name, coalesce(sum(b.paid), 0) AS sum_paid FROM guests g LEFT JOIN bookings b ON b.guest_id = g.id GROUP BY g.id, g.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
             "LIBRARY|Which member was fined the most?|SELECT m.full_name, coalesce(sum(l.fine_amount), 0) AS sum_fine_amount FROM members m LEFT JOIN loans l ON l.member_id = m.id GROUP BY m.id, m.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1"})
     void ranksGroupsAndRowsByTheAggregateTheQuestionNames(String schema, String question, String expected) {
