@@ -79,6 +79,10 @@ public final class OfflineTranslator implements Translator {
                     + "I know these tables: " + tableNames(schema) + ".");
         }
         IntentParser.Parsed p = parsed.get();
+        if (!p.clarifications().isEmpty()) {
+            return refuse(ErrorCode.UNTRANSLATABLE, String.join(" ", p.clarifications()) + " I understood "
+                    + p.intent().describe() + ".");
+        }
         if (!p.criticalWords().isEmpty()) {
             return refuse(ErrorCode.UNTRANSLATABLE, askBack(p));
         }
