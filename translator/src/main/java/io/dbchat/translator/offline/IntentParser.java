@@ -97,10 +97,9 @@ final class IntentParser {
         }
         unplaced.stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         relatedTablesLeft().stream().filter(w -> !critical.contains(w)).forEach(critical::add);
-        ColumnAccount.unused(this).stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         JoinAccount.check(this).stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
-                critical, assumed, clarifications);
+                critical, assumed, clarifications, ColumnAccount.named(this));
     }
 
     // ---- shared with the construct readers ----
@@ -461,10 +460,17 @@ final class IntentParser {
     /**
      * An intent, how much of the question it accounts for (0..1), the content words it left unused and where they
      * stand, the words whose loss would change the answer ({@link WordAccount}), the readings it assumed, and the
-     * questions back it must ask before answering ({@link KnownValues}).
+     * questions back it must ask before answering ({@link KnownValues}), and the phrases read as columns, which the SQL
+     * must use ({@link ColumnAccount}).
      */
     record Parsed(Intent intent, double confidence, List<String> unknownWords, List<Integer> unknownAt,
-                  List<String> criticalWords, List<String> assumed, List<String> clarifications) {
+                  List<String> criticalWords, List<String> assumed, List<String> clarifications,
+                  List<ColumnAccount.Named> namedColumns) {
+
+        /** True when every word was read and nothing is left to ask: a question that stands on its own. */
+        boolean whole() {
+            return unknownWords.isEmpty() && criticalWords.isEmpty() && clarifications.isEmpty();
+        }
 
         /** True when every content word from token {@code from} on was used. */
         boolean understoodFrom(int from) {
