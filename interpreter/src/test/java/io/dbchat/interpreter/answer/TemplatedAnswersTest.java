@@ -86,6 +86,16 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void anEmptyResultNamesTheJoinedTableOfItsCondition() {
+        assertThat(answer("SELECT u.id FROM users u JOIN teams t ON u.team_id = t.id WHERE t.name = 'Data' LIMIT 1000",
+                List.of(col("id", "int4"))))
+                .isEqualTo("No users have team name Data.");
+        assertThat(answer("SELECT count(*) AS count FROM rentals r JOIN branch_offices AS b ON r.branch_id = b.id "
+                + "WHERE b.status = 'closed'", List.of(col("count", "int8")), row(2L)))
+                .isEqualTo("There are 2 rentals with branch office status closed.");
+    }
+
+    @Test
     void anEmptyResultNamesEveryEqualityItLookedFor() {
         assertThat(answer("SELECT id FROM tasks t WHERE t.status = 'Open' AND priority = 'High' ORDER BY id LIMIT 50",
                 List.of(col("id", "int4"))))

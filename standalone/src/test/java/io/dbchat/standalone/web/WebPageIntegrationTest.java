@@ -103,6 +103,21 @@ class WebPageIntegrationTest extends PageTest {
     }
 
     @Test
+    void showsBesideTheAnswerTheStoredNameItTookForANameNoValueHoldsExactly() {
+        browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
+
+        WebElement turn = ask("List the employees in the Data team");
+
+        WebElement understanding = turn.findElement(By.cssSelector(".understanding.caveats"));
+        assertThat(understanding.findElements(By.tagName("dt"))).extracting(WebElement::getText).contains("Assumed");
+        assertThat(understanding.findElements(By.tagName("dd"))).extracting(WebElement::getText)
+                .contains("'Data' means the team 'Data & Analytics'");
+        assertThat(turn.findElement(By.cssSelector(".reply")).getText())
+                .contains("I assumed 'Data' means the team 'Data & Analytics'");
+        assertThat(turn.findElement(By.cssSelector(".sql-block code")).getText()).contains("'Data & Analytics'");
+    }
+
+    @Test
     void sortsTheRowsByAColumnAndDownloadsThemAsCsv() {
         browser = Browser.open(DemoGateway.url(dbchat), 1280, 900);
         WebElement turn = ask(CHART_QUESTION);

@@ -339,6 +339,8 @@ final class Comparisons {
                     continue;
                 }
                 p.intent().filter(open.get(), "%1$s IS NULL AND %2$s < current_date", due.get());
+                // the catalog does not say what overdue is: the dates are one reading of it
+                p.assume("'" + p.token(i).raw() + "' read as " + open.get().name() + " empty and " + due.get().name() + " before today");
             } else if (event.isPresent()) {
                 p.intent().filter(event.get(), "%1$s " + (p.is(i, "early") ? "<" : ">") + " %2$s", due.get());
             } else {

@@ -330,10 +330,25 @@ final class Conditions {
         }
     }
 
+    /**
+     * The row of {@code owner} named by the words from {@code start} to {@code end}, by the stored spelling of its label
+     * when the catalog published the label's values: a near match is taken and said, several or none are asked about.
+     */
     private void nameOf(TableSchema owner, int start, int end) {
         String literal = String.join(" ", p.tokens().subList(start, end).stream().map(Token::raw).toList());
         Col label = Schema.labels(owner).getFirst();
-        p.intent().filter(label, "%1$s = " + Sql.literal(literal, label));
+        KnownValues.Reading reading = KnownValues.read(literal, label);
+        String what = Words.singular(String.join(" ", Words.of(owner.name())));
+        switch (reading.kind()) {
+            case NEAR -> p.assume("'" + literal + "' means the " + what + " '" + reading.value() + "'");
+            case AMBIGUOUS -> p.clarify("'" + literal + "' could be the " + what + " " + KnownValues.listed(reading.values(), 8)
+                    + ": which one do you mean?");
+            case NONE -> p.clarify("I found no " + what + " named '" + literal + "'; the " + owner.name() + " I know are "
+                    + KnownValues.listed(reading.values(), 8).replace(" or ", " and ") + ".");
+            default -> { }
+        }
+        boolean stored = reading.kind() == KnownValues.Kind.EXACT || reading.kind() == KnownValues.Kind.NEAR;
+        p.intent().filter(label, "%1$s = " + Sql.literal(stored ? reading.value() : literal, label));
     }
 
     /**

@@ -33,8 +33,10 @@ final class FollowUps {
             chain.add(turn.question());
         }
         chain.add(question);
-        if (asksForRows(question) && chain.getFirst().strip().toLowerCase(java.util.Locale.ROOT).startsWith("how many ")) {
-            // "How many loans are there?" then "Which of them are not returned?": the rows now, not their number
+        if ((asksForRows(question) || asksForMeasure(question))
+                && chain.getFirst().strip().toLowerCase(java.util.Locale.ROOT).startsWith("how many ")) {
+            // "How many loans are there?" then "Which of them are not returned?" or "What is the average fee?": the rows
+            // now, or their own measure, not their number
             chain.set(0, "Which" + chain.getFirst().strip().substring(8));
         }
         return String.join(" . ", chain);
@@ -43,6 +45,13 @@ final class FollowUps {
     private static boolean asksForRows(String question) {
         List<Token> tokens = Token.of(question);
         return !tokens.isEmpty() && tokens.getFirst().is("which", "list", "show", "who");
+    }
+
+    /** "What is the average fee?", "and the total budget?": a measure of its own, which replaces the count before. */
+    private static boolean asksForMeasure(String question) {
+        List<Token> tokens = Token.of(question);
+        return tokens.stream().anyMatch(t -> Cues.AGGREGATES.containsKey(t.lower()))
+                || tokens.size() > 1 && tokens.getFirst().is("how") && tokens.get(1).is("much");
     }
 
     static boolean opensWithCue(String question) {

@@ -28,6 +28,8 @@ final class IntentParser {
     private boolean unnamedWho;
     /** Words a reader found but could not place, so they must be asked about, not read elsewhere. */
     private final List<String> unplaced = new ArrayList<>();
+    /** Questions back about what the words name: a name several stored values fit, or none. */
+    private final List<String> clarifications = new ArrayList<>();
 
     private IntentParser(String question, List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
         this.question = question;
@@ -102,8 +104,9 @@ final class IntentParser {
         }
         unplaced.stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         relatedTablesLeft().stream().filter(w -> !critical.contains(w)).forEach(critical::add);
+        JoinAccount.check(this).stream().filter(w -> !critical.contains(w)).forEach(critical::add);
         return new Parsed(intent, confidence(), unknown.stream().map(i -> tokens.get(i).raw()).toList(), unknown,
-                critical, assumed);
+                critical, assumed, clarifications, ColumnAccount.named(this));
     }
 
     // ---- shared with the construct readers ----
@@ -288,6 +291,11 @@ final class IntentParser {
         use(i, end);
     }
 
+    /** Records a question back: the words name something the schema holds several of, or nothing it holds. */
+    void clarify(String question) {
+        clarifications.add(question);
+    }
+
     /** Records a reading the answer must state, as it is one of several. */
     void assume(String reading) {
         assumed.add(reading);
@@ -459,10 +467,18 @@ final class IntentParser {
 
     /**
      * An intent, how much of the question it accounts for (0..1), the content words it left unused and where they
-     * stand, the words whose loss would change the answer ({@link WordAccount}), and the readings it assumed.
+     * stand, the words whose loss would change the answer ({@link WordAccount}), the readings it assumed, and the
+     * questions back it must ask before answering ({@link KnownValues}), and the phrases read as columns, which the SQL
+     * must use ({@link ColumnAccount}).
      */
     record Parsed(Intent intent, double confidence, List<String> unknownWords, List<Integer> unknownAt,
-                  List<String> criticalWords, List<String> assumed) {
+                  List<String> criticalWords, List<String> assumed, List<String> clarifications,
+                  List<ColumnAccount.Named> namedColumns) {
+
+        /** True when every word was read and nothing is left to ask: a question that stands on its own. */
+        boolean whole() {
+            return unknownWords.isEmpty() && criticalWords.isEmpty() && clarifications.isEmpty();
+        }
 
         /** True when every content word from token {@code from} on was used. */
         boolean understoodFrom(int from) {

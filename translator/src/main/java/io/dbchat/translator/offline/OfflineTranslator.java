@@ -68,9 +68,12 @@ public final class OfflineTranslator implements Translator {
             Optional<IntentParser.Parsed> refined = parse(effective, vocabulary);
             // a follow-up refines the question before it only when all of its own words fit that question
             int ownWords = Token.of(effective).size() - Token.of(question).size();
+            // and, unless it opens as a follow-up does, when alone it is not a whole question about other rows
             if (refined.isPresent() && refined.get().understoodFrom(ownWords)
                     && (parsed.isEmpty() || refined.get().confidence() >= parsed.get().confidence()
-                    || FollowUps.opensWithCue(question))) {
+                    || FollowUps.opensWithCue(question))
+                    && (parsed.isEmpty() || FollowUps.opensWithCue(question) || !parsed.get().whole()
+                    || parsed.get().intent().table.equals(refined.get().intent().table))) {
                 parsed = refined;
             }
         }
@@ -79,8 +82,12 @@ public final class OfflineTranslator implements Translator {
                     + "I know these tables: " + tableNames(schema) + ".");
         }
         IntentParser.Parsed p = parsed.get();
+        if (!p.clarifications().isEmpty()) {
+            return refuse(ErrorCode.UNTRANSLATABLE, String.join(" ", p.clarifications()) + " I understood "
+                    + p.intent().describe() + ".");
+        }
         if (!p.criticalWords().isEmpty()) {
-            return refuse(ErrorCode.UNTRANSLATABLE, askBack(p));
+            return refuse(ErrorCode.UNTRANSLATABLE, askBack(p.criticalWords(), p));
         }
         if (p.confidence() < settings.confidenceThreshold()) {
             return refuse(ErrorCode.UNTRANSLATABLE, explain(p));
@@ -91,6 +98,12 @@ public final class OfflineTranslator implements Translator {
         } catch (NoSuchElementException e) {
             return refuse(ErrorCode.UNTRANSLATABLE, "I understood " + p.intent().describe()
                     + ", but I found no foreign keys that connect these tables. " + hint(p.intent().table));
+        }
+        List<String> left = ColumnAccount.missing(p.namedColumns(), sql);
+        if (!left.isEmpty()) {
+            return refuse(ErrorCode.UNTRANSLATABLE, "I read " + left.stream().map(w -> "'" + w + "'")
+                    .collect(Collectors.joining(", ")) + " as a column but could not tell how your question uses it, and "
+                    + "leaving it out would change the answer. I understood " + p.intent().describe() + ". " + hint(p.intent().table));
         }
         return new Translation.Sql(sql, INFO, Usage.NONE, List.of(), understanding(p));
     }
@@ -107,8 +120,8 @@ public final class OfflineTranslator implements Translator {
     }
 
     /** A refusal that names the decisive word it could not read and says what it can answer instead. */
-    private static String askBack(IntentParser.Parsed p) {
-        String words = p.criticalWords().stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "));
+    private static String askBack(List<String> critical, IntentParser.Parsed p) {
+        String words = critical.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "));
         return "I did not understand " + words + " in your question, and leaving it out would change the answer. "
                 + "I understood " + p.intent().describe() + ". " + hint(p.intent().table);
     }

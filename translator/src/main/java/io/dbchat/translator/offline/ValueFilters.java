@@ -48,6 +48,7 @@ final class ValueFilters {
                 pending.clear();
                 negated = isNegated(i);
             }
+            ValueDoubts.check(p, m, t);
             pending.add(spelled(m, t));
             pendingEnd = m.end();
             p.use(m.start(), m.end());

@@ -54,19 +54,40 @@ final class WordAccount {
                 out.add(grouping ? t.raw() + " " + tokens.get(i + 1).raw() : t.raw());
             }
         }
-        int asked = askedFor(tokens);
-        if (asked >= 0 && !used[asked] && !out.contains(tokens.get(asked).raw())) {
-            out.add(tokens.get(asked).raw());
+        for (int asked : askedFor(tokens)) {
+            if (!used[asked] && !out.contains(tokens.get(asked).raw())) {
+                out.add(tokens.get(asked).raw());
+            }
+        }
+        if (!tokens.isEmpty() && tokens.getFirst().is("why") && !out.contains(tokens.getFirst().raw())) {
+            out.add(tokens.getFirst().raw());  // a reason is not a value any table holds
         }
         return out;
     }
 
     /**
-     * The word the question asks about: the first content word after "how many", "how much", "what is the"; or the
-     * predicate of "which projects are overdue"; -1 when there is none. Not understood, the answer would be about
-     * something else ("how many nurses" answered with a count of doctors).
+     * The words the question asks about ({@link #askedAt}), and where that word is only a name or a title, the thing it is
+     * the name of: "the name of the headliner".
      */
-    private static int askedFor(List<Token> tokens) {
+    private static List<Integer> askedFor(List<Token> tokens) {
+        int at = askedAt(tokens);
+        if (at < 0) {
+            return List.of();
+        }
+        if (tokens.get(at).is("name", "title") && at + 1 < tokens.size() && tokens.get(at + 1).is("of")) {
+            int of = contentFrom(tokens, at + 2);
+            return of < 0 ? List.of(at) : List.of(at, of);
+        }
+        return List.of(at);
+    }
+
+    /**
+     * The word the question asks about: the first content word after "how many", "how much", "what is the", "what's the";
+     * the noun of "which drivers", "what salary"; or the predicate of "which projects are overdue"; -1 when there is
+     * none. Not understood, the answer would be about something else ("how many nurses" answered with a count of
+     * doctors, "which housekeeper cleaned room 4" with the room).
+     */
+    private static int askedAt(List<Token> tokens) {
         if (tokens.size() < 3) {
             return -1;
         }
@@ -74,6 +95,8 @@ final class WordAccount {
         int at = -1;
         if (first.is("how") && tokens.get(1).is("many", "much") || first.is("what") && tokens.get(1).is("is", "are", "was", "were")) {
             at = 2;
+        } else if (first.is("what's", "whats")) {
+            at = 1;
         } else if (first.is("which", "what", "who")) {
             for (int i = 2; i < tokens.size() - 1; i++) {
                 if (tokens.get(i).is("is", "are", "was", "were") && i + 2 >= tokens.size() - 1) {
@@ -81,11 +104,20 @@ final class WordAccount {
                     break;
                 }
             }
+            if (at < 0 && !first.is("who") && !tokens.get(1).is("is", "are", "was", "were", "did", "do", "does", "has", "have", "had")) {
+                at = 1;  // "which housekeeper cleaned ...", "what salary does ..."
+            }
         }
-        while (at >= 0 && at < tokens.size() && (Stopwords.is(tokens.get(at).word()) || Stopwords.is(tokens.get(at).lower())
-                || tokens.get(at).is("did", "do", "does"))) {
+        return at < 0 ? -1 : contentFrom(tokens, at);
+    }
+
+    /** The first content word from {@code at} on: past stopwords, numbers and "kind of"; -1 when there is none. */
+    private static int contentFrom(List<Token> tokens, int at) {
+        while (at < tokens.size() && (Stopwords.is(tokens.get(at).word()) || Stopwords.is(tokens.get(at).lower())
+                || tokens.get(at).is("did", "do", "does", "kind", "kinds", "sort", "sorts", "type", "types")
+                || tokens.get(at).isNumber())) {
             at++;
         }
-        return at >= 0 && at < tokens.size() ? at : -1;
+        return at < tokens.size() ? at : -1;
     }
 }

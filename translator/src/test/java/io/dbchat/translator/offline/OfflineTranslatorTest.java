@@ -90,7 +90,7 @@ class OfflineTranslatorTest {
 
     @Test
     void refusesBelowTheConfidenceThresholdAndSaysWhatItUnderstood() {
-        var refusal = refusalOf("Why are users sad about the weather forecast?", SCHEMA);
+        var refusal = refusalOf("Are users sad about the weather forecast?", SCHEMA);
 
         assertThat(refusal.problem().code()).isEqualTo("untranslatable");
         assertThat(refusal.problem().message()).contains("the table users", "sad", "weather", "full_name, email",
@@ -101,7 +101,7 @@ class OfflineTranslatorTest {
     void hasAConfigurableThreshold() {
         var lenient = new OfflineTranslator(new OfflineSettings(0.0, 10, false));
 
-        var sql = lenient.translate(TranslationRequest.first(ask("Why are users sad about the weather?"), SCHEMA, List.of()));
+        var sql = lenient.translate(TranslationRequest.first(ask("Are users sad about the weather?"), SCHEMA, List.of()));
 
         assertThat(((Translation.Sql) sql).sql()).isEqualTo("SELECT id, full_name, email FROM users LIMIT 10");
     }

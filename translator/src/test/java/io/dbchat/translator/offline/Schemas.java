@@ -79,6 +79,17 @@ final class Schemas {
     private Schemas() {
     }
 
+    /** The tuning snapshot of that name: FLEET, LIBRARY, CONSULTANCY or HOTEL. */
+    static SchemaSnapshot byName(String name) {
+        return switch (name) {
+            case "FLEET" -> FLEET;
+            case "LIBRARY" -> LIBRARY;
+            case "CONSULTANCY" -> CONSULTANCY;
+            case "HOTEL" -> HOTEL;
+            default -> throw new IllegalArgumentException("no tuning schema " + name);
+        };
+    }
+
     static TableSchema table(String name, String comment, List<ColumnSchema> columns, List<ForeignKey> fks) {
         return new TableSchema("public", name, "table", comment, 100, columns, List.of("id"), List.of(), fks);
     }
