@@ -40,9 +40,11 @@ final class JoinAccount {
         if (keys.size() < 2) {
             return;
         }
-        Optional<Integer> chosen = namedBy(join.key(), join.target());
+        // the key the composer joins by: the one RoleKeys chose from the question's words, else the path's first
+        ForeignKey key = p.intent().roles.getOrDefault(Intent.roleOf(join.owner(), join.target()), join.key());
+        Optional<Integer> chosen = namedBy(key, join.target());
         for (ForeignKey other : keys) {
-            if (other.equals(join.key())) {
+            if (other.equals(key)) {
                 continue;
             }
             Optional<Integer> word = namedBy(other, join.target());
@@ -52,8 +54,8 @@ final class JoinAccount {
             }
         }
         if (chosen.isEmpty()) {
-            String reading = join.target().name() + " joined by " + String.join(", ", join.key().columns()) + ", not "
-                    + String.join(" or ", keys.stream().filter(k -> !k.equals(join.key()))
+            String reading = join.target().name() + " joined by " + String.join(", ", key.columns()) + ", not "
+                    + String.join(" or ", keys.stream().filter(k -> !k.equals(key))
                     .map(k -> String.join(", ", k.columns())).toList());
             if (!assumed.contains(reading)) {
                 assumed.add(reading);
