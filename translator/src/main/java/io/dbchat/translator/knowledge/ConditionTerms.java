@@ -37,11 +37,19 @@ final class ConditionTerms {
     /** The term, the question as the rules read it, and the table the term's condition is on. */
     record Reading(KnowledgeEntry term, String question, TableSchema table) {
 
-        /** What the answer says of the term: "'active client' taken as: a client with an order this year". */
+        /** What the answer shows of the term: "'active client' taken as: a client with an order this year". */
         String said() {
-            String definition = term.definition() != null && !term.definition().isBlank() ? term.definition().strip()
+            return "'" + term.name() + "' taken as: " + definition();
+        }
+
+        /** The reading the answer's words say was assumed: "'active client' means a client with an order this year". */
+        String meaning() {
+            return "'" + term.name() + "' means " + definition();
+        }
+
+        private String definition() {
+            return term.definition() != null && !term.definition().isBlank() ? term.definition().strip()
                     : term.expression().strip();
-            return "'" + term.name() + "' taken as: " + definition;
         }
 
         QuestionAsked asked(QuestionAsked q) {

@@ -92,11 +92,16 @@ final class Rebinder {
         }
     }
 
-    /** The contents of the SQL's string literals, unescaped; none when it does not parse. */
+    /**
+     * The contents of the SQL's string literals, unescaped, each also without the {@code %} a LIKE pattern opens or
+     * closes with ("acme" of {@code '%acme%'}); none when it does not parse.
+     */
     static Set<String> texts(String sql) {
         try {
             return literalNodes(CCJSqlParserUtil.parse(sql)).stream().filter(StringValue.class::isInstance)
-                    .map(s -> unescape(((StringValue) s).getValue())).filter(t -> !t.isBlank())
+                    .map(s -> unescape(((StringValue) s).getValue()))
+                    .flatMap(t -> java.util.stream.Stream.of(t, t.replaceAll("^%+|%+$", "")))
+                    .filter(t -> !t.isBlank())
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (JSQLParserException | RuntimeException e) {
             return Set.of();

@@ -151,12 +151,15 @@ public final class WithKnowledge implements Translator {
                     }
                     return ConditionTerms.apply(rules.sql(), reading).map(sql -> {
                         meters.source(SqlSource.RULES);
-                        Understanding u = rules.understanding();
+                        Understanding u = rules.understanding() != null ? rules.understanding()
+                                : new Understanding(List.of(), List.of(), List.of(), null, null);
+                        // the page shows what was understood; the words say what was assumed
                         List<String> understood = new java.util.ArrayList<>(List.of(reading.said()));
-                        understood.addAll(u == null ? List.of() : u.understood());
-                        return new Translation.Sql(sql, TERMS, Usage.NONE, List.of(), u == null
-                                ? understood(reading.said())
-                                : new Understanding(understood, u.assumed(), u.ignored(), u.listLimit(), null),
+                        understood.addAll(u.understood());
+                        List<String> assumed = new java.util.ArrayList<>(List.of(reading.meaning()));
+                        assumed.addAll(u.assumed());
+                        return new Translation.Sql(sql, TERMS, Usage.NONE, List.of(),
+                                new Understanding(understood, assumed, u.ignored(), u.listLimit(), null),
                                 new SqlSource(SqlSource.RULES, reading.term().id(), null, reading.said()));
                     });
                 });

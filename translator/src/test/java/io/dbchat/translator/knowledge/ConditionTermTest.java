@@ -65,6 +65,7 @@ class ConditionTermTest {
         assertThat(sql.understanding().understood()).first()
                 .isEqualTo("'active client' taken as: a client that has not churned");
         assertThat(sql.understanding().understood()).contains("a count of clients");
+        assertThat(sql.understanding().assumed()).first().isEqualTo("'active client' means a client that has not churned");
     }
 
     @Test

@@ -48,6 +48,14 @@ class QuestionIndexTest {
     }
 
     @Test
+    void aLowerCaseNameInALikePatternIsASlotThatIsNotReboundSoAnotherNameMisses() {
+        String sql = "SELECT id FROM invoices WHERE status ILIKE '%acme%'";
+
+        assertThat(match("invoices of acme", sql, "invoices of globex", UNLISTED)).isEmpty();
+        assertThat(match("invoices of acme", sql, "the invoices of acme", UNLISTED)).contains(sql);
+    }
+
+    @Test
     void aStoredValueIsReboundOnlyByAValueOfItsOwnColumn() {
         String sql = "SELECT count(*) FROM invoices WHERE status = 'paid'";
 
