@@ -31,7 +31,8 @@ public record TurnRecord(String conversationId, String principal, StoredTurn tur
         }
         return new StoredAnswer(new FinalAnswer(answer.reply(), answer.sql(), answer.columns(), List.of(),
                 answer.rowCount(), answer.truncated(), answer.chart(), answer.translator(), answer.problem(),
-                answer.understanding(), answer.display() == null ? null : answer.display().withoutCells()), false);
+                answer.understanding(), answer.display() == null ? null : answer.display().withoutCells(),
+                answer.source()), false);
     }
 
     private static int bytes(List<?> rows) {

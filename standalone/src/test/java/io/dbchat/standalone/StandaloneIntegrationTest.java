@@ -76,7 +76,8 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
         try (McpSyncClient agent = mcp.client(McpGateway.ALICE, progress::add)) {
             agent.initialize();
             assertThat(agent.listTools().tools()).extracting(McpSchema.Tool::name)
-                    .containsExactlyInAnyOrder("ask", "list_tables", "describe_table", "run_sql");
+                    .containsExactlyInAnyOrder("ask", "list_tables", "describe_table", "run_sql", "search_knowledge",
+                            "propose_knowledge");
 
             var result = agent.callTool(new McpSchema.CallToolRequest("ask",
                     Map.of("question", "How many users are there?"), Map.of("progressToken", "ask-1")));

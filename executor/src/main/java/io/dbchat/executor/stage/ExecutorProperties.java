@@ -4,6 +4,7 @@ import io.dbchat.contracts.async.AsyncSettings;
 import io.dbchat.executor.execution.ExecutionLimits;
 import io.dbchat.executor.execution.ExecutionMode;
 import io.dbchat.executor.guard.GuardLimits;
+import io.dbchat.executor.guard.GuardProperties;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,9 +61,9 @@ public record ExecutorProperties(
                 DataSize.ofMegabytes(4), 1000, 20_000, 12, 8, 8, true, ExecutionMode.SESSION, false, null, null);
     }
 
-    /** The guard asks for one row more than is kept, so that a cut result shows as truncated. */
+    /** The guard's limits, as {@link GuardProperties} (their one reading, the gateway's too) makes them. */
     public GuardLimits guardLimits() {
-        return new GuardLimits(maxLength, maxJoins, maxDepth, Math.min(defaultLimit, maxRows) + 1L);
+        return new GuardProperties(maxLength, maxJoins, maxDepth, defaultLimit, maxRows).limits();
     }
 
     public ExecutionLimits executionLimits() {

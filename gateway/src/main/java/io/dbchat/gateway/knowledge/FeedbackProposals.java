@@ -3,6 +3,7 @@ package io.dbchat.gateway.knowledge;
 import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.KnowledgeEntry;
 import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.conversations.ViewedTurn;
 import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.knowledge.KnowledgeAccess.Caller;
@@ -21,8 +22,9 @@ import reactor.core.publisher.Mono;
  * each of them once: an answer marked right proposes its question and SQL as a verified example
  * ({@code right-<query id>}); one marked wrong proposes the SQL the person gave as an example
  * ({@code fix-<query id>}, refused at the door like any entry when the guard refuses it) and the note as a doc entry
- * about the question ({@code note-<query id>}). The answer is read from this instance's view of the query, else from
- * its conversation's record.
+ * about the question ({@code note-<query id>}). An answer from an approved example, or from the cache of an answer
+ * already proposed as one, proposes nothing when marked right: the example exists. The answer is read from this
+ * instance's view of the query, else from its conversation's record.
  */
 @Component
 public class FeedbackProposals {
@@ -31,8 +33,8 @@ public class FeedbackProposals {
     public record Judgement(String verdict, String correctedSql, String note) {
     }
 
-    /** What an answer was: its question, SQL (null when it had none) and datasource. */
-    record Answered(String question, String sql, String datasource) {
+    /** What an answer was: its question, SQL (null when it had none), datasource and where its SQL came from. */
+    record Answered(String question, String sql, String datasource, SqlSource source) {
     }
 
     private final Knowledge knowledge;
@@ -63,7 +65,7 @@ public class FeedbackProposals {
     List<KnowledgeEntry> entries(String principal, String queryId, Answered answer, Judgement judgement) {
         List<KnowledgeEntry> out = new ArrayList<>();
         if ("right".equals(judgement.verdict())) {
-            if (answer.sql() != null) {
+            if (answer.sql() != null && !fromKnownExample(answer)) {
                 out.add(KnowledgeEntry.example(answer.datasource(), "right-" + queryId, KnowledgeEntry.PROPOSED, principal,
                         clock.instant(), answer.question(), answer.sql(), queryId));
             }
@@ -86,6 +88,20 @@ public class FeedbackProposals {
         return out;
     }
 
+    /**
+     * Whether the answer's SQL came from an example the team has: an approved one, or the cache of an answer that was
+     * proposed (or approved) as one. Marking it right teaches nothing new, so it proposes nothing.
+     */
+    private boolean fromKnownExample(Answered answer) {
+        SqlSource source = answer.source();
+        if (source == null) {
+            return false;
+        }
+        return SqlSource.EXAMPLE.equals(source.kind()) || SqlSource.CACHE.equals(source.kind())
+                && (source.entryId() != null || source.cachedQueryId() != null
+                && knowledge.proposedFrom(answer.datasource(), source.cachedQueryId()));
+    }
+
     /** The answer judged, when it was an answer with a question. */
     private Mono<Answered> answered(String principal, String queryId, String conversationId) {
         Optional<Answered> here = replies.find(queryId).flatMap(FeedbackProposals::answered);
@@ -102,7 +118,8 @@ public class FeedbackProposals {
             return Optional.empty();
         }
         return view.terminal().map(ReplyEvent::answer).filter(a -> a.problem() == null)
-                .map(a -> new Answered(view.question().question(), blank(a.sql()), view.question().datasource()));
+                .map(a -> new Answered(view.question().question(), blank(a.sql()), view.question().datasource(),
+                        a.source()));
     }
 
     private static Optional<Answered> answered(ViewedTurn turn) {
@@ -110,7 +127,7 @@ public class FeedbackProposals {
         if (turn.question() == null || turn.datasource() == null || answer == null || answer.problem() != null) {
             return Optional.empty();
         }
-        return Optional.of(new Answered(turn.question(), blank(turn.sql()), turn.datasource()));
+        return Optional.of(new Answered(turn.question(), blank(turn.sql()), turn.datasource(), answer.source()));
     }
 
     private static String blank(String text) {

@@ -125,6 +125,12 @@ public class Knowledge {
         }).flatMap(e -> base.find(e.datasource(), e.id()).isPresent() ? Mono.<KnowledgeEntry>empty() : write(e));
     }
 
+    /** Whether an example of the datasource, proposed or approved, was proposed from this query's answer. */
+    boolean proposedFrom(String datasource, String queryId) {
+        return base.entries(datasource).stream().anyMatch(e -> KnowledgeEntry.EXAMPLE.equals(e.kind())
+                && queryId.equals(e.sourceQueryId()));
+    }
+
     private KnowledgeEntry saved(Caller caller, KnowledgeItem item, String datasource, String id, KnowledgeEntry current,
                                  String sourceQueryId) {
         String status = KnowledgeRules.status(item.status());

@@ -5,7 +5,7 @@ import io.dbchat.contracts.events.KnowledgeEntry;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.policy.PolicyStore;
 import io.dbchat.contracts.policy.PolicySubject;
-import io.dbchat.executor.guard.GuardLimits;
+import io.dbchat.executor.guard.GuardProperties;
 import io.dbchat.executor.guard.GuardResult;
 import io.dbchat.executor.guard.PolicyScopes;
 import io.dbchat.executor.guard.SqlGuard;
@@ -15,24 +15,28 @@ import java.util.Map;
 import java.util.Optional;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Every entry's SQL goes through the executor's own guard when it is saved, under the saving principal's access
- * policies, so an entry that would be refused at run time is refused at the door: an example's SQL as written; a
+ * Every entry's SQL goes through the executor's own guard when it is saved, with the executor's limits
+ * ({@link GuardProperties}) and under the saving principal's access policies (the file every stage reads), so an entry that would be refused at run time is refused at the door: an example's SQL as written; a
  * term's expression as a SELECT over its table ({@code SELECT (expr) FROM t} for a measure,
  * {@code SELECT count(*) FROM t WHERE (expr)} for a condition), after reading it alone as one expression so that it
  * cannot carry a clause of its own; a document's table and column as a SELECT of them.
  */
 @Component
+@EnableConfigurationProperties(GuardProperties.class)
 public class KnowledgeCheck {
 
-    private final SqlGuard guard = new SqlGuard(GuardLimits.DEFAULTS);
+    private final SqlGuard guard;
     private final PolicyScopes scopes = new PolicyScopes(256);
     private final SchemaSource schemas;
     private final PolicyStore policies;
 
-    KnowledgeCheck(SchemaSource schemas, PolicyStore policies) {
+    /** @param limits the executor's own guard settings ({@code dbchat.executor.*}), read as the executor reads them */
+    KnowledgeCheck(SchemaSource schemas, PolicyStore policies, GuardProperties limits) {
+        this.guard = new SqlGuard(limits.limits());
         this.schemas = schemas;
         this.policies = policies;
     }
@@ -95,15 +99,14 @@ public class KnowledgeCheck {
         };
     }
 
-    /** The expression, when it reads as exactly one expression (a condition: one boolean expression). */
+    /**
+     * The expression as JSqlParser prints it back, when the text reads as exactly one expression (a condition: one
+     * boolean expression): the statement judged holds that one tree, whatever the text's comments or quotes held.
+     */
     private static String alone(String expression, boolean condition) {
         try {
-            if (condition) {
-                CCJSqlParserUtil.parseCondExpression(expression, false);
-            } else {
-                CCJSqlParserUtil.parseExpression(expression, false);
-            }
-            return expression;
+            return (condition ? CCJSqlParserUtil.parseCondExpression(expression, false)
+                    : CCJSqlParserUtil.parseExpression(expression, false)).toString();
         } catch (JSQLParserException | RuntimeException e) {
             throw KnowledgeRules.invalid("The term's expression is not one SQL " + (condition ? "condition" : "expression")
                     + " over its table.");

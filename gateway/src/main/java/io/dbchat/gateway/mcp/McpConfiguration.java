@@ -1,6 +1,7 @@
 package io.dbchat.gateway.mcp;
 
 import io.dbchat.gateway.GatewayProperties;
+import io.dbchat.gateway.knowledge.Knowledge;
 import io.dbchat.gateway.query.PrincipalResolver;
 import io.dbchat.gateway.query.QuestionIntake;
 import io.dbchat.gateway.query.SqlIntake;
@@ -64,15 +65,17 @@ class McpConfiguration {
     @Bean(destroyMethod = "close")
     McpAsyncServer mcpServer(WebFluxStreamableServerTransportProvider transport, QuestionIntake questions,
                              SqlIntake intake, ReplySource replies, SchemaLookup lookup, GatewayProperties gateway,
-                             McpProperties properties) {
+                             McpProperties properties, Knowledge knowledge) {
         var sql = intake.via("mcp");
         var tools = new Tools(questions, sql, lookup, new ToolAnswers(replies, gateway.answerTimeout(), properties.maxRows()));
+        var knowledgeTools = new KnowledgeTools(knowledge, lookup);
         return McpServer.async(transport)
                 .serverInfo("dbchat", "1")
                 .instructions("dbchat answers questions about a PostgreSQL database. Use list_tables and describe_table "
-                        + "to learn the schema, ask for questions in plain language, and run_sql for a SELECT you wrote.")
+                        + "to learn the schema, ask for questions in plain language, and run_sql for a SELECT you wrote. "
+                        + "search_knowledge shows what the team taught dbchat; propose_knowledge proposes an example or note.")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(tools.all())
+                .tools(java.util.stream.Stream.concat(tools.all().stream(), knowledgeTools.all().stream()).toList())
                 .build();
     }
 }

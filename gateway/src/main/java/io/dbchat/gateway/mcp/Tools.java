@@ -135,7 +135,7 @@ final class Tools {
     }
 
     /** One tool whose handler runs as the request's principal and turns every refusal into an error result. */
-    private static AsyncToolSpecification tool(String name, String description, Map<String, Object> inputSchema,
+    static AsyncToolSpecification tool(String name, String description, Map<String, Object> inputSchema,
                                                Handler handler) {
         BiFunction<McpAsyncServerExchange, CallToolRequest, Mono<CallToolResult>> call = (exchange, request) -> {
             Object principal = exchange.transportContext().get(PRINCIPAL);
@@ -161,16 +161,16 @@ final class Tools {
 
     /** The caller's attributes, as the HTTP request that carries the call authenticated it. */
     @SuppressWarnings("unchecked")
-    private static Map<String, String> attributes(McpAsyncServerExchange exchange) {
+    static Map<String, String> attributes(McpAsyncServerExchange exchange) {
         return exchange.transportContext().get(ATTRIBUTES) instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
     }
 
-    private static Map<String, Object> arguments(CallToolRequest request) {
+    static Map<String, Object> arguments(CallToolRequest request) {
         return request.arguments() == null ? Map.of() : request.arguments();
     }
 
     /** A string argument, or null; anything else given for it is refused. */
-    private static String text(Map<String, Object> args, String name) {
+    static String text(Map<String, Object> args, String name) {
         Object value = args.get(name);
         if (value == null || value instanceof String) {
             return (String) value;
@@ -178,17 +178,17 @@ final class Tools {
         throw ProblemException.of(ErrorCode.INVALID_REQUEST, "The argument '" + name + "' must be a string.");
     }
 
-    private static Map<String, Object> string(String description) {
+    static Map<String, Object> string(String description) {
         return Map.of("type", "string", "description", description);
     }
 
-    private static Map<String, Object> schema(Map<String, Object> properties, String... required) {
+    static Map<String, Object> schema(Map<String, Object> properties, String... required) {
         return Map.of("type", "object", "properties", properties, "required", List.of(required),
                 "additionalProperties", false);
     }
 
     @FunctionalInterface
-    private interface Handler {
+    interface Handler {
         Mono<CallToolResult> call(McpAsyncServerExchange exchange, CallToolRequest request, String principal);
     }
 }

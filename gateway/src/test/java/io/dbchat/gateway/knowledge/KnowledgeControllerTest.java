@@ -4,7 +4,10 @@ import static io.dbchat.gateway.Fixtures.answered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbchat.contracts.events.FinalAnswer;
 import io.dbchat.contracts.events.KnowledgeEntry;
+import io.dbchat.contracts.events.ReplyEvent;
+import io.dbchat.contracts.events.SqlSource;
 import io.dbchat.gateway.Fixtures;
 import io.dbchat.gateway.WebSliceTest;
 import java.time.Duration;
@@ -146,6 +149,26 @@ class KnowledgeControllerTest extends WebSliceTest {
     }
 
     @Test
+    void markingRightAnAnswerFromAnApprovedExampleOrTheCacheOfAProposedOneProposesNothing() {
+        String fromExample = askAndAnswer("key-a", SqlSource.example("e-1", "answered from the verified example"));
+        feedback("key-a", fromExample, Map.of("verdict", "right")).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.proposed").isEmpty();
+
+        String original = askAndAnswer("key-a");
+        feedback("key-a", original, Map.of("verdict", "right")).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.proposed[0].id").isEqualTo("right-" + original);
+        String fromCache = askAndAnswer("key-a", SqlSource.cache(original, null, "reused the SQL"));
+        feedback("key-a", fromCache, Map.of("verdict", "right")).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.proposed").isEmpty();
+
+        String fromOtherCache = askAndAnswer("key-a", SqlSource.cache("q-never-proposed", null, "reused the SQL"));
+        feedback("key-a", fromOtherCache, Map.of("verdict", "right")).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.proposed[0].id").isEqualTo("right-" + fromOtherCache);
+        assertThat(knowledge.entries("default")).extracting(KnowledgeEntry::id)
+                .containsExactlyInAnyOrder("right-" + original, "right-" + fromOtherCache);
+    }
+
+    @Test
     void markingAnAnswerWrongProposesTheRightSqlAndTheNote() {
         String queryId = askAndAnswer("key-a");
 
@@ -173,7 +196,18 @@ class KnowledgeControllerTest extends WebSliceTest {
     }
 
     private String askAndAnswer(String key) {
-        pipeline.answerWith(q -> List.of(answered(q)));
+        return askAndAnswer(key, null);
+    }
+
+    /** Asks and has the question answered, its SQL from {@code source} (null: the translator's own). */
+    private String askAndAnswer(String key, SqlSource source) {
+        pipeline.answerWith(q -> {
+            ReplyEvent fin = answered(q);
+            FinalAnswer a = fin.answer();
+            return List.of(ReplyEvent.fin(q, fin.seq(), new FinalAnswer(a.reply(), a.sql(), a.columns(), a.rows(),
+                    a.rowCount(), a.truncated(), a.chart(), a.translator(), a.problem(), a.understanding(), a.display(),
+                    source), fin.at()));
+        });
         Map<?, ?> accepted = as(key, client.post().uri("/api/chat/queries")).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "How many orders?")).exchange().expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody();

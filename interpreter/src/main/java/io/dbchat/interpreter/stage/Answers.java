@@ -56,7 +56,7 @@ final class Answers {
         return switch (result) {
             case QueryAnswered a -> new FinalAnswer(reply, a.proposal().sql(), a.columns(), a.rows(), a.rowCount(),
                     a.truncated(), ChartSuggester.suggest(a.columns(), a.rows()), a.proposal().translator().label(), null,
-                    a.proposal().understanding(), Display.of(a.columns(), a.rows()));
+                    a.proposal().understanding(), Display.of(a.columns(), a.rows()), a.proposal().source());
             case QueryRejected r -> new FinalAnswer(reply, r.sql(), List.of(), List.of(), 0, false, null,
                     r.translator() == null ? null : r.translator().label(), r.problem());
         };

@@ -9,18 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Known questions with their SQL, by key, each embedded once as {@link Probe} embeds a question (literals masked).
  * {@link #match} is the one matcher of examples and the cache: the most similar known questions above a threshold,
  * in order, whose literal slots and decisive words are the asked question's and whose SQL takes the asked literals
- * ({@link Rebinder}); the first that does is the hit, else a miss. Bounded: the oldest entry goes first.
+ * ({@link Rebinder}); the first that does is the hit, else a miss. A word of either question that the known SQL holds
+ * as a string ("paid" for {@code status = 'paid'}) is a slot of both, so a question that changes it without saying a
+ * value of the same column in its place misses. Bounded: the oldest entry goes first.
  */
 final class QuestionIndex<T> {
 
-    /** A known question: its datasource, text, SQL and what it came from. */
-    record Known<T>(String key, String datasource, String question, String sql, T about, Embedding embedding) {
+    /** A known question: its datasource, text, SQL (with the strings it holds) and what it came from. */
+    record Known<T>(String key, String datasource, String question, String sql, T about, Embedding embedding,
+                    Set<String> sqlTexts) {
     }
 
     /** A known question that answers the asked one, with its SQL re-bound to the asked literals. */
@@ -36,7 +40,8 @@ final class QuestionIndex<T> {
 
     synchronized void put(String key, String datasource, String question, String sql, T about, Embedder embedder) {
         byKey.remove(key);
-        byKey.put(key, new Known<>(key, datasource, question, sql, about, Probe.of(question, embedder).embedding()));
+        byKey.put(key, new Known<>(key, datasource, question, sql, about, Probe.of(question, embedder).embedding(),
+                Rebinder.texts(sql)));
         if (byKey.size() > capacity) {
             byKey.remove(byKey.keySet().iterator().next());
         }
@@ -72,9 +77,11 @@ final class QuestionIndex<T> {
     }
 
     Optional<Hit<T>> match(Probe probe, SchemaSnapshot schema, Predicate<Known<T>> usable, double threshold) {
-        QuestionShape asked = QuestionShape.of(probe.question(), schema);
         for (var candidate : similar(probe, schema.datasource(), usable, threshold)) {
-            QuestionShape known = QuestionShape.of(candidate.getKey().question(), schema);
+            // a word the SQL holds as a string is a literal of both questions: "paid" and "overdue" are no paraphrase
+            Set<String> texts = candidate.getKey().sqlTexts();
+            QuestionShape asked = QuestionShape.of(probe.question(), schema, texts);
+            QuestionShape known = QuestionShape.of(candidate.getKey().question(), schema, texts);
             if (!known.sameSlots(asked)) {
                 continue;
             }

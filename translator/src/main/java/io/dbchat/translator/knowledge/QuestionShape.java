@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * What two questions must share to mean the same up to their literals: the question with its literals masked (what is
  * embedded and compared), the kinds of its literal slots in order, and its decisive words by meaning (comparison,
  * aggregate, negation, ranking, period), since "over" and "under" embed almost alike. Literals are quoted text, ISO
- * dates, numbers, the schema's stored values (enum, CHECK and sampled values, spelled as stored) and capitalised names.
+ * dates, numbers, the schema's stored values (enum, CHECK and sampled values, spelled as stored, with their columns),
+ * the words a known SQL holds as strings (so "paid" is a slot of "paid invoices" when its SQL says {@code 'paid'}, even
+ * where the catalog lists no values) and capitalised names.
  */
 record QuestionShape(String masked, List<Literal> literals, Set<String> decisive) {
 
@@ -32,12 +34,22 @@ record QuestionShape(String masked, List<Literal> literals, Set<String> decisive
     private static final Map<String, String> CLASSES = classes();
 
     static QuestionShape of(String question, SchemaSnapshot schema) {
+        return of(question, schema, Set.of());
+    }
+
+    /**
+     * The shape with {@code sqlTexts} (the string literals of the SQL a known question is compared by) as literals
+     * too, wherever the question says one as a whole word in any case: both questions of a comparison take the same.
+     */
+    static QuestionShape of(String question, SchemaSnapshot schema, Set<String> sqlTexts) {
         List<Literal> found = new ArrayList<>();
         boolean[] taken = new boolean[question.length()];
         Matcher quoted = QUOTED.matcher(question);
         while (quoted.find()) {
             String text = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
-            add(found, taken, new Literal(Literal.Kind.TEXT, stored(text, schema), quoted.start(), quoted.end()));
+            String value = stored(text, schema);
+            add(found, taken, new Literal(Literal.Kind.TEXT, value, quoted.start(), quoted.end(),
+                    values(schema).get(value)));
         }
         Matcher date = DATE.matcher(question);
         while (date.find()) {
@@ -49,6 +61,9 @@ record QuestionShape(String masked, List<Literal> literals, Set<String> decisive
             add(found, taken, new Literal(Literal.Kind.NUMBER, plain, number.start(), number.end()));
         }
         storedValues(question, schema, found, taken);
+        Map<String, Set<String>> fromSql = new java.util.HashMap<>();
+        sqlTexts.forEach(t -> fromSql.put(t, Set.of()));
+        wholeWords(question, fromSql, found, taken);
         names(question, schema, found, taken);
         found.sort(Comparator.comparingInt(Literal::start));
         return new QuestionShape(mask(question, found), List.copyOf(found), decisive(question, found));
@@ -81,16 +96,22 @@ record QuestionShape(String masked, List<Literal> literals, Set<String> decisive
 
     /** The schema's stored values named in the question, longest first, as whole words and in any case. */
     private static void storedValues(String question, SchemaSnapshot schema, List<Literal> found, boolean[] taken) {
-        List<String> values = values(schema).stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        wholeWords(question, values(schema), found, taken);
+    }
+
+    /** The values (with the columns they are stored in) the question says as whole words in any case, longest first. */
+    private static void wholeWords(String question, Map<String, Set<String>> values, List<Literal> found, boolean[] taken) {
+        List<String> ordered = values.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         String lower = question.toLowerCase(Locale.ROOT);
-        for (String value : values) {
-            if (value.length() < 2 || value.chars().allMatch(Character::isDigit)) {
+        for (String value : ordered) {
+            if (value.length() < 2 || value.chars().allMatch(Character::isDigit)
+                    || value.length() != value.toLowerCase(Locale.ROOT).length()) {
                 continue;
             }
             Matcher m = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(value.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\d])")
                     .matcher(lower);
             while (m.find()) {
-                add(found, taken, new Literal(Literal.Kind.TEXT, value, m.start(), m.end()));
+                add(found, taken, new Literal(Literal.Kind.TEXT, value, m.start(), m.end(), values.get(value)));
             }
         }
     }
@@ -120,18 +141,19 @@ record QuestionShape(String masked, List<Literal> literals, Set<String> decisive
     }
 
     private static String stored(String text, SchemaSnapshot schema) {
-        return values(schema).stream().filter(v -> v.equalsIgnoreCase(text)).findFirst().orElse(text);
+        return values(schema).keySet().stream().filter(v -> v.equalsIgnoreCase(text)).findFirst().orElse(text);
     }
 
-    private static List<String> values(SchemaSnapshot schema) {
-        List<String> out = new ArrayList<>();
+    /** The schema's stored values, each with the columns ({@code table.column}) that store it. */
+    private static Map<String, Set<String>> values(SchemaSnapshot schema) {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
         if (schema == null) {
             return out;
         }
         for (TableSchema t : schema.tables()) {
             for (ColumnSchema c : t.columns()) {
                 if (c.values() != null) {
-                    out.addAll(c.values());
+                    c.values().forEach(v -> out.computeIfAbsent(v, k -> new TreeSet<>()).add(t.name() + "." + c.name()));
                 }
             }
         }

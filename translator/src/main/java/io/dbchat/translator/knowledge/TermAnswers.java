@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
  * Answers without a model from one approved business term that is a measure with an SQL expression on a table:
@@ -46,7 +48,8 @@ final class TermAnswers {
         }
         KnowledgeEntry term = measures.getFirst();
         TableSchema table = table(schema, term.table());
-        if (table == null) {
+        String expression = expression(term.expression());
+        if (table == null || expression == null) {
             return Optional.empty();
         }
         String rest = withoutTerm(question.toLowerCase(Locale.ROOT), term);
@@ -76,11 +79,23 @@ final class TermAnswers {
         if ((grain != null || year != null) && date == null) {
             return Optional.empty();
         }
-        return Optional.of(compose(term, table, grain, year, date, by, column));
+        return Optional.of(compose(term, expression, table, grain, year, date, by, column));
     }
 
-    private static Answer compose(KnowledgeEntry term, TableSchema table, String grain, String year, String date,
-                                  TableSchema by, String column) {
+    /**
+     * The expression as JSqlParser prints it back, as the gateway judged it when it was saved (one expression, so
+     * nothing of its text, a comment or a stray clause, reaches the SQL beyond that tree); null when it is not one.
+     */
+    private static String expression(String text) {
+        try {
+            return CCJSqlParserUtil.parseExpression(text, false).toString();
+        } catch (JSQLParserException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Answer compose(KnowledgeEntry term, String expression, TableSchema table, String grain, String year,
+                                  String date, TableSchema by, String column) {
         String from = SqlIdentifiers.table(table.schema(), table.name());
         String dateRef = date == null ? null : from + "." + SqlIdentifiers.quote(date);
         List<String> select = new ArrayList<>();
@@ -106,7 +121,7 @@ final class TermAnswers {
             understood.add("per " + column);
         }
         int groups = select.size();
-        select.add(term.expression().strip() + " AS " + SqlIdentifiers.quote(alias(term.name())));
+        select.add(expression + " AS " + SqlIdentifiers.quote(alias(term.name())));
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(from)
                 .append(join);
         if (year != null) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Answers from the team's knowledge before the translator, and gives the translator what it knows. A first attempt at
  * a question that stands alone is answered by the approved example that means the same (its literals re-bound), else,
- * without a model, from a measure term it names ({@link TermAnswers}), else, in front of a model, by the SQL of an
+ * without a model, from a measure term it names ({@link TermAnswers}) or with the condition term it names added to the
+ * rules' SQL ({@link ConditionTerms}), else, in front of a model, by the SQL of an
  * earlier question that meant the same (the semantic cache); anything else goes
  * to the translator with the similar examples, the terms it names and the notes ({@link KnowledgeHints}). Only a
  * principal who sees the whole schema is answered from knowledge or shown examples and terms: their SQL may name what
@@ -86,6 +87,7 @@ public final class WithKnowledge implements Translator {
         if (whole && !followUp && Standalone.standsAlone(q.question())) {
             Optional<Translation> known = fromExample(request, probe)
                     .or(() -> delegate.isRemote() ? Optional.empty() : fromTerm(request))
+                    .or(() -> delegate.isRemote() ? Optional.empty() : withCondition(request))
                     .or(() -> useCache ? fromCache(request, probe) : Optional.empty());
             if (known.isPresent()) {
                 return known.get();
@@ -131,6 +133,35 @@ public final class WithKnowledge implements Translator {
                     return new Translation.Sql(answer.sql(), TERMS, Usage.NONE, List.of(),
                             new Understanding(answer.understood(), List.of(), List.of(), null, null),
                             new SqlSource(SqlSource.RULES, answer.term().id(), null, said));
+                });
+    }
+
+    /**
+     * Without a model, a question naming one condition term ("how many active clients") is read by the rules with the
+     * term's words as its table, and the condition is added to their SQL; any other outcome is no answer.
+     */
+    private Optional<Translation> withCondition(TranslationRequest request) {
+        var q = request.question();
+        return ConditionTerms.reading(q.question(), knowledge.termsNamed(q.question(), q.datasource()), request.schema())
+                .flatMap(reading -> {
+                    var reworded = new TranslationRequest(reading.asked(q), request.schema(), request.history(),
+                            request.attempt(), request.previousFailure());
+                    if (!(delegate.translate(reworded) instanceof Translation.Sql rules) || rules.source() != null) {
+                        return Optional.empty();
+                    }
+                    return ConditionTerms.apply(rules.sql(), reading).map(sql -> {
+                        meters.source(SqlSource.RULES);
+                        Understanding u = rules.understanding() != null ? rules.understanding()
+                                : new Understanding(List.of(), List.of(), List.of(), null, null);
+                        // the page shows what was understood; the words say what was assumed
+                        List<String> understood = new java.util.ArrayList<>(List.of(reading.said()));
+                        understood.addAll(u.understood());
+                        List<String> assumed = new java.util.ArrayList<>(List.of(reading.meaning()));
+                        assumed.addAll(u.assumed());
+                        return new Translation.Sql(sql, TERMS, Usage.NONE, List.of(),
+                                new Understanding(understood, assumed, u.ignored(), u.listLimit(), null),
+                                new SqlSource(SqlSource.RULES, reading.term().id(), null, reading.said()));
+                    });
                 });
     }
 

@@ -47,6 +47,14 @@ final class Invoices {
                                 List.of("id"))))));
     }
 
+    /** The offline translator behind the team's knowledge, for a principal no policy restricts. */
+    static WithKnowledge offline(KnowledgeView knowledge) {
+        return new WithKnowledge(new io.dbchat.translator.offline.OfflineTranslator(
+                io.dbchat.translator.offline.OfflineSettings.lexical()), knowledge, null, EMBEDDER,
+                io.dbchat.contracts.policy.PolicyStore.none(), new KnowledgeMeters(new SimpleMeterRegistry()),
+                WithKnowledge.Settings.defaults());
+    }
+
     /** The real LLM translator (LangChain4j's OpenAI client) with the knowledge prompt, on the stub. */
     static Translator model(LlmStub stub) {
         var p = new LlmProperties("openai", "stub-model", 0, Duration.ofSeconds(10), 256, 0,

@@ -24,9 +24,7 @@ class OfflineKnowledgeTest {
 
     @BeforeEach
     void teach() {
-        translator = new WithKnowledge(new OfflineTranslator(OfflineSettings.lexical()), knowledge, null,
-                Invoices.EMBEDDER, PolicyStore.none(), new KnowledgeMeters(new SimpleMeterRegistry()),
-                WithKnowledge.Settings.defaults());
+        translator = Invoices.offline(knowledge);
         approve(KnowledgeEntry.example("billing", "e-1", KnowledgeEntry.APPROVED, "ann", Instant.EPOCH,
                 "How many paid invoices over 500 were issued in 2024?",
                 "SELECT count(*) FROM invoices WHERE status = 'Paid' AND amount > 500 AND EXTRACT(YEAR FROM issued_on) = 2024",

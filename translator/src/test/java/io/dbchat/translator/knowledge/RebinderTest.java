@@ -109,6 +109,34 @@ class RebinderTest {
     }
 
     @Test
+    void neverRebindsIntoAStringThatReadsBackslashesOrDollarQuotes() {
+        var acme = List.of(new Literal(Literal.Kind.TEXT, "Acme", 0, 4));
+        var hostile = List.of(new Literal(Literal.Kind.TEXT, "x\\' OR 1=1 --$$", 0, 4));
+
+        assertThat(Rebinder.rebind("SELECT id FROM clients WHERE name = E'Acme'", acme, hostile)).isEmpty();
+        assertThat(Rebinder.rebind("SELECT id FROM clients WHERE name = $$Acme$$", acme, hostile)).isEmpty();
+        // a backslash before a quote reads as an escape to JSqlParser, not to PostgreSQL: the two trees differ, so no
+        // re-binding; without one the text is one literal with its quotes doubled
+        assertThat(Rebinder.rebind("SELECT id FROM clients WHERE name = 'Acme'", acme, hostile)).isEmpty();
+        assertThat(Rebinder.rebind("SELECT id FROM clients WHERE name = 'Acme'", acme,
+                List.of(new Literal(Literal.Kind.TEXT, "O'Brien') OR 1=1 --$$", 0, 4))).map(Rebinder.Rebound::sql))
+                .contains("SELECT id FROM clients WHERE name = 'O''Brien'') OR 1=1 --$$'");
+    }
+
+    @Test
+    void aNumberPastADoublesRangeOrNotDigitsIsNoRebinding() {
+        var was = List.of(new Literal(Literal.Kind.NUMBER, "2.5", 0, 3));
+        String sql = "SELECT id FROM invoices WHERE amount > 2.5";
+
+        assertThat(Rebinder.rebind(sql, was, List.of(new Literal(Literal.Kind.NUMBER, "9".repeat(400) + ".5", 0, 1))))
+                .isEmpty();
+        assertThat(Rebinder.rebind(sql, was, List.of(new Literal(Literal.Kind.NUMBER, "1e309", 0, 1)))).isEmpty();
+        assertThat(Rebinder.rebind(sql, was, List.of(new Literal(Literal.Kind.NUMBER, "1; drop", 0, 1)))).isEmpty();
+        assertThat(Rebinder.rebind(sql, was, List.of(new Literal(Literal.Kind.NUMBER, "3.25", 0, 1)))
+                .map(Rebinder.Rebound::sql)).contains("SELECT id FROM invoices WHERE amount > 3.25");
+    }
+
+    @Test
     void collectsLiteralsEverywhereTheStatementPrintsThem() throws Exception {
         var statement = net.sf.jsqlparser.parser.CCJSqlParserUtil.parse(
                 "WITH x AS (SELECT 1 AS a) SELECT a, 'b' FROM x WHERE a IN (SELECT 2) GROUP BY a HAVING count(*) > 3 "
