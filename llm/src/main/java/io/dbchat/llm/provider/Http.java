@@ -20,11 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The HTTP client under the providers' LangChain4j models: the JDK's, with every call on a virtual thread.
- * LangChain4j's own {@code JdkHttpClient} reads a streamed answer in a dependent task of {@code sendAsync}, on a
- * platform thread of the client's cached pool (or, given any other executor, of the common fork-join pool), so every
- * answer being streamed holds a platform thread until its last chunk; here it holds a virtual one. A plain call
- * blocks its caller, as LangChain4j's does (the translator calls from virtual threads). Over plain {@code http://}
+ * The HTTP client under the providers' LangChain4j models: the JDK's, with each streamed answer read on a virtual
+ * thread. LangChain4j's own {@code JdkHttpClient} reads a streamed answer in a dependent task of {@code sendAsync},
+ * on a platform thread of the client's cached pool (or, given any other executor, of the common fork-join pool), so
+ * every answer being streamed holds a platform thread until its last chunk; here it holds a virtual one. A plain
+ * call blocks its caller, as LangChain4j's does (the translator calls from virtual threads). Over plain {@code http://}
  * (a local server, the benchmark's scripted model) it speaks HTTP/1.1: left at HTTP/2, the JDK client asks every
  * request to upgrade to cleartext HTTP/2, which such servers decline. The connection pool has no per-host cap; how
  * many calls are open at once is the stages' {@code max-in-flight}. Only JSON bodies: a multipart request is refused.
@@ -157,7 +157,9 @@ final class Http implements HttpClient {
 
         @Override
         public HttpClient build() {
-            var jdk = java.net.http.HttpClient.newBuilder().executor(VIRTUAL);
+            // the client's own short tasks stay on its default pool: on virtual threads, one created for each,
+            // they cost more CPU per call (JFR, dbchat bench model) and hold nothing while a call waits
+            var jdk = java.net.http.HttpClient.newBuilder();
             if (plain) {
                 jdk.version(java.net.http.HttpClient.Version.HTTP_1_1);
             }
