@@ -92,6 +92,18 @@ class ChatModelsTest {
     }
 
     @Test
+    void aStreamedAnswerIsReadOnAVirtualThreadOverHttp11WithoutAnUpgrade() throws Exception {
+        stub.enqueue(LlmStub.Reply.text("There are 600 users."));
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+
+        stream(ChatModels.streaming(openAi("openai", null)), "There are 600 users.", virtual);
+
+        assertThat(virtual).isNotEmpty().containsOnly(true);
+        var headers = stub.requests().getFirst().headers().keySet().stream().map(String::toLowerCase).toList();
+        assertThat(headers).doesNotContain("upgrade", "http2-settings");
+    }
+
+    @Test
     void anthropicIsSpokenToInItsOwnFormat() {
         stub.enqueue(LlmStub.Reply.text("SELECT 1"));
         var p = bind(Map.of("provider", "anthropic", "endpoints.anthropic.api-key", "key",
@@ -174,12 +186,18 @@ class ChatModelsTest {
 
     /** Streams a reply; checks the tokens add up to {@code expected}, and returns them. */
     static List<String> stream(StreamingChatModel model, String expected) throws Exception {
+        return stream(model, expected, new CopyOnWriteArrayList<>());
+    }
+
+    /** As above, noting for each token whether it came on a virtual thread. */
+    static List<String> stream(StreamingChatModel model, String expected, List<Boolean> onVirtual) throws Exception {
         List<String> tokens = new CopyOnWriteArrayList<>();
         var done = new CompletableFuture<ChatResponse>();
         model.chat("Say it", new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partial) {
                 tokens.add(partial);
+                onVirtual.add(Thread.currentThread().isVirtual());
             }
 
             @Override

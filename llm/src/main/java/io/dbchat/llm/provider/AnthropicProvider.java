@@ -36,7 +36,8 @@ public final class AnthropicProvider implements LlmProvider {
     @Override
     public ChatModel chat(LlmProperties s, String model) {
         var e = s.endpoint(ENDPOINT);
-        return AnthropicChatModel.builder().baseUrl(Settings.orDefault(e.baseUrl(), API)).apiKey(key(e))
+        String url = Settings.orDefault(e.baseUrl(), API);
+        return AnthropicChatModel.builder().baseUrl(url).httpClientBuilder(Http.client(url)).apiKey(key(e))
                 .modelName(model).temperature(s.temperature()).timeout(s.timeout()).maxTokens(s.maxTokens())
                 .maxRetries(0).build();
     }
@@ -44,7 +45,8 @@ public final class AnthropicProvider implements LlmProvider {
     @Override
     public StreamingChatModel streaming(LlmProperties s, String model) {
         var e = s.endpoint(ENDPOINT);
-        return AnthropicStreamingChatModel.builder().baseUrl(Settings.orDefault(e.baseUrl(), API)).apiKey(key(e))
+        String url = Settings.orDefault(e.baseUrl(), API);
+        return AnthropicStreamingChatModel.builder().baseUrl(url).httpClientBuilder(Http.client(url)).apiKey(key(e))
                 .modelName(model).temperature(s.temperature()).timeout(s.timeout()).maxTokens(s.maxTokens()).build();
     }
 

@@ -38,7 +38,7 @@ public final class GeminiProvider implements LlmProvider {
     @Override
     public ChatModel chat(LlmProperties s, String model) {
         var e = s.endpoint(ENDPOINT);
-        var builder = GoogleAiGeminiChatModel.builder().apiKey(key(e)).modelName(model).temperature(s.temperature())
+        var builder = GoogleAiGeminiChatModel.builder().httpClientBuilder(Http.client(e.baseUrl())).apiKey(key(e)).modelName(model).temperature(s.temperature())
                 .timeout(s.timeout()).maxOutputTokens(s.maxTokens()).maxRetries(0);
         return (e.hasBaseUrl() ? builder.baseUrl(e.baseUrl()) : builder).build();
     }
@@ -46,7 +46,8 @@ public final class GeminiProvider implements LlmProvider {
     @Override
     public StreamingChatModel streaming(LlmProperties s, String model) {
         var e = s.endpoint(ENDPOINT);
-        var builder = GoogleAiGeminiStreamingChatModel.builder().apiKey(key(e)).modelName(model)
+        var builder = GoogleAiGeminiStreamingChatModel.builder().httpClientBuilder(Http.client(e.baseUrl()))
+                .apiKey(key(e)).modelName(model)
                 .temperature(s.temperature()).timeout(s.timeout()).maxOutputTokens(s.maxTokens());
         return (e.hasBaseUrl() ? builder.baseUrl(e.baseUrl()) : builder).build();
     }

@@ -35,13 +35,13 @@ public final class OllamaProvider implements LlmProvider {
 
     @Override
     public ChatModel chat(LlmProperties s, String model) {
-        return OllamaChatModel.builder().baseUrl(baseUrl(s)).modelName(model).temperature(s.temperature())
+        return OllamaChatModel.builder().baseUrl(baseUrl(s)).httpClientBuilder(Http.client(baseUrl(s))).modelName(model).temperature(s.temperature())
                 .timeout(s.timeout()).numPredict(s.maxTokens()).maxRetries(0).build();
     }
 
     @Override
     public StreamingChatModel streaming(LlmProperties s, String model) {
-        return OllamaStreamingChatModel.builder().baseUrl(baseUrl(s)).modelName(model).temperature(s.temperature())
+        return OllamaStreamingChatModel.builder().baseUrl(baseUrl(s)).httpClientBuilder(Http.client(baseUrl(s))).modelName(model).temperature(s.temperature())
                 .timeout(s.timeout()).numPredict(s.maxTokens()).build();
     }
 

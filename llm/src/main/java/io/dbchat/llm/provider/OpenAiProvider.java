@@ -61,12 +61,12 @@ public final class OpenAiProvider implements LlmProvider {
     }
 
     static ChatModel chat(LlmProperties s, String baseUrl, String key, String model) {
-        return OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(model).temperature(s.temperature())
+        return OpenAiChatModel.builder().baseUrl(baseUrl).httpClientBuilder(Http.client(baseUrl)).apiKey(key).modelName(model).temperature(s.temperature())
                 .timeout(s.timeout()).maxTokens(s.maxTokens()).maxRetries(0).build();
     }
 
     static StreamingChatModel streaming(LlmProperties s, String baseUrl, String key, String model) {
-        return OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(model)
+        return OpenAiStreamingChatModel.builder().baseUrl(baseUrl).httpClientBuilder(Http.client(baseUrl)).apiKey(key).modelName(model)
                 .temperature(s.temperature()).timeout(s.timeout()).maxTokens(s.maxTokens()).build();
     }
 }
