@@ -90,8 +90,11 @@ public final class AsyncProcessorSupplier<I, R, O> implements ProcessorSupplier<
 
     @Override
     public Set<StoreBuilder<?>> stores() {
+        // cached: a request whose call ends before the task's next commit leaves one tombstone on the changelog,
+        // not its queue and then the tombstone
         StoreBuilder<KeyValueStore<String, PendingQueue<I>>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(storeName), Serdes.String(), new JsonSerde<>(queueType));
+                Stores.persistentKeyValueStore(storeName), Serdes.String(), new JsonSerde<PendingQueue<I>>(queueType))
+                .withCachingEnabled();
         return Set.of(store);
     }
 

@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 
 /**
@@ -17,6 +18,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     private final JavaType type;
     /** Writes by the declared type, so a generic field typed by a sealed event (a pending queue's input) keeps its type id. */
     private final ObjectWriter writer;
+    /** Holds its root deserializer: no lookup in the mapper's cache per record. */
+    private final ObjectReader reader;
 
     public JsonSerde(Class<T> type) {
         this(Json.MAPPER.constructType(type));
@@ -26,6 +29,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     public JsonSerde(JavaType type) {
         this.type = type;
         this.writer = Json.MAPPER.writerFor(type);
+        this.reader = Json.MAPPER.readerFor(type);
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return Json.MAPPER.readValue(bytes, type);
+            return reader.readValue(bytes);
         } catch (JacksonException e) {
             throw new SerializationException("Cannot read " + type.getRawClass().getSimpleName() + " from " + topic
                     + ": " + e.getOriginalMessage(), e);

@@ -19,6 +19,14 @@ public final class RememberingSerde<T> implements Serde<T>, Deserializer<T> {
     private final int capacity;
     private final Map<Payload, T> decoded = new ConcurrentHashMap<>();
 
+    /** Values kept by a serde of one value per datasource (a stage's schema snapshots): as many datasources as are in use. */
+    public static final int PER_DATASOURCE = 64;
+
+    /** For a global table holding one value per datasource, such as the schema snapshots. */
+    public static <T> RememberingSerde<T> perDatasource(Serde<T> inner) {
+        return new RememberingSerde<>(inner, PER_DATASOURCE);
+    }
+
     public RememberingSerde(Serde<T> inner, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");

@@ -27,4 +27,23 @@ public interface PlanReview {
     default PlanVerdict accepted(String explainJson) {
         return PlanVerdict.passed(null, null);
     }
+
+    /**
+     * {@link #review} and, for a plan it accepts, {@link #accepted} in one: a review that reads the plan's JSON
+     * reads it once.
+     */
+    default Decision decide(String datasource, String explainJson) {
+        return review(datasource, explainJson).<Decision>map(Decision.Refused::new)
+                .orElseGet(() -> new Decision.Accepted(accepted(explainJson)));
+    }
+
+    /** What the review decided: the statement must not run, or it may, with the verdict it carries. */
+    sealed interface Decision {
+
+        record Refused(Problem problem) implements Decision {
+        }
+
+        record Accepted(PlanVerdict verdict) implements Decision {
+        }
+    }
 }

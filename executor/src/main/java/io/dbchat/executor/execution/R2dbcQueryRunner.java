@@ -130,13 +130,14 @@ public final class R2dbcQueryRunner implements QueryRunner, AutoCloseable {
             return Mono.just(new ExecutionOutcome.Refused(new Problem("sql.plan_refused",
                     "Only a query (SELECT, WITH, VALUES or TABLE) may run.")));
         }
-        return review.prepare(datasource, c).then(explain(c, sql)).flatMap(plan -> review.review(datasource, plan)
-                .<Mono<ExecutionOutcome>>map(problem -> Mono.just(new ExecutionOutcome.Refused(problem)))
-                .orElseGet(() -> {
-                    lease.clean = true;
-                    lease.plan = review.accepted(plan);
-                    return statement(datasource, c, sql, settings);
-                }));
+        return review.prepare(datasource, c).then(explain(c, sql)).flatMap(plan -> switch (review.decide(datasource, plan)) {
+            case PlanReview.Decision.Refused refused -> Mono.just(new ExecutionOutcome.Refused(refused.problem()));
+            case PlanReview.Decision.Accepted accepted -> {
+                lease.clean = true;
+                lease.plan = accepted.verdict();
+                yield statement(datasource, c, sql, settings);
+            }
+        });
     }
 
     private Mono<ExecutionOutcome> statement(String datasource, Connection c, String sql, Map<String, String> settings) {

@@ -70,20 +70,8 @@ public final class PlanCheck implements PlanReview {
 
     @Override
     public Optional<Problem> review(String datasource, String explainJson) {
-        SchemaSnapshot schema = snapshot(datasource);
-        if (schema == null) {
-            return Optional.of(new Problem(PlanJudge.REFUSED,
-                    "The plan check does not know the schema of '" + datasource + "' yet; ask again."));
-        }
-        JsonNode plan;
-        try {
-            plan = Json.MAPPER.readTree(explainJson);
-        } catch (JacksonException e) {
-            return Optional.of(new Problem(PlanJudge.REFUSED, "The database's plan for this query was unreadable."));
-        }
-        Expanded known = expanded.get(datasource);
-        return known != null && Objects.equals(known.version(), schema.version())
-                ? judge.judge(plan, known.relations()) : judge.judge(plan, schema);
+        return decide(datasource, explainJson) instanceof Decision.Refused refused ? Optional.of(refused.problem())
+                : Optional.empty();
     }
 
     /** The planner's total cost and the rows of its largest step, from the plan accepted. */
@@ -94,6 +82,26 @@ public final class PlanCheck implements PlanReview {
         } catch (JacksonException e) {
             return PlanVerdict.passed(null, null);
         }
+    }
+
+    /** Reads the plan's JSON once, for the judgement and for the estimates of a plan accepted. */
+    @Override
+    public Decision decide(String datasource, String explainJson) {
+        SchemaSnapshot schema = snapshot(datasource);
+        if (schema == null) {
+            return new Decision.Refused(new Problem(PlanJudge.REFUSED,
+                    "The plan check does not know the schema of '" + datasource + "' yet; ask again."));
+        }
+        JsonNode plan;
+        try {
+            plan = Json.MAPPER.readTree(explainJson);
+        } catch (JacksonException e) {
+            return new Decision.Refused(new Problem(PlanJudge.REFUSED, "The database's plan for this query was unreadable."));
+        }
+        Expanded known = expanded.get(datasource);
+        Optional<Problem> problem = known != null && Objects.equals(known.version(), schema.version())
+                ? judge.judge(plan, known.relations()) : judge.judge(plan, schema);
+        return problem.<Decision>map(Decision.Refused::new).orElseGet(() -> new Decision.Accepted(PlanJudge.estimate(plan)));
     }
 
     private SchemaSnapshot snapshot(String datasource) {

@@ -8,6 +8,7 @@ import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.SchemaSnapshot;
 import io.dbchat.contracts.events.SqlFailed;
 import io.dbchat.contracts.events.SqlProposed;
+import io.dbchat.contracts.serde.RememberingSerde;
 import io.dbchat.contracts.topics.Topics;
 import io.dbchat.contracts.tracing.TraceHop;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -43,10 +45,12 @@ public final class ExecutorTopology {
 
     /** Adds the stage to {@code builder}; returns the number of queries running, for monitoring. */
     public static IntSupplier build(StreamsBuilder builder, Topics topics, QueryHandler handler, AsyncSettings async) {
+        // every proposal looks its schema up here: an unchanged snapshot is compared, not parsed again
+        var snapshots = RememberingSerde.perDatasource(topics.schema().value());
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
-                topics.schema().consumed(),
+                Consumed.with(topics.schema().key(), snapshots),
                 Materialized.<String, SchemaSnapshot, KeyValueStore<Bytes, byte[]>>as(SCHEMA_STORE)
-                        .withKeySerde(topics.schema().key()).withValueSerde(topics.schema().value()));
+                        .withKeySerde(topics.schema().key()).withValueSerde(snapshots));
         var running = new AsyncProcessorSupplier<>(PENDING_STORE, Execution.class, handler::run, Execution::id,
                 e -> e.proposal().queryId(), handler::outcome, handler::failure, async);
         // a cancelled query's SQL is dropped here, whichever of it and the cancellation comes first; a statement

@@ -46,8 +46,10 @@ public final class ConversationTurns {
 
     /** Remembers the questions of the stage's results; before the stage answers them, so first to see each one. */
     public void remember(StreamsBuilder builder, KStream<String, QueryResult> results) {
+        // cached: a question and its FINAL written in one commit (every answer from templates) reach the changelog
+        // as one record
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                new JsonSerde<>(PendingTurn.class)));
+                new JsonSerde<>(PendingTurn.class)).withCachingEnabled());
         results.filter((k, result) -> belongsInConversation(result.question()))
                 .process(TurnRecording.Remember::new, Named.as("remember-turn-question"), STORE);
     }

@@ -35,8 +35,6 @@ public final class TranslatorTopology {
 
     static final String SCHEMA_STORE = "translator-schemas";
     static final String PENDING_STORE = "translator-pending";
-    /** Decoded schema snapshots kept: one per datasource in use. */
-    static final int SCHEMAS_REMEMBERED = 64;
 
     /** Further attempts after a failed SQL (for translators that can correct themselves) and the async bounds. */
     public record Options(int maxCorrections, AsyncSettings async) {
@@ -58,7 +56,7 @@ public final class TranslatorTopology {
                                     Clock clock) {
         // every question looks its schema up here: an unchanged snapshot is compared, not parsed again
         GlobalKTable<String, SchemaSnapshot> schemas = builder.globalTable(topics.schema().name(),
-                Consumed.with(topics.schema().key(), new RememberingSerde<>(topics.schema().value(), SCHEMAS_REMEMBERED)),
+                Consumed.with(topics.schema().key(), RememberingSerde.perDatasource(topics.schema().value())),
                 Materialized.as(SCHEMA_STORE));
         // a cancelled query's question or failure is dropped here, whichever of it and the cancellation comes first;
         // a model call under way is interrupted
