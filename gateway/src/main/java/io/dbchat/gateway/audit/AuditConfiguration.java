@@ -88,8 +88,9 @@ class AuditConfiguration {
      * once the Streams instance runs), and the snapshot written again when this gateway stops.
      */
     @Bean
-    AuditRecords auditRecords(StreamsBuilderFactoryBean auditStreams, AuditIndex index, IndexKeeper keeper) {
-        AuditRecords records = new AuditRecords(auditStreams::getKafkaStreams, index);
+    AuditRecords auditRecords(StreamsBuilderFactoryBean auditStreams, AuditIndex index, IndexKeeper keeper,
+                              Topic<String, AuditRecord> auditTopic) {
+        AuditRecords records = new AuditRecords(auditStreams::getKafkaStreams, index, auditTopic);
         if (keeper.restore()) {
             index.ready();
         }

@@ -8,8 +8,9 @@ import io.dbchat.contracts.events.SqlProposed;
 import java.time.Instant;
 
 /**
- * One record of a pipeline topic on its way to its query's {@link AuditRecord}, re-keyed by query id: exactly one of
- * the event fields is set, and {@code at} is the record's timestamp (when its stage wrote it).
+ * One record of a pipeline topic on its way to its query's {@link AuditRecord}: exactly one of the event fields is
+ * set, and {@code at} is the record's timestamp (when its stage wrote it). {@code rowBytes} is the size of an
+ * answer's rows as they were written, when the rows were skipped rather than read (null: measure the result's rows).
  */
 public record AuditEvent(
         QuestionAsked question,
@@ -17,7 +18,14 @@ public record AuditEvent(
         SqlFailed failure,
         QueryResult result,
         ReplyEvent reply,
-        Instant at) {
+        Instant at,
+        Long rowBytes) {
+
+    /** An event whose answer, if any, carries its rows. */
+    public AuditEvent(QuestionAsked question, SqlProposed sql, SqlFailed failure, QueryResult result, ReplyEvent reply,
+                      Instant at) {
+        this(question, sql, failure, result, reply, at, null);
+    }
 
     public String queryId() {
         if (question != null) {

@@ -50,7 +50,7 @@ public final class AuditFold {
         } else if (event.failure() != null) {
             r = failed(r, event.failure(), event.at());
         } else if (event.result() instanceof QueryAnswered a) {
-            r = answered(r, a, event.at());
+            r = answered(r, a, event.rowBytes(), event.at());
         } else if (event.result() instanceof QueryRejected j) {
             r = rejected(r, j, event.at());
         } else if (event.reply() != null) {
@@ -120,12 +120,12 @@ public final class AuditFold {
         return withStep(withAttempt(proposedIfNew(r, f.proposal()), now), new Step("executor", "sql failed #" + n, at));
     }
 
-    private static AuditRecord answered(AuditRecord r, QueryAnswered a, Instant at) {
+    private static AuditRecord answered(AuditRecord r, QueryAnswered a, Long rowBytes, Instant at) {
         int n = a.proposal().attempt();
         SqlAttempt base = base(r, n, a.proposal().sql());
+        long bytes = rowBytes != null ? rowBytes : Json.MAPPER.writeValueAsBytes(a.rows()).length;
         SqlAttempt now = new SqlAttempt(n, base.sql(), base.translationMs(), PASSED, status(a.planCheck(), NOT_REFUSED),
-                a.rowCount(), a.truncated(), (long) Json.MAPPER.writeValueAsBytes(a.rows()).length, a.execMs(), null, null,
-                a.policies(), a.planCheck(), base.source());
+                a.rowCount(), a.truncated(), bytes, a.execMs(), null, null, a.policies(), a.planCheck(), base.source());
         r = withOutcome(withAttempt(proposedIfNew(r, a.proposal()), now), Outcome.ANSWERED);
         return withStep(r, new Step("executor", "rows #" + n, at));
     }

@@ -1,10 +1,12 @@
 package io.dbchat.gateway.audit;
 
 import io.dbchat.contracts.errors.ErrorCode;
+import io.dbchat.contracts.topics.Topic;
 import io.dbchat.gateway.errors.ProblemException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -24,14 +26,16 @@ public final class AuditRecords {
 
     private final Supplier<KafkaStreams> streams;
     private final AuditIndex index;
+    private final Deserializer<AuditRecord> records;
 
-    public AuditRecords(Supplier<KafkaStreams> streams, AuditIndex index) {
+    public AuditRecords(Supplier<KafkaStreams> streams, AuditIndex index, Topic<String, AuditRecord> audit) {
         this.streams = streams;
         this.index = index;
+        this.records = audit.value().deserializer();
     }
 
     public Optional<AuditRecord> find(String queryId) {
-        return Optional.ofNullable(store().get(queryId));
+        return Optional.ofNullable(decode(store().get(queryId)));
     }
 
     public Results search(AuditSearch search) {
@@ -39,20 +43,25 @@ public final class AuditRecords {
             throw starting();
         }
         AuditIndex.Page page = index.search(search);
-        ReadOnlyKeyValueStore<String, AuditRecord> store = store();
-        List<AuditRecord> records = page.queryIds().stream().map(store::get).filter(r -> r != null).toList();
-        return new Results(records, page.total(), search.page(), search.size());
+        ReadOnlyKeyValueStore<String, byte[]> store = store();
+        List<AuditRecord> found = page.queryIds().stream().map(id -> decode(store.get(id))).filter(r -> r != null)
+                .toList();
+        return new Results(found, page.total(), search.page(), search.size());
     }
 
     /** Fills the index from the store once, after the store was restored from the audit topic. */
     void rebuildIndex() {
-        try (KeyValueIterator<String, AuditRecord> all = store().all()) {
-            all.forEachRemaining(kv -> index.put(kv.value));
+        try (KeyValueIterator<String, byte[]> all = store().all()) {
+            all.forEachRemaining(kv -> index.put(decode(kv.value)));
         }
         index.ready();
     }
 
-    private ReadOnlyKeyValueStore<String, AuditRecord> store() {
+    private AuditRecord decode(byte[] stored) {
+        return stored == null ? null : records.deserialize(AuditTopology.STORE, stored);
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> store() {
         KafkaStreams kafkaStreams = streams.get();
         if (kafkaStreams == null) {
             throw starting();

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Follows a submitted query on the reply feed, as the asynchronous API does: each STATUS reply becomes a
@@ -43,6 +44,8 @@ final class ToolAnswers {
                 .concatMap(reply -> progress(reply, exchange, progressToken, steps).thenReturn(reply))
                 .filter(reply -> reply.type().isTerminal())
                 .next()
+                // rendered off the reply feed's one thread, which reads the replies of every query
+                .publishOn(Schedulers.parallel())
                 .map(this::result)
                 .timeout(timeout, Mono.fromSupplier(() -> stillWorking(question)));
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Asking questions: synchronously ({@code POST /api/chat/query/}, waits for the answer up to
@@ -68,6 +69,8 @@ class ChatController {
         return replies.events(question.queryId(), -1)
                 .filter(r -> r.type().isTerminal())
                 .next()
+                // rendered off the reply feed's one thread, which reads the replies of every query
+                .publishOn(Schedulers.parallel())
                 .timeout(properties.answerTimeout(), Mono.error(() -> stillWorking(question)))
                 .map(this::answerOrProblem);
     }

@@ -111,7 +111,7 @@ public final class AuditLookupBenchmark {
                         (System.nanoTime() - started) / 1_000_000);
             }
             var streams = new KafkaStreams(AuditTopology.build(new StreamsBuilder(), topics, audit, index).build(), config);
-            AuditRecords records = new AuditRecords(() -> streams, index);
+            AuditRecords records = new AuditRecords(() -> streams, index, audit);
             long[] running = {0};
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {

@@ -232,8 +232,9 @@ class AuditTopologyTest {
     }
 
     private AuditRecord stored(String queryId) {
-        KeyValueStore<String, AuditRecord> store = driver.getKeyValueStore(AuditTopology.STORE);
-        return store.get(queryId);
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(AuditTopology.STORE);
+        byte[] stored = store.get(queryId);
+        return stored == null ? null : audit.value().deserializer().deserialize(audit.name(), stored);
     }
 
     private <V> void send(Topic<String, V> topic, V value, long offsetMs) {
