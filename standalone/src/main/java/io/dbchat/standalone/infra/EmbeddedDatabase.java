@@ -49,6 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", HOST);
         if (dataDirectory != null) {
             Leftovers.stop(dataDirectory.resolve("postmaster.pid"), dataDirectory.resolve("epg-lock"), "postgres");
+            ClusterTemplate.seed(dataDirectory);
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         } else {
             copy = ClusterTemplate.copy();
