@@ -14,9 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-/** The embedded default end to end: real broker, PostgreSQL with the demo data and Redis, all five stages. */
+/**
+ * The embedded default end to end: real broker, PostgreSQL with the demo data and Redis, all five stages (the
+ * {@link SharedDemo} system, which other test classes of the default use as well).
+ */
+@ExtendWith(SharedDemo.class)
 class StandaloneIntegrationTest extends EndToEndScenarios {
 
     static Standalone dbchat;
@@ -25,7 +30,7 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
 
     @BeforeAll
     static void start() {
-        dbchat = Standalone.start(new StandaloneSettings(Map.of(), List.of("--server.port=0")));
+        dbchat = SharedDemo.standalone();
         client = new PipelineClient(dbchat.port());
         client.awaitSchema();
         mcp = McpGateway.start(dbchat.infrastructureProperties());
@@ -35,9 +40,6 @@ class StandaloneIntegrationTest extends EndToEndScenarios {
     static void stop() {
         if (mcp != null) {
             mcp.close();
-        }
-        if (dbchat != null) {
-            dbchat.close();
         }
     }
 

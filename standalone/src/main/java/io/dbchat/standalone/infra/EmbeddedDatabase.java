@@ -25,6 +25,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres postgres;
+    /** The copy of the template cluster this server runs on, deleted on close; null when it has none. */
+    private DataDirectory copy;
 
     /**
      * @param dataDirectory where the cluster lives; null for a temporary one
@@ -35,7 +37,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.port = FreePort.orFree(port);
     }
 
-    /** Starts PostgreSQL, running initdb first when the data directory holds no cluster yet. */
+    /**
+     * Starts PostgreSQL, running initdb first when the data directory holds no cluster yet; a temporary cluster is a
+     * copy of the template when one is asked for (see {@link ClusterTemplate}).
+     */
     public EmbeddedDatabase start() {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 // after a crash PostgreSQL replays its WAL first, which may take longer than zonky's 10 s default
@@ -44,11 +49,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", HOST);
         if (dataDirectory != null) {
             Leftovers.stop(dataDirectory.resolve("postmaster.pid"), dataDirectory.resolve("epg-lock"), "postgres");
+            ClusterTemplate.seed(dataDirectory);
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        } else {
+            copy = ClusterTemplate.copy();
+            if (copy != null) {
+                builder.setDataDirectory(copy.path()).setCleanDataDirectory(false);
+            }
         }
         try {
             postgres = builder.start();
         } catch (IOException e) {
+            releaseCopy();
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
         }
         return this;
@@ -117,6 +129,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
         } finally {
             postgres = null;
+            releaseCopy();
+        }
+    }
+
+    private void releaseCopy() {
+        if (copy != null) {
+            copy.release();
+            copy = null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dbchat.standalone.web;
 
+import io.dbchat.standalone.SharedDemo;
 import io.dbchat.standalone.Standalone;
 import io.dbchat.standalone.StandaloneSettings;
 import java.net.URI;
@@ -27,6 +28,13 @@ final class DemoGateway {
             dbchat.close();
             throw e;
         }
+    }
+
+    /** The {@link SharedDemo} system, once its gateway has a schema. */
+    static Standalone shared() {
+        var dbchat = SharedDemo.standalone();
+        awaitSchema(dbchat.port(), Map.of());
+        return dbchat;
     }
 
     static String url(Standalone dbchat) {

@@ -1,6 +1,7 @@
 package io.dbchat.standalone.web;
 
 import io.dbchat.contracts.serde.Json;
+import io.dbchat.standalone.SharedDemo;
 import io.dbchat.standalone.Standalone;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -27,10 +28,10 @@ abstract class PageTest {
 
     @AfterAll
     static void stop() {
-        if (dbchat != null) {
+        if (dbchat != null && !SharedDemo.isShared(dbchat)) {
             dbchat.close();
-            dbchat = null;
         }
+        dbchat = null;
     }
 
     /** The conversation the page shows now (its address names it). */

@@ -3,10 +3,11 @@ package io.dbchat.standalone.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dbchat.standalone.SharedDemo;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -14,8 +15,10 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web page in headless Chromium against the embedded default in its open demo mode: asking, the steps
- * and the streamed answer, SQL, rows and chart, feedback, conversations, errors, 375 px and keyboard-only use.
+ * and the streamed answer, SQL, rows and chart, feedback, conversations, errors, 375 px and keyboard-only use
+ * (on the {@link SharedDemo} system).
  */
+@ExtendWith(SharedDemo.class)
 class WebPageIntegrationTest extends PageTest {
 
     static final String CHART_QUESTION = "How many projects are there per status?";
@@ -24,7 +27,7 @@ class WebPageIntegrationTest extends PageTest {
     @BeforeAll
     static void start() {
         assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + ": browser tests skipped");
-        dbchat = DemoGateway.start(Map.of(), List.of("--server.port=0"), Map.of());
+        dbchat = DemoGateway.shared();
     }
 
     @Test
