@@ -25,8 +25,7 @@ import reactor.core.publisher.Mono;
  * Turns a posted question into a {@link QuestionAsked}: validates it (size, ids), checks the principal may
  * ask its datasource, opens its conversation (a new one, or a client-chosen id nobody has) or checks the principal
  * owns it, checks the rate limit, registers it so its replies can be subscribed to at once, and submits it, with
- * the principal's attributes for the access policies. A conversation the gateway opens under an id of its own is
- * claimed while the question is written; a client-chosen one is claimed (or its owner checked) before.
+ * the principal's attributes for the access policies.
  */
 @Component
 public class QuestionIntake {
@@ -76,15 +75,10 @@ public class QuestionIntake {
         return Mono.fromCallable(() -> asked(validated(request), principal).withAttributes(principalAttributes))
                 .flatMap(question -> {
                     policy.check(principal, question.datasource());
-                    if (request.conversationId() == null) {
-                        // an id made up here is nobody else's, and a claim Redis cannot make lets the question go
-                        // ahead anyway: the claim is sent first and the question written without waiting for it
-                        // (its turn is recorded three stages later, long after the claim)
-                        return Mono.when(conversations.open(principal, question.conversationId()),
-                                limiter.check(principal).then(submit(question))).thenReturn(question);
-                    }
-                    return conversations.claim(principal, question.conversationId())
-                            .then(limiter.check(principal)).then(submit(question));
+                    Mono<Void> conversation = request.conversationId() == null
+                            ? conversations.open(principal, question.conversationId())
+                            : conversations.claim(principal, question.conversationId());
+                    return conversation.then(limiter.check(principal)).then(submit(question));
                 });
     }
 
