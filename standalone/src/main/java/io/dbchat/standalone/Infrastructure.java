@@ -54,9 +54,9 @@ final class Infrastructure implements AutoCloseable {
                 : new EmbeddedKafkaBroker(sub(data, "kafka"), 0);
         var db = settings.has("DBCHAT_DATASOURCE_URL") ? null : new EmbeddedDatabase(sub(data, "postgres"), 0);
         var redis = settings.has("DBCHAT_REDIS_URL") ? null : new EmbeddedRedis(sub(data, "redis"), 0);
-        // kept in this order whatever finishes first, so that close stops Redis, then PostgreSQL, then the broker
         var starts = new ArrayList<Future<? extends AutoCloseable>>();
-        try (var executor = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("dbchat-infra-", 0).factory())) {
+        var threads = Thread.ofPlatform().name("dbchat-infra-", 0).factory();
+        try (var executor = Executors.newThreadPerTaskExecutor(threads)) {
             starts.add(kafka == null ? null : executor.submit(kafka::start));
             starts.add(db == null ? null : executor.submit(() -> startDemoDatabase(db)));
             starts.add(redis == null ? null : executor.submit(redis::start));
@@ -133,15 +133,21 @@ final class Infrastructure implements AutoCloseable {
         return data == null ? null : data.resolve(name);
     }
 
+    /** Stops the servers side by side: the stages that used them are gone, and none of them needs another. */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                log.warn("Could not stop {} cleanly: {}", started.get(i).getClass().getSimpleName(), e.toString());
-            }
+        var threads = Thread.ofPlatform().name("dbchat-infra-stop-", 0).factory();
+        try (var executor = Executors.newThreadPerTaskExecutor(threads)) {
+            started.forEach(server -> executor.execute(() -> closeQuietly(server)));
         }
         started.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            log.warn("Could not stop {} cleanly: {}", server.getClass().getSimpleName(), e.toString());
+        }
     }
 }
