@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,31 +40,77 @@ final class Infrastructure implements AutoCloseable {
         return Map.copyOf(properties);
     }
 
+    /**
+     * Starts the broker, PostgreSQL and Redis side by side: none needs another, and each spends most of its start
+     * waiting (the broker for its quorum, PostgreSQL for its cluster and the demo load, Redis for its process).
+     */
     private void startAll(StandaloneSettings settings) {
         Path data = settings.dataDir();
         if (data != null) {
             properties.put("dbchat.kafka.state-dir", data.resolve("streams").toString());
         }
-        if (!settings.has("DBCHAT_KAFKA_BOOTSTRAP_SERVERS")) {
-            var kafka = keep(new EmbeddedKafkaBroker(sub(data, "kafka"), 0).start());
+        // every server is made (and picks its ports) here, one after another, so no two pick the same free port
+        var kafka = settings.has("DBCHAT_KAFKA_BOOTSTRAP_SERVERS") ? null
+                : new EmbeddedKafkaBroker(sub(data, "kafka"), 0);
+        var db = settings.has("DBCHAT_DATASOURCE_URL") ? null : new EmbeddedDatabase(sub(data, "postgres"), 0);
+        var redis = settings.has("DBCHAT_REDIS_URL") ? null : new EmbeddedRedis(sub(data, "redis"), 0);
+        var starts = new ArrayList<Future<? extends AutoCloseable>>();
+        var threads = Thread.ofPlatform().name("dbchat-infra-", 0).factory();
+        try (var executor = Executors.newThreadPerTaskExecutor(threads)) {
+            starts.add(kafka == null ? null : executor.submit(kafka::start));
+            starts.add(db == null ? null : executor.submit(() -> startDemoDatabase(db)));
+            starts.add(redis == null ? null : executor.submit(redis::start));
+        }
+        RuntimeException failure = null;
+        for (var start : starts) {
+            if (start == null) {
+                continue;
+            }
+            try {
+                keep(start.get());
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the embedded servers", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (kafka != null) {
             properties.put("dbchat.kafka.bootstrap-servers", kafka.bootstrapServers());
             log.info("Embedded Kafka broker at {}", kafka.bootstrapServers());
         }
-        if (!settings.has("DBCHAT_DATASOURCE_URL")) {
-            startDemoDatabase(data);
+        if (db != null) {
+            putDemoDatabase(db);
         }
-        if (!settings.has("DBCHAT_REDIS_URL")) {
-            var redis = keep(new EmbeddedRedis(sub(data, "redis"), 0).start());
+        if (redis != null) {
             properties.put("dbchat.redis.url", redis.url());
             log.info("Embedded Redis at {}", redis.url());
         }
     }
 
-    private void startDemoDatabase(Path data) {
-        var db = keep(new EmbeddedDatabase(sub(data, "postgres"), 0).start());
-        if (db.ensureDemoDatabase()) {
-            log.info("Loaded the demo database");
+    private static EmbeddedDatabase startDemoDatabase(EmbeddedDatabase db) {
+        db.start();
+        try {
+            if (db.ensureDemoDatabase()) {
+                log.info("Loaded the demo database");
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
+        return db;
+    }
+
+    private void putDemoDatabase(EmbeddedDatabase db) {
         String url = "postgresql://" + db.host() + ":" + db.port() + "/" + EmbeddedDatabase.DEMO;
         properties.put("dbchat.datasource.name", EmbeddedDatabase.DEMO);
         properties.put("dbchat.datasource.url", url);
@@ -84,15 +133,21 @@ final class Infrastructure implements AutoCloseable {
         return data == null ? null : data.resolve(name);
     }
 
+    /** Stops the servers side by side: the stages that used them are gone, and none of them needs another. */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                log.warn("Could not stop {} cleanly: {}", started.get(i).getClass().getSimpleName(), e.toString());
-            }
+        var threads = Thread.ofPlatform().name("dbchat-infra-stop-", 0).factory();
+        try (var executor = Executors.newThreadPerTaskExecutor(threads)) {
+            started.forEach(server -> executor.execute(() -> closeQuietly(server)));
         }
         started.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            log.warn("Could not stop {} cleanly: {}", server.getClass().getSimpleName(), e.toString());
+        }
     }
 }
