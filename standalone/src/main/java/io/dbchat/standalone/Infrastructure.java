@@ -41,9 +41,22 @@ final class Infrastructure implements AutoCloseable {
     }
 
     /**
-     * Starts the broker, PostgreSQL and Redis side by side: none needs another, and each spends most of its start
-     * waiting (the broker for its quorum, PostgreSQL for its cluster and the demo load, Redis for its process).
+     * Starts the broker beside PostgreSQL and then Redis: none needs another, and each spends most of its start
+     * waiting (the broker for its quorum, PostgreSQL for its cluster and the demo load, Redis for its process). The
+     * two that run a binary of their own start one after the other.
      */
+    /** Waits until {@code start} has finished, whether it started its server or failed (its caller reports which). */
+    private static void awaitSettled(Future<?> start) throws InterruptedException {
+        if (start == null) {
+            return;
+        }
+        try {
+            start.get();
+        } catch (ExecutionException e) {
+            // reported where every start's result is read
+        }
+    }
+
     private void startAll(StandaloneSettings settings) {
         Path data = settings.dataDir();
         if (data != null) {
@@ -58,8 +71,15 @@ final class Infrastructure implements AutoCloseable {
         var threads = Thread.ofPlatform().name("dbchat-infra-", 0).factory();
         try (var executor = Executors.newThreadPerTaskExecutor(threads)) {
             starts.add(kafka == null ? null : executor.submit(kafka::start));
-            starts.add(db == null ? null : executor.submit(() -> startDemoDatabase(db)));
-            starts.add(redis == null ? null : executor.submit(redis::start));
+            Future<? extends AutoCloseable> database = db == null ? null : executor.submit(() -> startDemoDatabase(db));
+            starts.add(database);
+            // Redis only after PostgreSQL: each writes out a binary and runs it, and a process forked by one while
+            // the other still holds its fresh binary open for writing makes that exec fail (ETXTBSY, "Redis did not
+            // start"); the broker runs in this JVM and forks nothing
+            starts.add(redis == null ? null : executor.submit(() -> {
+                awaitSettled(database);
+                return redis.start();
+            }));
         }
         RuntimeException failure = null;
         for (var start : starts) {
