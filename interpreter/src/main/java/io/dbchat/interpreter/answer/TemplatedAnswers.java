@@ -11,6 +11,7 @@ import io.dbchat.interpreter.result.Values;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -103,7 +104,39 @@ public final class TemplatedAnswers {
             return grouped != null ? grouped.single(subject, r.rows().getFirst(), r.proposal().sql())
                     : "I found one " + subject.singular() + ": " + pairs(r.columns(), r.rows().getFirst()) + ".";
         }
-        return grouped != null ? grouped.sentence(subject, r.rows(), r.proposal().sql()) : list(subject, r);
+        if (grouped != null) {
+            return grouped.sentence(subject, r.rows(), r.proposal().sql());
+        }
+        String measures = GROUP_BY.matcher(r.proposal().sql()).find() ? measuresByGroup(r.columns(), r.rows()) : null;
+        return measures != null ? measures : list(subject, r);
+    }
+
+    private static final Pattern GROUP_BY = Pattern.compile("(?i)\\bgroup\\s+by\\b");
+
+    /**
+     * One category and several figures ({@code team, avg(salary), max(salary) ... GROUP BY team}): each group with
+     * its figures, in the rows' order ("By team: Backend Services (avg salary $1.00, max salary $2.00), … and 8
+     * more."); not a list of the subject's rows, which the groups are not.
+     */
+    private static String measuresByGroup(List<ColumnMeta> columns, List<List<Object>> rows) {
+        int[] categories = IntStream.range(0, columns.size()).filter(i -> !ColumnKind.isMeasure(columns.get(i)))
+                .toArray();
+        if (categories.length != 1 || columns.size() < 3) {
+            return null;
+        }
+        int category = categories[0];
+        List<String> groups = rows.stream().limit(GroupedAnswer.NAMED).map(row -> {
+            List<String> figures = IntStream.range(0, columns.size()).filter(i -> i != category)
+                    .mapToObj(i -> words(columns.get(i).name()) + " "
+                            + Values.format(ColumnKind.of(columns.get(i)), row.get(i)))
+                    .toList();
+            return Values.format(columns.get(category), row.get(category)) + " (" + String.join(", ", figures) + ")";
+        }).toList();
+        long more = rows.size() - groups.size();
+        String named = more > 0 ? String.join("; ", groups) + " and " + Values.number(more) + " more"
+                : groups.size() == 1 ? groups.getFirst()
+                : String.join("; ", groups.subList(0, groups.size() - 1)) + " and " + groups.getLast();
+        return "By " + words(columns.get(category).name()) + ": " + named + ".";
     }
 
     private static String scalar(Subject subject, ColumnMeta column, Object value) {

@@ -244,6 +244,27 @@ class TemplatedAnswersTest {
     }
 
     @Test
+    void severalFiguresPerGroupAreSaidGroupByGroupNotAsAListOfTheFirstTable() {
+        assertThat(answer("SELECT t.name AS team, avg(u.salary) AS avg_salary, max(u.salary) AS max_salary FROM users u"
+                        + " JOIN teams t ON u.team_id = t.id GROUP BY t.name ORDER BY 1",
+                List.of(col("team", "text"), col("avg_salary", "numeric"), col("max_salary", "numeric")),
+                row("Data", new BigDecimal("80000.50"), new BigDecimal("120000.00")),
+                row("Platform", new BigDecimal("90000.00"), new BigDecimal("150000.00"))))
+                .isEqualTo("By team: Data (avg salary $80,000.50, max salary $120,000.00) and Platform (avg salary"
+                        + " $90,000.00, max salary $150,000.00).");
+    }
+
+    @Test
+    void manyGroupsWithSeveralFiguresNameTheFirstFewAndCountTheRest() {
+        List<Object>[] rows = IntStream.range(0, 6).mapToObj(i -> row("c" + i, (long) i, (long) i * 2))
+                .toArray(List[]::new);
+        assertThat(answer("SELECT country, count(*) AS clients, sum(n) AS projects FROM clients GROUP BY country",
+                List.of(col("country", "text"), col("clients", "int8"), col("projects", "int8")), rows))
+                .isEqualTo("By country: c0 (clients 0, projects 0); c1 (clients 1, projects 2); c2 (clients 2, projects"
+                        + " 4); c3 (clients 3, projects 6) and 2 more.");
+    }
+
+    @Test
     void groupsOverTimeKeepTheirOrder() {
         assertThat(answer("SELECT day, count(*) AS count FROM tasks GROUP BY day ORDER BY day",
                 List.of(col("day", "date"), col("count", "int8")),
