@@ -71,7 +71,7 @@ final class Infrastructure implements AutoCloseable {
         var threads = Thread.ofPlatform().name("dbchat-infra-", 0).factory();
         try (var executor = Executors.newThreadPerTaskExecutor(threads)) {
             starts.add(kafka == null ? null : executor.submit(kafka::start));
-            Future<? extends AutoCloseable> database = db == null ? null : executor.submit(() -> startDemoDatabase(db));
+            Future<? extends AutoCloseable> database = db == null ? null : executor.submit(() -> startDemoDatabase(db, datesToToday(settings)));
             starts.add(database);
             // Redis only after PostgreSQL: each writes out a binary and runs it, and a process forked by one while
             // the other still holds its fresh binary open for writing makes that exec fail (ETXTBSY, "Redis did not
@@ -117,10 +117,29 @@ final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private static EmbeddedDatabase startDemoDatabase(EmbeddedDatabase db) {
+    /**
+     * Whether a freshly loaded demo gets its dates moved up to today (DBCHAT_DEMO_DATES or the system property
+     * dbchat.demo.dates: {@code today}, the default, or {@code as-recorded}, which the tests use so that no answer
+     * they check depends on the day they run).
+     */
+    static boolean datesToToday(StandaloneSettings settings) {
+        String dates = settings.has("DBCHAT_DEMO_DATES") ? settings.get("DBCHAT_DEMO_DATES")
+                : System.getProperty("dbchat.demo.dates", "today");
+        return switch (dates) {
+            case "today" -> true;
+            case "as-recorded" -> false;
+            default -> throw new IllegalArgumentException(
+                    "DBCHAT_DEMO_DATES must be 'today' or 'as-recorded', not '" + dates + "'");
+        };
+    }
+
+    private static EmbeddedDatabase startDemoDatabase(EmbeddedDatabase db, boolean datesToToday) {
         db.start();
         try {
             if (db.ensureDemoDatabase()) {
+                if (datesToToday) {
+                    db.moveDemoDatesToToday();
+                }
                 log.info("Loaded the demo database");
             }
         } catch (RuntimeException e) {

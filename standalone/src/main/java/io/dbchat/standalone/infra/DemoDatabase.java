@@ -49,6 +49,13 @@ public final class DemoDatabase {
         return true;
     }
 
+    /** Runs demo/move-to-today.sql: every date of the demo moved by whole months to end in the month before today. */
+    static void moveToToday(Connection demo) throws SQLException {
+        try (Statement st = demo.createStatement()) {
+            st.execute(read("demo/move-to-today.sql"));
+        }
+    }
+
     private void createDatabaseIfAbsent() throws SQLException {
         try (Connection admin = server.connect("postgres");
                 PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

@@ -79,6 +79,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Moves the demo's dates by whole months so that its last full month is the one before today. */
+    public void moveDemoDatesToToday() {
+        try (Connection demo = connect(DEMO)) {
+            DemoDatabase.moveToToday(demo);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot move the demo's dates", e);
+        }
+    }
+
     public String host() {
         return HOST;
     }

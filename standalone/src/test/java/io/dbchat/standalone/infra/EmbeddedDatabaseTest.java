@@ -101,6 +101,31 @@ class EmbeddedDatabaseTest {
         assertThat(database.ensureDemoDatabase()).isFalse();
     }
 
+    @Test
+    void movesTheDemoDatesToEndInTheMonthBeforeToday() throws SQLException {
+        try (Connection admin = database.connect("postgres"); Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE demo_moved TEMPLATE " + EmbeddedDatabase.DEMO);
+        }
+        String order = "SELECT count(*) FROM projects WHERE end_date < start_date";
+        try (Connection moved = database.connect("demo_moved"); Statement st = moved.createStatement()) {
+            DemoDatabase.moveToToday(moved);
+            try (ResultSet rs = st.executeQuery("SELECT max(issued_on) >= date_trunc('month', current_date)"
+                    + " - interval '1 month', max(issued_on) < date_trunc('month', current_date),"
+                    + " (SELECT max(worked_on) FROM time_entries) < date_trunc('month', current_date),"
+                    + " (SELECT count(*) FROM invoices) FROM invoices")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the last invoice in the month before today").isTrue();
+                assertThat(rs.getBoolean(2)).as("no invoice in this month").isTrue();
+                assertThat(rs.getBoolean(3)).as("no hours logged in this month").isTrue();
+                assertThat(rs.getLong(4)).isEqualTo(4_066L);
+            }
+            try (ResultSet rs = st.executeQuery(order)) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
     private static Map<String, Long> counts() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : TABLES) {
