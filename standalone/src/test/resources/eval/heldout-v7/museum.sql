@@ -176,7 +176,7 @@ VALUES ('Rijksmuseum', 'Amsterdam', 'Netherlands'), ('Musée d''Orsay', 'Paris',
 
 INSERT INTO loans (artwork_id, institution_id, direction, status, starts_on, ends_on, returned_on, loan_fee)
 SELECT 1 + (l * 37) % 300,
-       1 + (l * 5) % 13,
+       CASE WHEN l % 3 = 0 THEN 6 + (l * 5) % 9 ELSE 1 + (l * 5) % 8 END,
        CASE WHEN l % 3 = 0 THEN 'incoming' ELSE 'outgoing' END,
        s.status,
        s.starts_on,
