@@ -78,6 +78,14 @@ final class OfflineEvaluation {
             new Suite("brewery", "eval/heldout-v6/brewery.sql", "eval/heldout-v6/brewery.csv"),
             new Suite("charity", "eval/heldout-v6/charity.sql", "eval/heldout-v6/charity.csv"));
 
+    /** Five more schemas of other businesses, written blind to the translator and earlier sets (see eval/heldout-v7/README.md). */
+    static final List<Suite> HELD_OUT_V7 = List.of(
+            new Suite("museum", "eval/heldout-v7/museum.sql", "eval/heldout-v7/museum.csv"),
+            new Suite("construction", "eval/heldout-v7/construction.sql", "eval/heldout-v7/construction.csv"),
+            new Suite("streaming", "eval/heldout-v7/streaming.sql", "eval/heldout-v7/streaming.csv"),
+            new Suite("farm", "eval/heldout-v7/farm.sql", "eval/heldout-v7/farm.csv"),
+            new Suite("league", "eval/heldout-v7/league.sql", "eval/heldout-v7/league.csv"));
+
     private static final Sampling PUBLISHER_DEFAULT = new Sampling(true, 30, Duration.ofSeconds(2), 1_000_000, 100);
 
     private final EmbeddedPostgres postgres;

@@ -8,10 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class QuestionFileTest {
+
+    /** The question shapes issue 20 names, the categories of the held-out sets since v6. */
+    private static final List<String> SHAPES = List.of("count", "list", "filter", "aggregate", "group", "time_bucket",
+            "relative_period", "top_n", "distinct_join", "zero_count", "negation", "column_compare", "related_filter",
+            "multi_aggregate", "order", "duration", "catalog_word", "refuse");
 
     @TempDir
     Path dir;
@@ -93,23 +99,44 @@ class QuestionFileTest {
 
     @Test
     void readsTheSixthHeldOutSetWithItsSchemas() throws IOException {
-        List<EvalQuestion> questions = new ArrayList<>();
-        for (OfflineEvaluation.Suite suite : OfflineEvaluation.HELD_OUT_V6) {
-            assertThat(OfflineEvaluation.resource(suite.schemaResource()))
-                    .contains("CREATE TYPE", "CREATE TABLE", "REFERENCES", "CHECK (", "COMMENT ON COLUMN", "current_date");
-            List<EvalQuestion> read = QuestionFile.csv(OfflineEvaluation.resource(suite.questionsResource()));
-            assertThat(read).hasSizeBetween(42, 48);
-            questions.addAll(read);
-        }
+        List<EvalQuestion> questions = readWithSchemas(OfflineEvaluation.HELD_OUT_V6, 42, 48);
 
         assertThat(questions).hasSizeGreaterThanOrEqualTo(170);
         assertThat(questions).extracting(EvalQuestion::question).doesNotHaveDuplicates();
-        assertThat(questions).extracting(EvalQuestion::category).containsOnly("count", "list", "filter", "aggregate",
-                "group", "time_bucket", "relative_period", "top_n", "distinct_join", "zero_count", "negation",
-                "column_compare", "related_filter", "multi_aggregate", "order", "duration", "catalog_word", "refuse");
+        assertThat(questions).extracting(EvalQuestion::category).hasSameElementsAs(SHAPES);
         assertThat(questions).filteredOn(EvalQuestion::expectsRefusal)
                 .hasSizeBetween(questions.size() / 12, questions.size() / 8)
                 .allMatch(q -> q.category().equals("refuse"));
+    }
+
+    @Test
+    void readsTheSeventhHeldOutSetWithItsSchemas() throws IOException {
+        List<EvalQuestion> questions = readWithSchemas(OfflineEvaluation.HELD_OUT_V7, 46, 46);
+
+        assertThat(questions).hasSize(230);
+        assertThat(questions).extracting(EvalQuestion::question).doesNotHaveDuplicates();
+        assertThat(questions).extracting(EvalQuestion::category)
+                .hasSameElementsAs(Stream.concat(SHAPES.stream(), Stream.of("other")).toList());
+        assertThat(questions).filteredOn(EvalQuestion::expectsRefusal).hasSize(20)
+                .allMatch(q -> q.category().equals("refuse"));
+        assertThat(questions).filteredOn(q -> q.category().equals("refuse")).allMatch(EvalQuestion::expectsRefusal);
+    }
+
+    /**
+     * The questions of every suite, checking that each schema declares what a real one would (an enum type, keys,
+     * value lists, column comments, dates relative to today) and each suite has between min and max questions.
+     */
+    private static List<EvalQuestion> readWithSchemas(List<OfflineEvaluation.Suite> suites, int min, int max)
+            throws IOException {
+        List<EvalQuestion> questions = new ArrayList<>();
+        for (OfflineEvaluation.Suite suite : suites) {
+            assertThat(OfflineEvaluation.resource(suite.schemaResource()))
+                    .contains("CREATE TYPE", "CREATE TABLE", "REFERENCES", "CHECK (", "COMMENT ON COLUMN", "current_date");
+            List<EvalQuestion> read = QuestionFile.csv(OfflineEvaluation.resource(suite.questionsResource()));
+            assertThat(read).hasSizeBetween(min, max);
+            questions.addAll(read);
+        }
+        return questions;
     }
 
     private Path write(String name, String text) throws IOException {
