@@ -61,4 +61,22 @@ final class GroupedRanking {
                 && second.table().foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(first.table().name()));
         return points ? java.util.Optional.of(second) : java.util.Optional.empty();
     }
+
+    /**
+     * The one table whose rows point at the main table's and whose name begins as the verb at {@code verb} does
+     * ("rented" and rentals, "booked" and bookings): what the verb did to each row. Empty when none or several fit.
+     */
+    static java.util.Optional<TableSchema> verbed(IntentParser p, int verb) {
+        String word = p.token(verb).word();
+        if (word.length() < 5 || !word.endsWith("ed")) {
+            return java.util.Optional.empty();
+        }
+        String stem = Stem.of(word);
+        TableSchema main = p.intent().table;
+        List<TableSchema> fits = p.intent().tables.stream().filter(t -> !t.equals(main))
+                .filter(t -> Schema.join(main, t).map(j -> Schema.fansOut(j, main)).orElse(false))
+                .filter(t -> stem.length() >= 4 && Words.of(t.name()).getLast().startsWith(stem))
+                .toList();
+        return fits.size() == 1 ? java.util.Optional.of(fits.getFirst()) : java.util.Optional.empty();
+    }
 }

@@ -111,7 +111,7 @@ final class Rankings {
             return true;
         }
         if (t.isEmpty() || p.used(at)) {
-            return quantityBefore(i) || spent(i);
+            return quantityBefore(i) || spent(i) || verbCounted(i, descending);
         }
         Optional<Term> part = GroupedRanking.compound(p, at, t.get());
         if (part.isPresent()) {
@@ -216,6 +216,29 @@ final class Rankings {
         if (p.is(i + 1, "in") && p.is(i + 2, "total")) {
             p.use(i + 1, i + 3);
         }
+        return true;
+    }
+
+    /**
+     * "which car has been rented the most times", "which member borrowed the most often": the verb before names the
+     * rows pointing at each ranked row (rent-ed and rent-als), which are counted; the reading is stated.
+     */
+    private boolean verbCounted(int i, boolean descending) {
+        int verb = p.is(i - 1, "the") ? i - 2 : i - 1;
+        int end = p.is(i + 1, "times", "often") ? i + 2 : i + 1;
+        if (verb < 0 || p.used(verb) || p.token(end) != null && !p.is(end, "in", "during", "since", "this", "last")) {
+            return false;
+        }
+        Optional<io.dbchat.contracts.events.TableSchema> rows = GroupedRanking.verbed(p, verb);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        p.intent().count = true;
+        p.intent().need(Schema.labels(rows.get()).getFirst());
+        p.assume("'" + p.token(verb).raw() + " the " + p.token(i).raw() + "' read as the most " + rows.get().name());
+        rankRows(descending, 1);
+        p.use(verb, verb + 1);
+        p.use(i, end);
         return true;
     }
 

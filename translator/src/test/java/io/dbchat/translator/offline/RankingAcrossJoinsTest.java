@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Rankings and figures across joins, each on two small schemas written here that no rule was written for (a theatre
  * and an orchard cooperative): the path between two tables through the rows that relate them rather than a table both
  * point at, groups of a column of the table each ranked row points at, a table named by two words ("grower contracts"),
+ * the rows a verb names ("harvested the most times"),
  * sums of a quantity two tables away, orders by a date from one end to the other, "starting with" an end, figures of
  * the rows' one amount.
  */
@@ -79,6 +80,8 @@ class RankingAcrossJoinsTest {
             "value before group|ORCHARD|top 2 apple colours by number of harvests|SELECT v.colour AS colour, count(*) AS count FROM harvests h JOIN varieties v ON h.variety_id = v.id WHERE v.fruit = 'apple' GROUP BY v.colour ORDER BY 2 DESC, 1 LIMIT 2",
             "compound|THEATRE|Which patron has bought the most performance tickets?|SELECT p.full_name, count(t.id) AS count FROM patrons p LEFT JOIN tickets t ON t.patron_id = p.id GROUP BY p.id, p.full_name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
             "compound|ORCHARD|Which buyer has signed the most grower contracts?|SELECT b.name, count(c.id) AS count FROM buyers b LEFT JOIN contracts c ON c.buyer_id = b.id GROUP BY b.id, b.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1 -- ignored [signed]",
+            "verb of the rows|THEATRE|Which production has been performed the most times?|SELECT p.title, count(p2.id) AS count FROM productions p LEFT JOIN performances p2 ON p2.production_id = p.id GROUP BY p.id, p.title ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
+            "verb of the rows|ORCHARD|Which orchard has been harvested the most times?|SELECT o.name, count(h.id) AS count FROM orchards o LEFT JOIN harvests h ON h.orchard_id = o.id GROUP BY o.id, o.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1",
             "two hops|THEATRE|top 3 venues by total takings|SELECT v.name, coalesce(sum(p2.takings), 0) AS sum_takings FROM venues v LEFT JOIN productions p ON p.venue_id = v.id LEFT JOIN performances p2 ON p2.production_id = p.id GROUP BY v.id, v.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 3",
             "two hops|ORCHARD|top 3 orchards by total amount|SELECT o.name, coalesce(sum(s.amount), 0) AS sum_amount FROM orchards o LEFT JOIN harvests h ON h.orchard_id = o.id LEFT JOIN sales s ON s.harvest_id = h.id GROUP BY o.id, o.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 3",
             "newest|THEATRE|show the ticket prices from the newest to the oldest|SELECT id, price FROM tickets ORDER BY bought_at DESC LIMIT 1000",
