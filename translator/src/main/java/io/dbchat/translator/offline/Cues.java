@@ -23,7 +23,8 @@ final class Cues {
             Map.entry("oldest", false), Map.entry("youngest", true), Map.entry("newest", true),
             Map.entry("latest", true), Map.entry("earliest", false), Map.entry("recent", true), Map.entry("recently", true),
             Map.entry("cheapest", false), Map.entry("expensive", true), Map.entry("priciest", true),
-            Map.entry("longest", true), Map.entry("shortest", false), Map.entry("soonest", false));
+            Map.entry("longest", true), Map.entry("shortest", false), Map.entry("soonest", false),
+            Map.entry("dearest", true), Map.entry("heaviest", true), Map.entry("lightest", false));
 
     /** Words of the columns a superlative without a column means, best first. */
     static final Map<String, List<String>> IMPLIED = Map.ofEntries(
@@ -40,6 +41,9 @@ final class Cues {
             Map.entry("cheapest", List.of("price", "cost", "amount", "budget", "fee", "rate", "total", "salary")),
             Map.entry("expensive", List.of("price", "cost", "amount", "budget", "fee", "rate", "total", "salary")),
             Map.entry("priciest", List.of("price", "cost", "amount", "budget", "fee", "rate", "total")),
+            Map.entry("dearest", List.of("price", "cost", "amount", "budget", "fee", "rate", "total")),
+            Map.entry("heaviest", List.of("weight", "mass", "kg", "tonne", "ton", "lb")),
+            Map.entry("lightest", List.of("weight", "mass", "kg", "tonne", "ton", "lb")),
             Map.entry("largest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value", "capacity")),
             Map.entry("biggest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value", "capacity")),
             Map.entry("smallest", List.of("amount", "total", "budget", "size", "price", "quantity", "salary", "value", "capacity")),

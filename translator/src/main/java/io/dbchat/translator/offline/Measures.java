@@ -120,7 +120,7 @@ final class Measures {
      * The main table's one amount of money (its only fractional number: price, amount, tip), for "how much" and "the
      * total" that name none; stated as an assumption. Empty when the table has none or several.
      */
-    private Optional<Col> onlyAmount(String cue) {
+    Optional<Col> onlyAmount(String cue) {
         List<Col> amounts = Schema.visible(p.intent().table).stream().filter(c -> c.isNumeric() && !c.isKey() && fractional(c)).toList();
         if (amounts.size() != 1) {
             return Optional.empty();
@@ -321,6 +321,9 @@ final class Measures {
             }
             int end = last + figureWidth(last);
             Optional<Col> col = more.isEmpty() ? Optional.empty() : p.nearColumn(end - 1, 5, i, 3, c -> c.isNumeric() && !c.isKey());
+            if (!more.isEmpty()) {
+                col = FiguresOfRows.amount(p, end, col);
+            }
             if (col.isEmpty()) {
                 continue;
             }

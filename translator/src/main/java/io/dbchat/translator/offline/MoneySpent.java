@@ -52,15 +52,7 @@ final class MoneySpent {
 
     /** True when rows of {@code t} belong to a row of the main table, directly or through one table between. */
     private boolean pointsAtMain(TableSchema t) {
-        List<Schema.Join> path = Schema.path(p.intent().tables, p.intent().table, t).orElse(List.of());
-        TableSchema at = p.intent().table;
-        for (Schema.Join j : path) {
-            if (!Schema.fansOut(j, at)) {
-                return false;
-            }
-            at = Schema.other(j, at);
-        }
-        return !path.isEmpty();
+        return GroupedRanking.belongs(p.intent(), t);
     }
 
     /** The table's one amount of money: its only fractional number that is not a key. */

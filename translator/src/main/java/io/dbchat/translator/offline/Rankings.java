@@ -10,9 +10,14 @@ import java.util.Optional;
  */
 final class Rankings {
 
+    /** Superlatives that rank by time: they order by a date, never by an amount. */
+    private static final java.util.Set<String> TIMES = java.util.Set.of("oldest", "youngest", "newest", "latest",
+            "earliest", "recent", "recently", "soonest");
+
     /** Superlatives that rank amounts, never dates. */
     private static final java.util.Set<String> AMOUNTS = java.util.Set.of("highest", "lowest", "largest", "smallest",
-            "biggest", "greatest", "maximum", "max", "minimum", "min", "cheapest", "expensive", "priciest");
+            "biggest", "greatest", "maximum", "max", "minimum", "min", "cheapest", "expensive", "priciest",
+            "dearest", "heaviest", "lightest");
 
     private final IntentParser p;
 
@@ -43,7 +48,8 @@ final class Rankings {
         String from = superlativeAt(first);
         int firstEnd = first + (p.is(first, "most", "least") && !p.is(first, from) ? 2 : 1);
         int to = firstEnd;
-        while (from != null && !p.is(to, "to") && to < first + 4 && (!p.columnsAt(to).isEmpty() || to == firstEnd)) {
+        while (from != null && !p.is(to, "to") && to < first + 4 && (!p.columnsAt(to).isEmpty() || to == firstEnd
+                || to > firstEnd && !p.columnsAt(to - 1).isEmpty() && p.is(to, "date", "time") && TIMES.contains(from))) {
             to++;  // "from the most recently hired to ...", "from the longest-standing to ...": a word may stand between
         }
         if (from == null || !p.is(to, "to")) {
@@ -71,13 +77,17 @@ final class Rankings {
         if (bent) {
             p.assume("'" + p.token(first).raw() + " " + p.token(firstEnd).raw() + "' read as the opposite of '" + until + "'");
         }
-        Optional<Col> col = p.nearColumn(first, to - first - 1, 0, 0, c -> (c.isNumeric() || c.isDate()) && !c.isKey())
-                .or(() -> p.nearColumn(end - 1, 3, i, 3, c -> (c.isNumeric() || c.isDate()) && !c.isKey()))
+        // "from the newest to the oldest" orders by a date, never by an amount named nearby ("monthly amount")
+        java.util.function.Predicate<Col> fits = c -> (TIMES.contains(from) || TIMES.contains(until) ? c.isDate()
+                : c.isNumeric() || c.isDate()) && !c.isKey();
+        Optional<Col> col = p.nearColumn(first, to - first - 1, 0, 0, fits)
+                .or(() -> p.nearColumn(end - 1, 3, i, 3, fits))
                 .or(() -> implied(word));
         if (col.isEmpty()) {
             return false;
         }
         p.use(i, end);
+        p.use(firstEnd, to);  // "from the most recent start date to": the words naming the column were read with it
         if (p.is(i - 2, "by") && !p.used(i - 2)) {
             p.use(i - 2, i - 1);
         }
@@ -101,7 +111,12 @@ final class Rankings {
             return true;
         }
         if (t.isEmpty() || p.used(at)) {
-            return quantityBefore(i) || spent(i);
+            return quantityBefore(i) || spent(i) || verbCounted(i, descending);
+        }
+        Optional<Term> part = GroupedRanking.compound(p, at, t.get());
+        if (part.isPresent()) {
+            at = p.mentionAt(at).end();  // "the most course offerings": the offerings of a course, counted
+            t = part;
         }
         if (t.get().kind() == Term.Kind.TABLE && !t.get().table().equals(p.intent().table) && p.usable(t.get().table())) {
             p.intent().count = true;
@@ -136,6 +151,7 @@ final class Rankings {
             return false;
         }
         p.intent().groupBy = group.get();
+        p.intent().need(group.get());
         p.intent().count = true;
         p.intent().order = new Intent.Order(group.get(), descending);
         p.intent().limit = n == null ? 1 : n;
@@ -144,10 +160,13 @@ final class Rankings {
         return true;
     }
 
-    /** A text column of the main table that groups its rows: not a key, not the name that tells each row apart. */
+    /**
+     * A text column that groups the main table's rows: not a key, not the name that tells each row apart; of the main
+     * table, or of a table each of its rows points at ("the breed" of the pet an appointment is for).
+     */
     private boolean groupable(Col c) {
-        return c.table().equals(p.intent().table) && c.isText() && !c.isKey() && c.expression() == null
-                && !(Schema.named(c.table()) && Schema.labels(c.table()).contains(c));
+        return (c.table().equals(p.intent().table) || GroupedRanking.owns(p.intent(), c.table())) && c.isText() && !c.isKey()
+                && c.expression() == null && !(Schema.named(c.table()) && Schema.labels(c.table()).contains(c));
     }
 
     /**
@@ -160,11 +179,19 @@ final class Rankings {
             return false;
         }
         Optional<Term> rows = p.termAt(counted + 2);
+        // "the top 2 dog breeds": a stored value before the column is a condition, read later
+        int at = subject;
+        while (at < by - 1 && at < subject + 2 && !p.used(at) && p.columnsAt(at).isEmpty()
+                && p.termAt(at).map(t -> t.kind() == Term.Kind.VALUE).orElse(false)) {
+            at++;
+        }
+        subject = at;
         Optional<Col> group = p.used(subject) ? Optional.empty() : p.columnsAt(subject).stream()
                 .filter(this::groupable).findFirst();
         if (group.isEmpty() || rows.isEmpty() || rows.get().kind() != Term.Kind.TABLE || !rows.get().table().equals(p.intent().table)) {
             return false;
         }
+        p.intent().need(group.get());
         p.intent().groupBy = group.get();
         p.intent().count = true;
         p.intent().order = new Intent.Order(group.get(), descending);
@@ -189,6 +216,29 @@ final class Rankings {
         if (p.is(i + 1, "in") && p.is(i + 2, "total")) {
             p.use(i + 1, i + 3);
         }
+        return true;
+    }
+
+    /**
+     * "which car has been rented the most times", "which member borrowed the most often": the verb before names the
+     * rows pointing at each ranked row (rent-ed and rent-als), which are counted; the reading is stated.
+     */
+    private boolean verbCounted(int i, boolean descending) {
+        int verb = p.is(i - 1, "the") ? i - 2 : i - 1;
+        int end = p.is(i + 1, "times", "often") ? i + 2 : i + 1;
+        if (verb < 0 || p.used(verb) || p.token(end) != null && !p.is(end, "in", "during", "since", "this", "last")) {
+            return false;
+        }
+        Optional<io.dbchat.contracts.events.TableSchema> rows = GroupedRanking.verbed(p, verb);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        p.intent().count = true;
+        p.intent().need(Schema.labels(rows.get()).getFirst());
+        p.assume("'" + p.token(verb).raw() + " the " + p.token(i).raw() + "' read as the most " + rows.get().name());
+        rankRows(descending, 1);
+        p.use(verb, verb + 1);
+        p.use(i, end);
         return true;
     }
 
@@ -261,7 +311,9 @@ final class Rankings {
         boolean counted = p.is(at, "number") && p.is(at + 1, "of");
         int target = agg != null ? p.skip(at + 1, "of") : counted ? at + 2 : at;
         Optional<Term> t = p.termAt(target);
-        if (t.isEmpty() || t.get().table().equals(p.intent().table) || !p.usable(t.get().table())) {
+        // "by total amount claimed": a quantity of rows that belong to each ranked row through a table between
+        if (t.isEmpty() || t.get().table().equals(p.intent().table)
+                || !p.usable(t.get().table()) && !GroupedRanking.belongs(p.intent(), t.get().table())) {
             return false;
         }
         Optional<Term> quantity = agg == null || t.get().kind() != Term.Kind.TABLE ? Optional.empty() : quantityOf(t.get(), target);
@@ -416,6 +468,12 @@ final class Rankings {
         if (!inTopN && p.is(wordEnd, "first")) {
             return direction(i, wordEnd, col, descending);
         }
+        // "starting with the most recently hired", "beginning with the cheapest": every row, from that end
+        int lead = p.is(i - 1, "the") ? i - 2 : i - 1;
+        if (!inTopN && p.is(lead, "with") && p.is(lead - 1, "starting", "beginning", "start", "begin") && col.isPresent()) {
+            p.use(lead - 1, lead + 1);
+            return direction(i, wordEnd - 1, col, descending);
+        }
         // "most experienced first": "most" before the column's own word, then "first", orders every row by it
         Mention adjective = p.mentionAt(wordEnd);
         if (!inTopN && !modified && p.is(i, "most", "least") && explicit.isPresent() && adjective != null
@@ -493,7 +551,9 @@ final class Rankings {
                 }
             }
         }
-        return hints.isEmpty() ? Optional.empty() : cols.stream().filter(c -> word.contains("est") && c.isDate()).findFirst();
+        // a superlative of amounts ("heaviest") never falls back to a date
+        return hints.isEmpty() || AMOUNTS.contains(word) ? Optional.empty()
+                : cols.stream().filter(c -> word.contains("est") && c.isDate()).findFirst();
     }
 
     private void order(Col col, boolean descending) {

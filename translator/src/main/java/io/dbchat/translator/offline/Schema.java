@@ -57,6 +57,8 @@ final class Schema {
     /**
      * The joins leading from {@code from} to {@code to} along foreign keys, directly or through one table between
      * (a link table such as loans between members and books); empty when there is none, [] when they are the same.
+     * A table both point at (the department of a professor and of a course) relates them only loosely: it is the path
+     * only when no table between holds rows of one or of both (the offerings a professor teaches a course in).
      */
     static Optional<List<Join>> path(List<TableSchema> tables, TableSchema from, TableSchema to) {
         if (from.equals(to)) {
@@ -66,6 +68,7 @@ final class Schema {
         if (direct.isPresent()) {
             return Optional.of(List.of(direct.get()));
         }
+        List<Join> shared = null;
         for (TableSchema between : tables) {
             if (between.equals(from) || between.equals(to)) {
                 continue;
@@ -73,10 +76,13 @@ final class Schema {
             Optional<Join> first = join(from, between);
             Optional<Join> second = first.isPresent() ? join(between, to) : Optional.empty();
             if (second.isPresent()) {
-                return Optional.of(List.of(first.get(), second.get()));
+                if (!first.get().target().equals(between) || !second.get().target().equals(between)) {
+                    return Optional.of(List.of(first.get(), second.get()));
+                }
+                shared = shared == null ? List.of(first.get(), second.get()) : shared;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(shared);
     }
 
     /** The table a join brings in when coming from {@code known}. */
