@@ -83,6 +83,7 @@ final class IntentParser {
         conditions.numbered();
         comparisons.apply();
         comparisons.lateness();
+        new ColumnComparisons(this).apply();
         conditions.nulls();
         conditions.labels();
         new ValueFilters(this).apply();
