@@ -83,6 +83,7 @@ final class IntentParser {
         conditions.numbered();
         comparisons.apply();
         comparisons.lateness();
+        new ColumnComparisons(this).apply();
         conditions.nulls();
         conditions.labels();
         new ValueFilters(this).apply();
@@ -310,6 +311,16 @@ final class IntentParser {
     }
 
     // ---- constructs ----
+
+    /** Marks the mentions that name {@code table} used: the rows a reading measures. */
+    void markTable(TableSchema table) {
+        for (Mention m : mentions) {
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            if (t.kind() == Term.Kind.TABLE && t.table().equals(table) && !used[m.start()]) {
+                use(m.start(), m.end());
+            }
+        }
+    }
 
     private void markTableMentions() {
         for (Mention m : mentions) {

@@ -1,5 +1,6 @@
 package io.dbchat.translator.offline;
 
+import io.dbchat.contracts.events.TableSchema;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,18 +13,27 @@ final class Measures {
 
     private final IntentParser p;
 
+    private final Elapsed elapsed;
+
     Measures(IntentParser parser) {
         this.p = parser;
+        this.elapsed = new Elapsed(parser, this);
     }
 
     void counts() {
         for (int i = 0; i < p.tokens().size(); i++) {
-            if (p.is(i, "how") && p.is(i + 1, "long") && duration(i, i + 1, "day")) {
-                continue;
+            if (p.is(i, "how") && p.is(i + 1, "long")) {
+                int asked = elapsed.unitAsked();
+                String unit = asked < 0 ? "day" : p.token(asked).word();
+                if (duration(i, i + 1, unit) || namedDuration(i, i + 1, unit) || elapsed.span(i, i + 1, unit)) {
+                    p.use(asked - 1, asked + 1);  // "in minutes" read with the duration
+                    continue;
+                }
             }
             if (p.is(i, "how") && p.is(i + 1, "many", "much") && p.token(i + 2) != null && p.columnsAt(i + 2).isEmpty()
                     && UNITS_OF_TIME.containsKey(p.token(i + 2).word())
-                    && (duration(i, i + 2, p.token(i + 2).word()) || namedDuration(i, i + 2, p.token(i + 2).word()))) {
+                    && (elapsed.late(i, i + 2, p.token(i + 2).word()) || duration(i, i + 2, p.token(i + 2).word())
+                    || namedDuration(i, i + 2, p.token(i + 2).word()) || elapsed.span(i, i + 2, p.token(i + 2).word()))) {
                 continue;
             }
             if (p.is(i, "how") && p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
@@ -133,7 +143,7 @@ final class Measures {
             "double precision", "float4", "float8");
 
     /** Seconds in each unit a duration may be asked in. */
-    private static final java.util.Map<String, Integer> UNITS_OF_TIME = java.util.Map.of(
+    static final java.util.Map<String, Integer> UNITS_OF_TIME = java.util.Map.of(
             "minute", 60, "hour", 3600, "day", 86400, "week", 604800);
 
     /**
@@ -179,7 +189,7 @@ final class Measures {
     }
 
     /** The average time from {@code from} to {@code to} of a row, in {@code unit}s. */
-    private void averageTime(Col from, Col to, String unit) {
+    void averageTime(Col from, Col to, String unit) {
         boolean dates = from.column().type().equalsIgnoreCase("date") && to.column().type().equalsIgnoreCase("date");
         int seconds = UNITS_OF_TIME.get(unit);
         String expression = dates ? "(%2$s - %1$s)" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
@@ -195,23 +205,30 @@ final class Measures {
      * many days did the staff who left stay": one date that ends a row, from the row's one other event date.
      */
     private boolean namedDuration(int start, int unitAt, String unit) {
-        java.util.Map<Col, Integer> named = new java.util.LinkedHashMap<>();
-        for (int k = unitAt + 1; k < p.tokens().size(); k++) {
-            if (!p.used(k)) {
-                int at = k;
-                datesAt(k).stream().filter(c -> c.table().equals(p.intent().table)).findFirst().ifPresent(c -> named.putIfAbsent(c, at));
+        // the dates may be named before the question's cue too: "for the debits that were cancelled, how many days ..."
+        java.util.Map<Col, Integer> named = namedDates(start, unitAt, p.intent().table);
+        if (named.isEmpty()) {
+            // "how many days after registering do students drop a course": two dates of one table the rows lead to
+            named = p.intent().tables.stream().filter(t -> !t.equals(p.intent().table) && p.usable(t))
+                    .map(t -> namedDates(start, unitAt, t)).filter(m -> m.size() == 2).reduce((a, b) -> java.util.Map.of())
+                    .orElse(java.util.Map.of());
+            if (named.isEmpty()) {
+                return false;
             }
         }
+        TableSchema owner = named.keySet().iterator().next().table();
         List<Col> dates = List.copyOf(named.keySet());
         Col from;
         Col to;
         if (dates.size() == 2) {
-            // the date that ends a row comes last, whatever the order of the words ("cancelled members stay subscribed")
-            boolean swap = ends(dates.get(0)) && !ends(dates.get(1));
+            // the date that ends a row comes last, whatever the order of the words ("cancelled members stay subscribed"),
+            // and so does the one left empty until its event when the other is always set ("to fix once reported")
+            boolean swap = ends(dates.get(0)) && !ends(dates.get(1)) || ends(dates.get(0)) == ends(dates.get(1))
+                    && dates.get(0).column().nullable() && !dates.get(1).column().nullable();
             from = dates.get(swap ? 1 : 0);
             to = dates.get(swap ? 0 : 1);
         } else if (dates.size() == 1 && ends(dates.getFirst())) {
-            List<Col> starts = Schema.visible(p.intent().table).stream().filter(c -> c.isDate() && !ends(c)
+            List<Col> starts = Schema.visible(owner).stream().filter(c -> c.isDate() && !ends(c)
                     && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
             if (starts.size() != 1) {
                 return false;
@@ -227,15 +244,31 @@ final class Measures {
         averageTime(from, to, unit);
         p.use(start, unitAt + 1);
         named.values().forEach(k -> p.use(k, wordEnd(k)));
+        elapsed.lasting(unitAt + 1);
+        if (!owner.equals(p.intent().table)) {
+            p.markTable(owner);  // "do customers get their consignments delivered": the rows whose dates are measured
+        }
         // "the cars we have since retired": "since" right before the date's verb only says it happened by now
         named.values().stream().filter(k -> p.is(k - 1, "since") && p.is(k - 2, "have", "has", "had")).forEach(k -> p.use(k - 1, k));
         int last = named.values().stream().max(Integer::compare).orElse(unitAt);
         for (int k = unitAt + 1; k < last && dates.size() == 2; k++) {
-            if (p.is(k, "after", "before", "until", "till")) {
+            if (p.is(k, "after", "before", "until", "till", "once")) {
                 p.use(k, k + 1);  // "after being placed ... shipped" only relates the two dates
             }
         }
         return true;
+    }
+
+    /** The dates of {@code table} named by a word outside the cue from {@code start} to {@code unitAt}, in order. */
+    private java.util.Map<Col, Integer> namedDates(int start, int unitAt, TableSchema table) {
+        java.util.Map<Col, Integer> named = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < p.tokens().size(); k++) {
+            if (!p.used(k) && (k < start || k > unitAt)) {
+                int at = k;
+                datesAt(k).stream().filter(c -> c.table().equals(table)).findFirst().ifPresent(c -> named.putIfAbsent(c, at));
+            }
+        }
+        return named;
     }
 
     private static boolean ends(Col date) {
@@ -270,7 +303,7 @@ final class Measures {
     }
 
     /** "how many days on average", "how many hours per task on average": the quantity is averaged, not summed. */
-    private boolean averaged() {
+    boolean averaged() {
         for (int i = 0; i < p.tokens().size(); i++) {
             if (!p.used(i) && p.is(i, "average", "mean") && Cues.AGGREGATES.get(p.token(i).lower()) == Intent.Aggregate.AVG) {
                 p.use(i - (p.is(i - 1, "on") ? 1 : 0), i + 1);
