@@ -76,7 +76,23 @@ public final class StageStreams {
      * so a stopped instance hands its tasks over at once; only a killed one is waited for.
      */
     public static StreamsBuilderFactoryBean factory(String stage, PipelineProperties p, Topics topics) {
+        return factory(stage, config(stage, p, topics), p);
+    }
+
+    /**
+     * As {@link #factory(String, PipelineProperties, Topics)}, with idle polls bounded by {@code pollBound} instead of
+     * the commit interval: for a stage whose calls finish off the stream thread while it waits in an idle poll, where
+     * the finished call waits for the poll's end before a punctuation forwards it (the executor's statements, a few
+     * milliseconds each). A shorter bound costs an idle loop more often; a busy thread's polls return at once anyway.
+     */
+    public static StreamsBuilderFactoryBean factory(String stage, PipelineProperties p, Topics topics,
+                                                    Duration pollBound) {
         Map<String, Object> config = config(stage, p, topics);
+        config.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, Math.min(pollBound.toMillis(), p.commitInterval().toMillis())));
+        return factory(stage, config, p);
+    }
+
+    private static StreamsBuilderFactoryBean factory(String stage, Map<String, Object> config, PipelineProperties p) {
         GroupMembership.of(p, stage).forEach((key, value) -> config.put(StreamsConfig.mainConsumerPrefix(key), value));
         var factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
         factory.setStreamsUncaughtExceptionHandler(

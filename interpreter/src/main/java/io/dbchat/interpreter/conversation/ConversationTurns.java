@@ -7,6 +7,7 @@ import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import io.dbchat.contracts.events.ReplyType;
 import io.dbchat.contracts.serde.JsonSerde;
+import io.dbchat.contracts.serde.RecentlyEncodedSerde;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -24,6 +25,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class ConversationTurns {
 
     static final String STORE = "interpreter-conversation-turns";
+    /** Turns whose encoding is remembered: more than a commit interval's worth of answers at a few thousand a second. */
+    private static final int RECENT_TURNS = 128;
 
     private final TurnWrites writes;
     private final int maxRowBytes;
@@ -47,9 +50,10 @@ public final class ConversationTurns {
     /** Remembers the questions of the stage's results; before the stage answers them, so first to see each one. */
     public void remember(StreamsBuilder builder, KStream<String, QueryResult> results) {
         // cached: a question and its FINAL written in one commit (every answer from templates) reach the changelog
-        // as one record
+        // as one record; the question stored here is read back from the cache by the FINAL a moment later, and the
+        // serde hands back the turn it has just encoded instead of parsing it again
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                new JsonSerde<>(PendingTurn.class)).withCachingEnabled());
+                new RecentlyEncodedSerde<>(new JsonSerde<>(PendingTurn.class), RECENT_TURNS)).withCachingEnabled());
         results.filter((k, result) -> belongsInConversation(result.question()))
                 .process(TurnRecording.Remember::new, Named.as("remember-turn-question"), STORE);
     }

@@ -36,13 +36,13 @@ final class Answers {
     }
 
     /**
-     * Status, one TOKEN with the whole text, and FINAL of an answer written from templates: clients see
-     * every answer's text arrive as tokens, whichever writer wrote it.
+     * The FINAL alone of an answer written from templates (seq 1001: no token went before it). It is written on the
+     * stream thread, in the transaction that takes its result in, so a STATUS "interpreting" or a TOKEN beside it
+     * would reach every subscriber in the same fetch as the FINAL that carries the whole text: they were two records
+     * a question on {@code replies} (and two more decodings by each reader) that told a subscriber nothing.
      */
     static List<ReplyEvent> offline(QueryResult result, Instant at) {
-        String reply = TemplatedAnswers.answer(result);
-        return List.of(status(result, at), ReplyEvent.token(result.question(), ReplySeq.interpreter(1), reply, at),
-                fin(result, reply, 1, at));
+        return List.of(fin(result, TemplatedAnswers.answer(result), 0, at));
     }
 
     /** The last reply of a cancelled query. */

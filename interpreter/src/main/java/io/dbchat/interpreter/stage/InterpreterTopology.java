@@ -17,8 +17,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
- * results → replies: an "interpreting" STATUS (seq 1000), then the answer. From templates it is one TOKEN
- * with the whole text (1001) and the FINAL (1002); from an LLM it is TOKEN batches (1001..1000+n) as they
+ * results → replies. From templates it is the FINAL alone (1001), written in the transaction that reads the result;
+ * from an LLM an "interpreting" STATUS (seq 1000) when the call starts, TOKEN batches (1001..1000+n) as they
  * are written, then the FINAL (1000+n+1) carrying the whole text, the SQL, the rows and a chart suggestion;
  * the LLM's calls run in the shared async processor, whose partial output carries the tokens. Every FINAL is
  * recorded as a turn of its conversation when {@link ConversationTurns} are given. A cancelled query gets the

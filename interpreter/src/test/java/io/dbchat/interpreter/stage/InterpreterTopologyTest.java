@@ -24,18 +24,17 @@ import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.junit.jupiter.api.Test;
 
-/** The topology without an LLM: answers from templates, synchronously: a STATUS, one TOKEN and the FINAL. */
+/** The topology without an LLM: answers from templates, synchronously: the FINAL alone, carrying the whole text. */
 class InterpreterTopologyTest {
 
     final QuestionAsked question = QuestionAsked.of("q-1", "c-1", "p", "demo", "How many users are there?", Instant.EPOCH);
 
     @Test
-    void answersRowsWithAStatusThenAFinalCarryingSqlAndRows() {
+    void answersRowsWithOneFinalCarryingTheTextSqlAndRows() {
         List<ReplyEvent> replies = run(StageFixtures.count("q-1", "c-1", 600L));
 
-        assertThat(replies).extracting(ReplyEvent::type).containsExactly(ReplyType.STATUS, ReplyType.TOKEN, ReplyType.FINAL);
-        assertThat(replies).extracting(ReplyEvent::seq).containsExactly(1000L, 1001L, 1002L);
-        assertThat(replies.get(1).text()).isEqualTo("There are 600 users.");
+        assertThat(replies).extracting(ReplyEvent::type).containsExactly(ReplyType.FINAL);
+        assertThat(replies).extracting(ReplyEvent::seq).containsExactly(1001L);
         var fin = replies.getLast().answer();
         assertThat(fin.reply()).isEqualTo("There are 600 users.");
         assertThat(fin.sql()).isEqualTo("SELECT count(*) AS count FROM users");

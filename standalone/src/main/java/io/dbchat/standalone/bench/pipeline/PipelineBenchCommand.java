@@ -127,7 +127,9 @@ public final class PipelineBenchCommand {
         List<long[]> times = new ArrayList<>();
         List<Breakdown.Traced> traced = new ArrayList<>();
         Figures sequential;
+        RecordCounts.Counts records;
         try (var taps = new StageTaps(pipeline, path.topics(), path.marks())) {
+            var counts = RecordCounts.start(pipeline);
             sequential = load.sequential(options.sequential(), options.rate(), (id, asked, answered) -> {
                 ids.add(id);
                 times.add(new long[] {asked, answered});
@@ -142,11 +144,14 @@ public final class PipelineBenchCommand {
                     traced.add(new Breakdown.Traced(times.get(i)[0], times.get(i)[1], seen));
                 }
             }
+            // what is written after the answer (the audit's fold, offsets, a changelog flushed at the next commit)
+            Thread.sleep(2_000);
+            records = counts.stop(ids.size());
         }
         out.printf("bench: %s one at a time: p50 %.1f ms%n", path.name(), sequential.p50());
         List<Figures> steps = steps(path.name(), load, options, profile, out);
         return new PipelineBenchReport.Run(path.name(), path.topics(), path.stages(), sizes, sequential,
-                Breakdown.of(path.topics(), path.stages(), traced), steps);
+                Breakdown.of(path.topics(), path.stages(), traced), steps, records);
     }
 
     /** Rising concurrency until the CPU is full; with a profile, JFR records from 64 clients (or the last step) on. */

@@ -28,9 +28,9 @@ record PipelineBenchReport(String startedAt, int cores, double loadAverageAtStar
                     int partitions, double rate, int sequentialQuestions, double stepSeconds) {
     }
 
-    /** One path's measurements. */
+    /** One path's measurements; {@code records}: what the one-at-a-time questions wrote to the broker. */
     record Run(String name, List<String> topics, List<String> stages, int[] recordSizes, Figures sequential,
-               Breakdown breakdown, List<Figures> steps) {
+               Breakdown breakdown, List<Figures> steps, RecordCounts.Counts records) {
 
         Figures peak() {
             return steps.stream().max(java.util.Comparator.comparingDouble(Figures::perSecond)).orElse(null);
@@ -59,6 +59,17 @@ record PipelineBenchReport(String startedAt, int cores, double loadAverageAtStar
                 ratio(dbchat.peak().cpuMsPerQuestion(), bare.peak().cpuMsPerQuestion()), List.copyOf(steps));
     }
 
+    /** What the names of a path's topics start with (dbchat's topic prefix, or the bare chain's). */
+    private static String commonPrefix(List<String> topics) {
+        String prefix = topics.getFirst();
+        for (String t : topics) {
+            while (!t.startsWith(prefix)) {
+                prefix = prefix.substring(0, prefix.length() - 1);
+            }
+        }
+        return prefix;
+    }
+
     private static double ratio(double a, double b) {
         return b == 0 ? 0 : Math.round(a / b * 1000) / 1000.0;
     }
@@ -81,6 +92,9 @@ record PipelineBenchReport(String startedAt, int cores, double loadAverageAtStar
                     + " %d failed, load %.2f)%n", settings.rate(), q.p50(), q.p90(), q.p99(), q.answered(), q.failed(),
                     q.loadAverage()));
             s.append(run.breakdown().text());
+            if (run.records() != null) {
+                s.append(run.records().text(commonPrefix(run.topics())));
+            }
             s.append(String.format(Locale.ROOT, "  %7s %9s %8s %8s %8s %10s %7s %6s %6s%n", "clients", "answers/s", "p50",
                     "p90", "p99", "cpu ms/q", "machine", "load", "failed"));
             for (Figures f : run.steps()) {
@@ -92,6 +106,13 @@ record PipelineBenchReport(String startedAt, int cores, double loadAverageAtStar
         s.append(String.format(Locale.ROOT, "%ndbchat / bare chain: one at a time p50 %.2fx, p90 %.2fx, p99 %.2fx;"
                         + " peak throughput %.3fx; CPU per question at peak %.1fx%n", ratios.sequentialP50(),
                 ratios.sequentialP90(), ratios.sequentialP99(), ratios.peakThroughput(), ratios.cpuPerQuestionAtPeak()));
+        if (bare.records() != null && dbchat.records() != null) {
+            double b = Math.max(1, bare.records().questions());
+            double d = Math.max(1, dbchat.records().questions());
+            s.append(String.format(Locale.ROOT, "  appends per question: %.1f records and %.1f markers against the bare"
+                            + " chain's %.1f and %.1f%n", dbchat.records().records() / d, dbchat.records().markers() / d,
+                    bare.records().records() / b, bare.records().markers() / b));
+        }
         for (StepRatio r : ratios.steps()) {
             s.append(String.format(Locale.ROOT, "  %4d clients: throughput %.3fx, p50 %.2fx%n", r.clients(),
                     r.throughput(), r.p50()));
