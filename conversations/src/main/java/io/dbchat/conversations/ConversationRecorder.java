@@ -30,7 +30,7 @@ public final class ConversationRecorder {
         StoredTurn t = turn.turn();
         return redis.getScript(StringCodec.INSTANCE).<Long>evalAsync(RScript.Mode.READ_WRITE, Scripts.RECORD,
                 RScript.ReturnType.LONG, keys, turn.principal(), id, t.queryId(), Json.MAPPER.writeValueAsString(t),
-                Json.MAPPER.writeValueAsString(turn.answer()), t.question(), Long.toString(t.askedAt().toEpochMilli()),
+                turn.answerJson(), t.question(), Long.toString(t.askedAt().toEpochMilli()),
                 Long.toString(t.answeredAt().toEpochMilli()), Long.toString(settings.retention().toMillis()),
                 Integer.toString(settings.maxTurns()), t.cancelled() ? "1" : "0").thenApply(written -> written == 1L);
     }

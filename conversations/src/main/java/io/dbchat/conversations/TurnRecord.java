@@ -8,8 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-/** What the interpreter records of a FINAL answer: the turn in short and the answer, rows kept up to a size. */
-public record TurnRecord(String conversationId, String principal, StoredTurn turn, StoredAnswer answer) {
+/**
+ * What the interpreter records of a FINAL answer: the turn in short and the answer, rows kept up to a size, with
+ * the answer's JSON as it is stored.
+ */
+public record TurnRecord(String conversationId, String principal, StoredTurn turn, StoredAnswer answer,
+                         String answerJson) {
+
+    /** With the answer's JSON written from {@code answer}. */
+    public TurnRecord(String conversationId, String principal, StoredTurn turn, StoredAnswer answer) {
+        this(conversationId, principal, turn, answer, Json.MAPPER.writeValueAsString(answer));
+    }
 
     /** The short answer a follow-up is translated with. */
     static final int SHORT_ANSWER = 500;
@@ -19,7 +28,16 @@ public record TurnRecord(String conversationId, String principal, StoredTurn tur
                 : ErrorCode.CANCELLED.code().equals(answer.problem().code()) ? StoredTurn.CANCELLED : StoredTurn.REJECTED;
         var turn = new StoredTurn(question.queryId(), question.question(), answer.sql(), shortened(answer.reply()),
                 outcome, question.askedAt() == null ? answeredAt : question.askedAt(), answeredAt, question.datasource());
-        return new TurnRecord(question.conversationId(), question.principal(), turn, kept(answer, maxRowBytes));
+        var whole = new StoredAnswer(answer, true);
+        String json = Json.MAPPER.writeValueAsString(whole);
+        // rows and cells are part of the whole answer's JSON, and a char is at most 3 bytes of UTF-8 (a surrogate
+        // pair 4 for 2): a whole answer this short keeps its rows without writing them again to count their bytes
+        if ((long) json.length() * 3 <= maxRowBytes) {
+            return new TurnRecord(question.conversationId(), question.principal(), turn, whole, json);
+        }
+        StoredAnswer kept = kept(answer, maxRowBytes);
+        return new TurnRecord(question.conversationId(), question.principal(), turn, kept,
+                kept.rowsKept() ? json : Json.MAPPER.writeValueAsString(kept));
     }
 
     /** The rows and their display text are kept together, up to {@code maxRowBytes} of JSON, or neither. */

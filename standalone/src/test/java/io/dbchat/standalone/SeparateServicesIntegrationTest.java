@@ -54,6 +54,7 @@ class SeparateServicesIntegrationTest extends EndToEndScenarios {
                 "--dbchat.executor.password=" + postgres.readerPassword(),
                 "--dbchat.redis.url=" + redis.url(),
                 "--dbchat.gateway.auth.mode=open",
+                "--management.tracing.sampling.probability=1.0",
                 "--server.port=0"};
         for (SpringApplicationBuilder service : List.of(SchemaPublisherApplication.builder(),
                 TranslatorApplication.builder(), ExecutorApplication.builder(), InterpreterApplication.builder())) {

@@ -9,8 +9,9 @@ import java.util.Map;
  * A person asked a question of a datasource; the first event of every query, written by the gateway.
  * {@code replayOf} names the query this one re-runs, or is null. {@code attributes} are the principal's attributes
  * (from its JWT's claims or its API key's configuration) that the access policies bind; null when it has none, and in
- * events written before they existed. {@code history} is null for a question asked now (the translator reads the
- * conversation's earlier turns itself); a replay carries the turns its original had, oldest first, and the translator
+ * events written before they existed. {@code history} is null for a question asked now in a conversation that may
+ * have earlier turns (the translator reads them itself); empty for the first question of a conversation the gateway
+ * has just opened (nothing to read); a replay carries the turns its original had, oldest first, and the translator
  * uses those instead.
  */
 public record QuestionAsked(
@@ -48,6 +49,15 @@ public record QuestionAsked(
     public QuestionAsked withAttributes(Map<String, String> principalAttributes) {
         return new QuestionAsked(v, queryId, conversationId, principal, datasource, question, askedAt, replayOf,
                 principalAttributes, history);
+    }
+
+    /**
+     * The same question as the first of a conversation just opened: it has no earlier turns, so the translator
+     * need not look for them.
+     */
+    public QuestionAsked openingItsConversation() {
+        return new QuestionAsked(v, queryId, conversationId, principal, datasource, question, askedAt, replayOf,
+                attributes, List.of());
     }
 
     public static QuestionAsked of(String queryId, String conversationId, String principal,

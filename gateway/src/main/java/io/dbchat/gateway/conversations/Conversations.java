@@ -35,20 +35,24 @@ public class Conversations {
         this.timeout = timeout;
     }
 
-    /** Opens the conversation for the principal, or continues the principal's own; 404 for any other. */
-    public Mono<Void> claim(String principal, String conversationId) {
+    /**
+     * Opens the conversation for the principal ({@link Claim#NEW}: it has no turns), or continues the principal's
+     * own ({@link Claim#OWNED}); 404 for any other.
+     */
+    public Mono<Claim> claim(String principal, String conversationId) {
         return call("claim", () -> claims.claim(conversationId, principal))
-                .flatMap(claim -> claim.live() ? Mono.<Void>empty() : Mono.error(refusal(claim, conversationId)));
+                .flatMap(claim -> claim.live() ? Mono.just(claim) : Mono.error(refusal(claim, conversationId)));
     }
 
     /**
      * Opens a conversation under an id the gateway just made up (random, so nobody else's): claimed like any other,
      * but when Redis is unavailable the question goes ahead unclaimed (its turns are then not recorded, and a
-     * follow-up claims the id once Redis is back): Redis being down costs the history, never the answer.
+     * follow-up claims the id once Redis is back): Redis being down costs the history, never the answer. Completes
+     * with the claim made, empty when none could be.
      */
-    public Mono<Void> open(String principal, String generatedId) {
+    public Mono<Claim> open(String principal, String generatedId) {
         return Mono.fromCompletionStage(() -> claims.claim(generatedId, principal)).timeout(timeout)
-                .flatMap(claim -> claim.live() ? Mono.<Void>empty() : Mono.error(refusal(claim, generatedId)))
+                .flatMap(claim -> claim.live() ? Mono.just(claim) : Mono.error(refusal(claim, generatedId)))
                 .onErrorResume(e -> !(e instanceof ProblemException), e -> {
                     log.warn("Conversation {} opened without a claim, so its turns are not recorded (Redis: {})",
                             generatedId, e.toString());

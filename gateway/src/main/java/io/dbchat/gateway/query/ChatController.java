@@ -66,9 +66,7 @@ class ChatController {
     }
 
     private Mono<SyncAnswer> answerOf(QuestionAsked question) {
-        return replies.events(question.queryId(), -1)
-                .filter(r -> r.type().isTerminal())
-                .next()
+        return replies.terminal(question.queryId())
                 // rendered off the reply feed's one thread, which reads the replies of every query
                 .publishOn(Schedulers.parallel())
                 .timeout(properties.answerTimeout(), Mono.error(() -> stillWorking(question)))

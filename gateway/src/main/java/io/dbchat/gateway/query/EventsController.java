@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Replies as Server-Sent Events (event = reply type in lower case, data = a {@link ReplyMessage}), with
@@ -75,7 +76,10 @@ class EventsController {
     }
 
     private Flux<ServerSentEvent<String>> stream(Flux<ReplyEvent> events, Function<ReplyEvent, String> id) {
-        return events.map(r -> toSse(r, id.apply(r)))
+        // rendered and written off the reply feed's one thread, which offers the replies of every query (in order:
+        // the hop keeps the order the feed offered them in)
+        return events.publishOn(Schedulers.parallel(), PUBLISH_PREFETCH)
+                .map(r -> toSse(r, id.apply(r)))
                 .onErrorResume(SlowSubscriberException.class, e -> Flux.just(comment(e.getMessage())))
                 .publish(sse -> Flux.merge(sse, heartbeats(sse)), PUBLISH_PREFETCH);
     }

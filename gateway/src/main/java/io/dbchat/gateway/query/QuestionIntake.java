@@ -3,6 +3,7 @@ package io.dbchat.gateway.query;
 import io.dbchat.contracts.errors.ErrorCode;
 import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.runtime.DatasourcesProperties;
+import io.dbchat.conversations.ConversationClaims.Claim;
 import io.dbchat.gateway.GatewayProperties;
 import io.dbchat.gateway.conversations.Conversations;
 import io.dbchat.gateway.errors.ProblemException;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * Turns a posted question into a {@link QuestionAsked}: validates it (size, ids), checks the principal may
  * ask its datasource, opens its conversation (a new one, or a client-chosen id nobody has) or checks the principal
  * owns it, checks the rate limit, registers it so its replies can be subscribed to at once, and submits it, with
- * the principal's attributes for the access policies.
+ * the principal's attributes for the access policies, and, when it opened its conversation, an empty history.
  */
 @Component
 public class QuestionIntake {
@@ -75,10 +76,14 @@ public class QuestionIntake {
         return Mono.fromCallable(() -> asked(validated(request), principal).withAttributes(principalAttributes))
                 .flatMap(question -> {
                     policy.check(principal, question.datasource());
-                    Mono<Void> conversation = request.conversationId() == null
+                    Mono<Claim> conversation = request.conversationId() == null
                             ? conversations.open(principal, question.conversationId())
                             : conversations.claim(principal, question.conversationId());
-                    return conversation.then(limiter.check(principal)).then(submit(question));
+                    // a conversation opened by this question has no earlier turns: it says so, and the translator
+                    // reads none from Redis
+                    return conversation.map(claim -> claim == Claim.NEW ? question.openingItsConversation() : question)
+                            .defaultIfEmpty(question)
+                            .flatMap(asked -> limiter.check(principal).then(submit(asked)));
                 });
     }
 

@@ -76,9 +76,9 @@ public final class SqlIntake {
         return Mono.fromCallable(() -> question(validated(run), principal).withAttributes(attributes))
                 .flatMap(q -> {
                     policy.check(principal, q.datasource());
-                    Mono<Void> conversation = run.conversationId() == null
+                    Mono<Void> conversation = (run.conversationId() == null
                             ? conversations.open(principal, q.conversationId())
-                            : conversations.claim(principal, q.conversationId());
+                            : conversations.claim(principal, q.conversationId())).then();
                     Mono<Void> edited = run.edits() == null ? Mono.empty() : run.conversationId() == null
                             ? Mono.error(unknownQuery(run.edits()))
                             : conversations.hasTurn(principal, run.conversationId(), run.edits())

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import reactor.core.publisher.Sinks;
 
 /**
  * The replies of one query, deduplicated and ordered by seq, and its live subscribers. Not thread-safe:
@@ -18,6 +19,8 @@ final class QueryBuffer {
     private final Instant createdAt;
     private final TreeMap<Long, ReplyEvent> replies = new TreeMap<>();
     private final List<LiveSubscriber> subscribers = new ArrayList<>();
+    /** Those waiting for the terminal reply alone (a synchronous answer): nothing is offered to them before it. */
+    private final List<Sinks.One<ReplyEvent>> waiters = new ArrayList<>(1);
     private QuestionAsked question;
     private boolean done;
 
@@ -50,7 +53,28 @@ final class QueryBuffer {
         done = true;
         List.copyOf(subscribers).forEach(LiveSubscriber::complete);
         subscribers.clear();
+        List.copyOf(waiters).forEach(w -> w.tryEmitValue(reply));
+        waiters.clear();
         return true;
+    }
+
+    /** The first terminal reply by seq, or null while there is none. */
+    ReplyEvent terminal() {
+        if (!done) {
+            return null;
+        }
+        return replies.values().stream().filter(r -> r.type().isTerminal()).findFirst().orElse(null);
+    }
+
+    /** A waiter given the terminal reply when it comes; only while the query is not done. */
+    Sinks.One<ReplyEvent> awaitTerminal() {
+        Sinks.One<ReplyEvent> waiter = Sinks.one();
+        waiters.add(waiter);
+        return waiter;
+    }
+
+    void stopWaiting(Sinks.One<ReplyEvent> waiter) {
+        waiters.remove(waiter);
     }
 
     boolean has(long seq) {
@@ -79,6 +103,8 @@ final class QueryBuffer {
     void close(RuntimeException reason) {
         List.copyOf(subscribers).forEach(s -> s.fail(reason));
         subscribers.clear();
+        List.copyOf(waiters).forEach(w -> w.tryEmitError(reason));
+        waiters.clear();
     }
 
     boolean done() {

@@ -4,6 +4,7 @@ import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplyEvent;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Where the HTTP side learns about queries: which are known, what they replied so far, and a stream of
@@ -25,6 +26,12 @@ public interface ReplySource {
      * when the subscriber falls too far behind.
      */
     Flux<ReplyEvent> events(String queryId, long afterSeq);
+
+    /**
+     * The query's first terminal reply (FINAL or ERROR), buffered or when it comes, without the replies before it;
+     * fails with {@link UnknownQueryException} for an unknown query or one forgotten while waited for.
+     */
+    Mono<ReplyEvent> terminal(String queryId);
 
     /** Every reply of a conversation's buffered queries, then live ones, without end (see {@link ReplyStore}). */
     Flux<ReplyEvent> conversationEvents(String conversationId, ConversationCursor cursor);

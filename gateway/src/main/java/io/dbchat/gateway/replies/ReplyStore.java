@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The gateway's memory of queries: at most {@code maxBufferedQueries}, evicting the oldest completed one
@@ -92,6 +94,28 @@ public class ReplyStore implements ReplySource, ReplyListener {
     @Override
     public Flux<ReplyEvent> events(String queryId, long afterSeq) {
         return Flux.defer(() -> subscribe(queryId, afterSeq));
+    }
+
+    @Override
+    public Mono<ReplyEvent> terminal(String queryId) {
+        return Mono.defer(() -> awaitTerminal(queryId));
+    }
+
+    private synchronized Mono<ReplyEvent> awaitTerminal(String queryId) {
+        QueryBuffer buffer = queries.get(queryId);
+        if (buffer == null) {
+            return Mono.error(new UnknownQueryException(queryId));
+        }
+        ReplyEvent done = buffer.terminal();
+        if (done != null) {
+            return Mono.just(done);
+        }
+        Sinks.One<ReplyEvent> waiter = buffer.awaitTerminal();
+        return waiter.asMono().doFinally(signal -> stopWaiting(buffer, waiter));
+    }
+
+    private synchronized void stopWaiting(QueryBuffer buffer, Sinks.One<ReplyEvent> waiter) {
+        buffer.stopWaiting(waiter);
     }
 
     /** Forgets the queries whose retention has passed. */

@@ -21,6 +21,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -33,6 +34,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
     private static final int MAX_QUESTIONS_IN_FLIGHT = 64;
+    /** A question's replies between its own bounded queue and the socket's: small, allocated per question. */
+    private static final int REPLIES_PREFETCH = 8;
 
     private final QuestionIntake intake;
     private final ReplySource replies;
@@ -72,7 +75,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
         }
         String conversationId = request == null ? null : request.conversationId();
         return intake.accept(request, principal, attrs)
-                .flatMapMany(q -> replies.events(q.queryId(), -1))
+                // rendered and sent off the reply feed's one thread, in the order the feed offered them
+                .flatMapMany(q -> replies.events(q.queryId(), -1).publishOn(Schedulers.parallel(), REPLIES_PREFETCH))
                 .map(WsMessages::of)
                 .onErrorResume(e -> Flux.just(WsMessages.error(problem(e), null, conversationId)));
     }

@@ -5,6 +5,7 @@ import static io.dbchat.gateway.Fixtures.translating;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbchat.contracts.events.QuestionAsked;
 import io.dbchat.contracts.events.ReplySeq;
 import io.dbchat.gateway.WebSliceTest;
 import java.time.Duration;
@@ -91,6 +92,26 @@ class ConversationControllerTest extends WebSliceTest {
         client.get().uri("/api/chat/conversations/{id}", chosen).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.turns[1].question").isEqualTo("And per customer?");
+    }
+
+    @Test
+    void theQuestionThatOpensAConversationSaysItHasNoEarlierTurnsAndAFollowUpLeavesThemToBeRead() {
+        pipeline.answerWith(q -> List.of(answered(q)));
+        String chosen = "opened-" + java.util.UUID.randomUUID();
+
+        Map<?, ?> generated = ask("How many orders?", null);
+        Map<?, ?> first = ask("How many orders?", chosen);
+        awaitRecorded(chosen, 1);
+        Map<?, ?> followUp = ask("And per customer?", chosen);
+
+        assertThat(submitted(generated).history()).isEmpty();
+        assertThat(submitted(first).history()).isEmpty();
+        assertThat(submitted(followUp).history()).isNull();
+    }
+
+    private QuestionAsked submitted(Map<?, ?> accepted) {
+        return pipeline.submitted().stream().filter(q -> q.queryId().equals(accepted.get("query_id"))).findFirst()
+                .orElseThrow();
     }
 
     @Test

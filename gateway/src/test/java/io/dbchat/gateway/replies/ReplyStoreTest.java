@@ -73,6 +73,33 @@ class ReplyStoreTest {
     }
 
     @Test
+    void theTerminalReplyAloneIsGivenWhetherBufferedOrLiveAndAForgottenQueryFailsItsWaiter() {
+        var store = store(1, 10);
+        var done = question("q-done");
+        store.add(translating(done));
+        store.add(answered(done));
+        StepVerifier.create(store.terminal("q-done").map(ReplyEvent::seq))
+                .expectNext(ReplySeq.interpreter(1)).verifyComplete();
+
+        var live = question("q-live");
+        store.register(live);
+        StepVerifier.create(store.terminal("q-live").map(ReplyEvent::seq))
+                .then(() -> store.add(translating(live)))
+                .then(() -> store.add(answered(live)))
+                .expectNext(ReplySeq.interpreter(1))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        var forgotten = question("q-forgotten");
+        store.register(forgotten);
+        StepVerifier.create(store.terminal("q-forgotten"))
+                .then(() -> store.register(question("q-newer")))
+                .expectError(UnknownQueryException.class)
+                .verify(Duration.ofSeconds(5));
+        StepVerifier.create(store.terminal("nope")).verifyError(UnknownQueryException.class);
+    }
+
+    @Test
     void failsForAnUnknownQuery() {
         StepVerifier.create(store(10, 10).events("nope", -1)).verifyError(UnknownQueryException.class);
     }

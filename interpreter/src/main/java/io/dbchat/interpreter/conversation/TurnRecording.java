@@ -77,9 +77,17 @@ final class TurnRecording {
     /**
      * Completes a remembered question with its FINAL and writes the turn without blocking the stream thread; a
      * turn leaves the store only once written (or refused as not the principal's), and a wall-clock punctuator
-     * writes again what is waiting, also what a previous run of the task left.
+     * writes again what is waiting, also what a previous run of the task left. Finished writes leave the store at
+     * the next record or loop of the stream thread, so a turn Redis has before the task's commit reaches the
+     * changelog as a tombstone only, not as the question and answer it has already been written as.
      */
     static final class Complete implements Processor<String, ReplyEvent, Void, Void> {
+
+        /**
+         * How often finished writes are looked for between records: a wall-clock punctuation runs at most once a
+         * loop of the stream thread, so this is in effect every loop.
+         */
+        private static final Duration SETTLE_EVERY = Duration.ofMillis(1);
 
         private final TurnWrites writes;
         private final int maxRowBytes;
@@ -100,11 +108,13 @@ final class TurnRecording {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             pending = context.getStateStore(ConversationTurns.STORE);
+            context.schedule(SETTLE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> settle());
             context.schedule(retryEvery, PunctuationType.WALL_CLOCK_TIME, now -> retry());
         }
 
         @Override
         public void process(Record<String, ReplyEvent> record) {
+            settle();
             ReplyEvent reply = record.value();
             PendingTurn turn = pending.get(reply.queryId());
             if (turn == null || turn.ready()) {
@@ -128,7 +138,8 @@ final class TurnRecording {
                     .whenComplete((ok, error) -> (error == null ? written : failed).add(queryId));
         }
 
-        private void retry() {
+        /** Takes the written turns out of the store and lets failed ones be written again. */
+        private void settle() {
             for (String queryId; (queryId = written.poll()) != null; ) {
                 writing.remove(queryId);
                 pending.put(queryId, null); // a delete, without reading back the value that delete() returns
@@ -136,6 +147,10 @@ final class TurnRecording {
             for (String queryId; (queryId = failed.poll()) != null; ) {
                 writing.remove(queryId);
             }
+        }
+
+        private void retry() {
+            settle();
             try (var all = pending.all()) {
                 all.forEachRemaining(kv -> {
                     if (kv.value.ready() && !writing.contains(kv.key)) {

@@ -7,8 +7,9 @@ import io.dbchat.translator.Translator;
 /**
  * Gives a translator the conversation's earlier turns, read when the translation runs: for a remote translator
  * that is on a call thread, so the Redis round trip never blocks the stream thread; for the offline translator it
- * is one local round trip on the stream thread (skipped for a while when Redis is unreachable). A replayed question
- * carries the turns its original had, and those are used instead of the store's.
+ * is one local round trip on the stream thread (skipped for a while when Redis is unreachable). A question that
+ * carries its history is not read for: a replay carries the turns its original had, and the first question of a
+ * conversation the gateway has just opened carries none (it has no earlier turns to read).
  */
 public final class WithHistory implements Translator {
 
