@@ -81,29 +81,7 @@ final class Infrastructure implements AutoCloseable {
                 return redis.start();
             }));
         }
-        RuntimeException failure = null;
-        for (var start : starts) {
-            if (start == null) {
-                continue;
-            }
-            try {
-                keep(start.get());
-            } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException(e.getCause());
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting the embedded servers", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        SideBySide.collect(starts, this::keep, "the embedded servers");
         if (kafka != null) {
             properties.put("dbchat.kafka.bootstrap-servers", kafka.bootstrapServers());
             log.info("Embedded Kafka broker at {}", kafka.bootstrapServers());

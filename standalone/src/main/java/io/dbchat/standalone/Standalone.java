@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -73,17 +75,50 @@ public final class Standalone implements AutoCloseable {
         order.put(ExecutorApplication.class, ExecutorApplication::builder);
         order.put(InterpreterApplication.class, InterpreterApplication::builder);
         order.put(GatewayApplication.class, GatewayApplication::builder);
-        order.forEach((application, builder) -> stages.add(builder.get()
-                .main(application)
-                .initializers(context -> {
-                    withEnvironment(context, settings.environment());
-                    meters.shareWith(context);
-                })
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .run(stageArguments(application, args))));
+        startSideBySide(order, settings, args);
         // the gateway's own settings say where its replay requests go; a replay's stages get this process's properties
         replays = ReplayWorker.start(gateway().getBean(PipelineProperties.class),
                 replayProperties(properties, settings.arguments()));
+    }
+
+    /**
+     * Starts the stages' contexts side by side, each on a thread of its own, and keeps them in {@code order} (the
+     * gateway last): no stage needs another to start (each makes the topics it uses and waits for those it reads, as
+     * the separate services do when a deployment starts them together), and much of a start is waiting on the broker,
+     * which one after another added up. The first stage sets up the process's logging before the others begin:
+     * Spring Boot's logging system is process-wide and its set-up is not made for two contexts at once (two at the
+     * same moment can leave its suppress-everything filter behind, and no line would be logged again).
+     * When one fails, those that started are closed with the process.
+     */
+    private void startSideBySide(Map<Class<?>, Supplier<SpringApplicationBuilder>> order, StandaloneSettings settings,
+                                 List<String> args) {
+        CountDownLatch logging = new CountDownLatch(1);
+        List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
+        try (var executor = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("dbchat-start-", 0).factory())) {
+            order.forEach((application, builder) -> {
+                boolean first = starts.isEmpty();
+                starts.add(executor.submit(() -> {
+                    if (!first) {
+                        logging.await();
+                    }
+                    try {
+                        return builder.get()
+                                .main(application)
+                                .initializers(context -> {
+                                    // initializers run once the environment, and with it the logging, is set up
+                                    logging.countDown();
+                                    withEnvironment(context, settings.environment());
+                                    meters.shareWith(context);
+                                })
+                                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                                .run(stageArguments(application, args));
+                    } finally {
+                        logging.countDown();
+                    }
+                }));
+            });
+        }
+        SideBySide.collect(starts, stages::add, "the stages");
     }
 
     /** The stages' properties and the caller's --key=value arguments but the HTTP port, for a replay's stages. */

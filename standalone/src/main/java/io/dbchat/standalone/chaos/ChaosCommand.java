@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code dbchat chaos [--profile short|long] [--questions N] [--rate per-second] [--seed N]
+ * {@code dbchat chaos [--profile build|short|long] [--questions N] [--rate per-second] [--seed N]
  * [--recovery-bound 60s] [--before-fix] [--service-jars <project dir>] [--work <dir>] [--report <file>]}:
  * a fault-injection run against the stages as separate processes. Prints one summary line; exits 1 when a
  * question was lost or duplicated or a recovery was slower than the bound, 2 on bad arguments.

@@ -22,6 +22,18 @@ class ChaosCommandTest {
     }
 
     @Test
+    void theBuildProfileKillsAStageWithATwinAndAGatewayAndStopsEveryDependencyOnce() {
+        ChaosOptions build = ChaosCommand.parse(new String[] {"--profile", "build"});
+        ChaosOptions shortProfile = ChaosCommand.parse(new String[] {"--profile", "short"});
+
+        assertThat(build.kills()).containsExactly("translator-a", "gateway-a");
+        assertThat(shortProfile.kills()).containsExactly("translator-a", "executor", "interpreter", "gateway-a");
+        assertThat(build.outagesPerDependency()).isEqualTo(shortProfile.outagesPerDependency()).isEqualTo(1);
+        assertThat(build.questions()).isEqualTo(shortProfile.questions());
+        assertThat(build.recoveryBound()).isEqualTo(shortProfile.recoveryBound());
+    }
+
+    @Test
     void optionsOverrideTheProfile() {
         ChaosOptions o = ChaosCommand.parse(new String[] {"--questions", "10", "--rate", "0.5", "--before-fix",
                 "--recovery-bound", "90s", "--service-jars", ".", "--seed", "3"});
