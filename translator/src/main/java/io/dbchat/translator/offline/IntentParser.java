@@ -54,7 +54,11 @@ final class IntentParser {
         List<Mention> mentions = Mentions.find(tokens, vocabulary);
         TableSchema table = Resolution.mainTable(tokens, mentions);
         if (table != null) {
-            return Optional.of(new IntentParser(question, tokens, mentions, table, vocabulary.schema().tables()).run(-1));
+            IntentParser parser = new IntentParser(question, tokens, mentions, table, vocabulary.schema().tables());
+            Parsed parsed = parser.run(-1);
+            // no word names the table, and none of the words that chose it is read as its column or value: a guess
+            return Resolution.namesTable(tokens, mentions) || TableEvidence.linked(parsed.intent(), mentions, parser.used)
+                    ? Optional.of(parsed) : Optional.empty();
         }
         return fuzzy.get().map(m -> new IntentParser(question, tokens, mentions, m.table(), vocabulary.schema().tables())
                 .run(m.tokenIndex()));
@@ -66,6 +70,8 @@ final class IntentParser {
             assumed.add("'" + tokens.get(fuzzyTableWord).raw() + "' read as the table " + intent.table.name());
         }
         markTableMentions();
+        Shares shares = new Shares(this);
+        shares.apply();
         Measures measures = new Measures(this);
         measures.counts();
         boolean countAsked = intent.count;
@@ -97,6 +103,8 @@ final class IntentParser {
         new GroupTotals(this).unshown(unread.stream().filter(i -> used[i]).toList());
         stillInState();
         new RoleKeys(this).apply();
+        shares.check();
+        tablesJoined();
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {
@@ -272,6 +280,30 @@ final class IntentParser {
             }
         }
         return out;
+    }
+
+    /**
+     * "how many clients have overdue <em>invoices</em>": a word naming a table the query joins (or reads in a subquery)
+     * for the value or condition beside it is understood: the answer is about those rows.
+     */
+    private void tablesJoined() {
+        for (Mention m : mentions) {
+            if (used[m.start()] || !m.names(Term.Kind.TABLE)) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            if (t.kind() != Term.Kind.TABLE || t.table().equals(intent.table) || t.weight() < 0.6) {
+                continue;
+            }
+            boolean joined = intent.joins.stream().anyMatch(j -> Schema.path(intent.tables, intent.table, j).orElse(List.of())
+                    .stream().anyMatch(step -> Schema.other(step, step.owner()).equals(t.table()) || step.owner().equals(t.table())));
+            boolean queried = intent.filters.stream().anyMatch(f -> f.column().table().equals(t.table())
+                    || f.template().contains("EXISTS (") && f.template().contains("FROM " + Sql.table(t.table()) + " ")
+                    || f.template().contains("JOIN " + Sql.table(t.table()) + " "));
+            if (joined || queried) {
+                use(m.start(), m.end());
+            }
+        }
     }
 
     /** True when the intent already reads {@code table}: joins it or through it, or tests a column of it or a key to it. */
