@@ -255,10 +255,11 @@ final class Conditions {
                 String ownerColumn = Sql.ident(j.key().columns().get(c));
                 String targetColumn = Sql.ident(j.key().refColumns().get(c));
                 boolean ownerInside = j.owner().equals(next);
-                String inside = alias + "." + (ownerInside ? ownerColumn : targetColumn);
-                String outside = prev == null ? "%3$s" + (ownerInside ? targetColumn : ownerColumn)
-                        : prev + "." + (ownerInside ? targetColumn : ownerColumn);
-                on.add(inside + " = " + outside);
+                if (prev == null) {
+                    on.add(alias + "." + (ownerInside ? ownerColumn : targetColumn) + " = %3$s" + (ownerInside ? targetColumn : ownerColumn));
+                } else {
+                    on.add((ownerInside ? alias : prev) + "." + ownerColumn + " = " + (ownerInside ? prev : alias) + "." + targetColumn);
+                }
             }
             if (k == 0) {
                 where.addAll(on);

@@ -283,8 +283,9 @@ final class IntentParser {
     }
 
     /**
-     * "how many clients have overdue <em>invoices</em>": a word naming a table the query joins (or reads in a subquery)
-     * for the value or condition beside it is understood: the answer is about those rows.
+     * "how many clients have overdue <em>invoices</em>": the name of the rows a value was read on, right after that value
+     * and owned by the rows asked about ("have", "with"), is understood: the answer is about those rows. Elsewhere a
+     * table word the answer did not place stays a caveat, as it may be the rows the question is about.
      */
     private void tablesJoined() {
         for (Mention m : mentions) {
@@ -292,15 +293,17 @@ final class IntentParser {
                 continue;
             }
             Term t = Resolution.resolve(m, intent.table).getFirst();
-            if (t.kind() != Term.Kind.TABLE || t.table().equals(intent.table) || t.weight() < 0.6) {
+            Mention value = mentionAt(m.start() - 1);
+            if (t.kind() != Term.Kind.TABLE || t.table().equals(intent.table) || value == null || !used[value.start()]
+                    || !intent.joins.contains(t.table()) || value.of(Term.Kind.VALUE).stream().noneMatch(v -> v.table().equals(t.table())
+                    && intent.filters.stream().anyMatch(f -> f.column().equals(v.column())))) {
                 continue;
             }
-            boolean joined = intent.joins.stream().anyMatch(j -> Schema.path(intent.tables, intent.table, j).orElse(List.of())
-                    .stream().anyMatch(step -> Schema.other(step, step.owner()).equals(t.table()) || step.owner().equals(t.table())));
-            boolean queried = intent.filters.stream().anyMatch(f -> f.column().table().equals(t.table())
-                    || f.template().contains("EXISTS (") && f.template().contains("FROM " + Sql.table(t.table()) + " ")
-                    || f.template().contains("JOIN " + Sql.table(t.table()) + " "));
-            if (joined || queried) {
+            int owner = value.start() - 1;
+            while (is(owner, "a", "an", "any", "some", "their", "its")) {
+                owner--;
+            }
+            if (is(owner, "have", "has", "had", "with")) {
                 use(m.start(), m.end());
             }
         }
