@@ -321,9 +321,11 @@ final class Comparisons {
 
     void lateness() {
         for (int i = 0; i < p.tokens().size(); i++) {
-            if (p.used(i) || !p.is(i, "late", "overdue", "early")
-                    || p.mentionAt(i) != null && p.mentionAt(i).names(Term.Kind.VALUE)) {
-                continue;  // a stored status 'Overdue' says it better than the dates
+            // a stored status 'Overdue' of these rows says it better than the dates; another table's does not
+            // ("open tasks that are overdue" reads the tasks' own due date, not their project's invoices' status)
+            if (p.used(i) || !p.is(i, "late", "overdue", "early") || p.mentionAt(i) != null
+                    && p.mentionAt(i).of(Term.Kind.VALUE).stream().anyMatch(t -> t.table().equals(p.intent().table))) {
+                continue;
             }
             Optional<Col> due = Schema.visible(p.intent().table).stream()
                     .filter(c -> c.isDate() && (Words.of(c.column().name()).contains("due") || Words.of(c.column().name()).contains("deadline")))

@@ -80,7 +80,11 @@ final class Conditions {
             }
             Term t = Resolution.resolve(m, p.intent().table).getFirst();
             if (t.kind() != Term.Kind.TABLE && negation(i - 1) && !p.is(i - 1, "no", "without", "none") && !p.used(i - 1)) {
-                t = verbOfRelatedRows(m).orElse(t);
+                Optional<Term> rows = verbOfRelatedRows(m);
+                if (rows.isPresent() && Unsettled.objectAt(p, m.end(), rows.get().table())) {
+                    continue;  // "haven't paid their invoices", "never paid an invoice": read at the invoices
+                }
+                t = rows.orElse(t);
             }
             if (t.kind() != Term.Kind.TABLE || t.table().equals(p.intent().table)) {
                 continue;
@@ -104,6 +108,9 @@ final class Conditions {
                 }
             }
             if (negation < 0 && !some && !owned) {
+                continue;
+            }
+            if (negation >= 0 && new Unsettled(p, this).read(negation, from, m, t.table(), path.get())) {
                 continue;
             }
             List<String> conditions = negation >= 0 ? new ArrayList<>(between(negation + 1, from, t.table(), path.get().size())) : List.of();
@@ -153,9 +160,16 @@ final class Conditions {
             Mention v = p.mentionAt(k);
             Optional<Term> value = v == null ? Optional.empty() : v.of(Term.Kind.VALUE).stream()
                     .filter(c -> c.table().equals(related) && c.column().expression() == null).findFirst();
+            Optional<Term> event = v == null ? Optional.empty() : v.of(Term.Kind.COLUMN).stream()
+                    .filter(c -> c.table().equals(related) && c.column().isDate() && c.column().column().nullable()).findFirst();
             if (value.isPresent()) {
                 out.add("x" + depth + "." + Sql.ident(value.get().column().column().name()) + " = "
                         + Sql.literal(value.get().value(), value.get().column()));
+                p.use(v.start(), v.end());
+                k = v.end() - 1;
+            } else if (event.isPresent()) {
+                // "never paid an invoice": no invoice whose date of paying is set
+                out.add("x" + depth + "." + Sql.ident(event.get().column().column().name()) + " IS NOT NULL");
                 p.use(v.start(), v.end());
                 k = v.end() - 1;
             } else if (WordAccount.decisive(p.token(k))) {
@@ -221,8 +235,11 @@ final class Conditions {
                 : Optional.empty();
     }
 
-    /** EXISTS over the rows the path reaches, tied to the main table's key ({@code %1$s}); aliases x1, x2 stay inside. */
-    private String existsQuery(List<Schema.Join> path, List<String> conditions) {
+    /**
+     * EXISTS over the rows the path reaches, tied to the main table's row by every column of the first key, each written
+     * {@code %3$s} (the main table's alias and a dot) and its name; aliases x1, x2 stay inside.
+     */
+    String existsQuery(List<Schema.Join> path, List<String> conditions) {
         StringBuilder q = new StringBuilder("EXISTS (SELECT 1 FROM ");
         TableSchema at = p.intent().table;
         List<String> where = new ArrayList<>();
@@ -234,9 +251,15 @@ final class Conditions {
             String prev = k == 0 ? null : "x" + k;
             List<String> on = new ArrayList<>();
             for (int c = 0; c < j.key().columns().size(); c++) {
-                String owner = (j.owner().equals(next) ? alias : prev) + "." + Sql.ident(j.key().columns().get(c));
-                String target = (j.target().equals(next) ? alias : prev) + "." + Sql.ident(j.key().refColumns().get(c));
-                on.add(prev == null ? owner + " = %1$s" : owner + " = " + target);
+                // each column of a key of several ("project_id, client_id") pairs with its own referenced column
+                String ownerColumn = Sql.ident(j.key().columns().get(c));
+                String targetColumn = Sql.ident(j.key().refColumns().get(c));
+                boolean ownerInside = j.owner().equals(next);
+                if (prev == null) {
+                    on.add(alias + "." + (ownerInside ? ownerColumn : targetColumn) + " = %3$s" + (ownerInside ? targetColumn : ownerColumn));
+                } else {
+                    on.add((ownerInside ? alias : prev) + "." + ownerColumn + " = " + (ownerInside ? prev : alias) + "." + targetColumn);
+                }
             }
             if (k == 0) {
                 where.addAll(on);
@@ -336,9 +359,14 @@ final class Conditions {
      */
     private void nameOf(TableSchema owner, int start, int end) {
         String literal = String.join(" ", p.tokens().subList(start, end).stream().map(Token::raw).toList());
-        Col label = Schema.labels(owner).getFirst();
+        Optional<Col> named = NamedRows.label(owner, p.intent().table, p.intent().tables);
+        if (named.isEmpty() || !Sql.fits(literal, named.get()) || !p.usable(named.get().table())) {
+            p.clarify("I could not tell which column of " + owner.name() + " holds '" + literal + "'.");
+            return;
+        }
+        Col label = named.get();
         KnownValues.Reading reading = KnownValues.read(literal, label);
-        String what = Words.singular(String.join(" ", Words.of(owner.name())));
+        String what = Words.singular(String.join(" ", Words.of(label.table().name())));
         switch (reading.kind()) {
             case NEAR -> p.assume("'" + literal + "' means the " + what + " '" + reading.value() + "'");
             case AMBIGUOUS -> p.clarify("'" + literal + "' could be the " + what + " " + KnownValues.listed(reading.values(), 8)

@@ -16,7 +16,8 @@ final class Intent {
 
     /**
      * A condition on a column: {@code template} holds {@code %1$s} where the column goes and, when it compares two
-     * columns, {@code %2$s} where {@code other} goes (null otherwise).
+     * columns, {@code %2$s} where {@code other} goes (null otherwise); {@code %3$s} is the qualifier of the column's table
+     * ("p." or nothing), for a condition on several of its columns (the key of several columns an EXISTS ties to).
      */
     record Filter(Col column, String template, Col other, String words) {
 
@@ -26,7 +27,7 @@ final class Intent {
 
         /** The condition for people: its own words when it has them ("with no projects"), else the SQL with names. */
         String said() {
-            return words != null ? words : template.formatted(column.name(), other == null ? "" : other.name());
+            return words != null ? words : template.formatted(column.name(), other == null ? "" : other.name(), "");
         }
     }
 
@@ -51,6 +52,8 @@ final class Intent {
     final List<Measure> alsoMeasured = new ArrayList<>();
     /** Rank the main table's rows by the measure ("which author has the most books"): grouped by its key, labelled. */
     boolean rankRows;
+    /** The percentage of the rows that meet the filters, of all rows ({@link Shares}); {@link #count} is set with it. */
+    boolean share;
     boolean distinct;
     final List<Filter> filters = new ArrayList<>();
     Col groupBy;
@@ -126,6 +129,9 @@ final class Intent {
 
     /** What is counted or aggregated: "a count of trips", "the sum of paid". */
     private String measured() {
+        if (share) {
+            return "the percentage of " + table.name() + " that meet the conditions";
+        }
         if (count) {
             // a ranking counts the related rows of each of its own ("which driver has the most trips")
             String counted = rankRows && !joins.isEmpty() ? joins.iterator().next().name() : table.name();

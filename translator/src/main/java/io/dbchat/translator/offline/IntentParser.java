@@ -54,7 +54,11 @@ final class IntentParser {
         List<Mention> mentions = Mentions.find(tokens, vocabulary);
         TableSchema table = Resolution.mainTable(tokens, mentions);
         if (table != null) {
-            return Optional.of(new IntentParser(question, tokens, mentions, table, vocabulary.schema().tables()).run(-1));
+            IntentParser parser = new IntentParser(question, tokens, mentions, table, vocabulary.schema().tables());
+            Parsed parsed = parser.run(-1);
+            // no word names the table, and none of the words that chose it is read as its column or value: a guess
+            return Resolution.namesTable(tokens, mentions) || TableEvidence.linked(parsed.intent(), mentions, parser.used)
+                    ? Optional.of(parsed) : Optional.empty();
         }
         return fuzzy.get().map(m -> new IntentParser(question, tokens, mentions, m.table(), vocabulary.schema().tables())
                 .run(m.tokenIndex()));
@@ -66,6 +70,8 @@ final class IntentParser {
             assumed.add("'" + tokens.get(fuzzyTableWord).raw() + "' read as the table " + intent.table.name());
         }
         markTableMentions();
+        Shares shares = new Shares(this);
+        shares.apply();
         Measures measures = new Measures(this);
         measures.counts();
         boolean countAsked = intent.count;
@@ -98,6 +104,8 @@ final class IntentParser {
         new GroupTotals(this).unshown(unread.stream().filter(i -> used[i]).toList());
         stillInState();
         new RoleKeys(this).apply();
+        shares.check();
+        tablesJoined();
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {
@@ -273,6 +281,33 @@ final class IntentParser {
             }
         }
         return out;
+    }
+
+    /**
+     * "how many clients have overdue <em>invoices</em>": the name of the rows a value was read on, right after that value
+     * and owned by the rows asked about ("have", "with"), is understood: the answer is about those rows. Elsewhere a
+     * table word the answer did not place stays a caveat, as it may be the rows the question is about.
+     */
+    private void tablesJoined() {
+        for (Mention m : mentions) {
+            if (used[m.start()] || !m.names(Term.Kind.TABLE)) {
+                continue;
+            }
+            Term t = Resolution.resolve(m, intent.table).getFirst();
+            Mention value = mentionAt(m.start() - 1);
+            if (t.kind() != Term.Kind.TABLE || t.table().equals(intent.table) || value == null || !used[value.start()]
+                    || !intent.joins.contains(t.table()) || value.of(Term.Kind.VALUE).stream().noneMatch(v -> v.table().equals(t.table())
+                    && intent.filters.stream().anyMatch(f -> f.column().equals(v.column())))) {
+                continue;
+            }
+            int owner = value.start() - 1;
+            while (is(owner, "a", "an", "any", "some", "their", "its")) {
+                owner--;
+            }
+            if (is(owner, "have", "has", "had", "with")) {
+                use(m.start(), m.end());
+            }
+        }
     }
 
     /** True when the intent already reads {@code table}: joins it or through it, or tests a column of it or a key to it. */

@@ -61,8 +61,8 @@ final class Rankings {
             return false;
         }
         int end = second + (p.is(second, "most", "least") && !p.is(second, until) ? 2 : 1);
-        boolean descending = p.is(first, "least") && !p.is(first, from) ? !Cues.SUPERLATIVES.get(from) : Cues.SUPERLATIVES.get(from);
-        boolean towards = p.is(second, "least") && !p.is(second, until) ? !Cues.SUPERLATIVES.get(until) : Cues.SUPERLATIVES.get(until);
+        boolean descending = p.is(first, "least") && !p.is(first, from) ? !descends(from) : descends(from);
+        boolean towards = p.is(second, "least") && !p.is(second, until) ? !descends(until) : descends(until);
         // "from the longest-standing to the newest": the two ends must point opposite ways; a first word bent by the
         // word after it ("longest-standing") yields to the plain last one, else the order is not read at all
         boolean bent = descending == towards;
@@ -282,7 +282,7 @@ final class Rankings {
         if (measured.isEmpty()) {
             return false;
         }
-        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !descends(word) : descends(word);
         p.intent().groupBy = group.get();
         p.intent().aggregate = agg;
         p.intent().aggregated = measured.get();
@@ -359,7 +359,7 @@ final class Rankings {
         if (p.token(wordEnd) == null || !Cues.AGGREGATES.containsKey(p.token(wordEnd).lower()) && !p.is(wordEnd, "number")) {
             return false;
         }
-        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        boolean descending = wordEnd == i + 2 && p.is(i, "least") ? !descends(word) : descends(word);
         Integer limit = p.intent().limit;
         if (!byRelated(wordEnd - 1, descending)) {
             return false;
@@ -406,6 +406,10 @@ final class Rankings {
             Optional<Col> col = p.nearColumn(by, 3, 0, 0, c -> true);
             col.ifPresent(c -> order(c, descending && !p.is(by + 2, "asc", "ascending")));
             p.use(by, by + 1);
+            int measure = p.skip(by + 1, "the", "their", "its", "our", "total", "most");
+            if (col.isEmpty() && measure < p.tokens().size() && !p.used(measure)) {
+                p.decisive(measure);  // "top 5 clients by revenue": ranked by what the schema does not hold, not at all
+            }
         } else if (!superlative(top ? i + 2 : i + 1, true)) {
             p.nearColumn(i + 1, 4, 0, 0, c -> c.isNumeric() && !c.isKey()).ifPresent(c -> order(c, descending));
         }
@@ -460,11 +464,23 @@ final class Rankings {
         }
         int wordEnd = p.is(i, "most", "least") && !p.is(i, word) ? i + 2 : i + 1;
         boolean modified = wordEnd == i + 2;
-        boolean descending = modified && p.is(i, "least") ? !Cues.SUPERLATIVES.get(word) : Cues.SUPERLATIVES.get(word);
+        boolean descending = modified && p.is(i, "least") ? !descends(word) : descends(word);
         // "the maximum order total": a superlative of amounts skips the date "order" names
         boolean amount = AMOUNTS.contains(word);
         Optional<Col> explicit = p.nearColumn(wordEnd - 1, 3, 0, 0, c -> (c.isNumeric() || c.isDate() && !amount) && !c.isKey());
         Optional<Col> col = explicit.or(() -> implied(word));
+        if (Tenure.AFTER_MOST.containsKey(word)) {
+            col = explicit.or(() -> Tenure.start(p.intent().table, false));  // "the most senior": by the start of service
+        } else if (Tenure.measures(word) && explicit.isEmpty() && col.isPresent() && col.get().isDate()) {
+            // "the longest-serving employee", "with us the longest": the longest time since a start is the earliest
+            // start; a date that starts no service ("the project that ran the longest") is not that, so left unread
+            boolean qualified = Tenure.qualifierAt(p, wordEnd);
+            col = Tenure.start(p.intent().table, qualified);
+            descending = !descending;
+            if (qualified && col.isPresent()) {
+                p.use(wordEnd, wordEnd + 1);
+            }
+        }
         if (!inTopN && p.is(wordEnd, "first")) {
             return direction(i, wordEnd, col, descending);
         }
@@ -526,7 +542,8 @@ final class Rankings {
         if (t == null) {
             return null;
         }
-        if (p.is(i, "most", "least") && p.token(i + 1) != null && Cues.SUPERLATIVES.containsKey(p.token(i + 1).lower())) {
+        if (p.is(i, "most", "least") && p.token(i + 1) != null && (Cues.SUPERLATIVES.containsKey(p.token(i + 1).lower())
+                || Tenure.AFTER_MOST.containsKey(p.token(i + 1).lower()))) {
             return p.token(i + 1).lower();
         }
         return Cues.SUPERLATIVES.containsKey(t.lower()) ? t.lower() : null;
@@ -539,6 +556,12 @@ final class Rankings {
         }
         int before = p.is(i - 1, "the") ? i - 2 : i - 1;
         return !p.is(before, "with", "has", "have", "had", "by", "earns", "earn", "got", "gets");
+    }
+
+    /** True when the superlative {@code word} ranks the highest first. */
+    private static boolean descends(String word) {
+        Boolean d = Cues.SUPERLATIVES.get(word);
+        return d != null ? d : Tenure.AFTER_MOST.get(word);
     }
 
     private Optional<Col> implied(String word) {

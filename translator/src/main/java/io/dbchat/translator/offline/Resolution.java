@@ -34,6 +34,11 @@ final class Resolution {
         return byColumns(mentions);
     }
 
+    /** True when a word names a table as the subject ({@link #mainTable} did not have to infer it from columns). */
+    static boolean namesTable(List<Token> tokens, List<Mention> mentions) {
+        return mentions.stream().anyMatch(m -> m.names(Term.Kind.TABLE) && !isReference(tokens, m));
+    }
+
     /** "per team", "for each status", "project Apollo", "team 'Mobile'": a table named to qualify another. */
     static boolean isReference(List<Token> tokens, Mention m) {
         if (m.start() > 0 && GROUPING.contains(tokens.get(m.start() - 1).lower())) {

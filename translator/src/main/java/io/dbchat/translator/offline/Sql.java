@@ -21,6 +21,27 @@ final class Sql {
         return "'" + value.replace("'", "''") + "'";
     }
 
+    /**
+     * True when {@code value} can be read as a value of {@code column}'s type: a number for a number, a date for a date,
+     * true or false for a flag; text, enums and types this does not know take any value. A literal that does not fit
+     * would make the database fail ("invalid input syntax for type integer") or compare with the wrong column.
+     */
+    static boolean fits(String value, Col column) {
+        if (column.expression() != null || !column.column().values().isEmpty() || column.isText()) {
+            return true;
+        }
+        if (column.isNumeric()) {
+            return value.matches("-?\\d+(\\.\\d+)?");
+        }
+        if (column.isDate()) {
+            return value.matches("\\d{4}-\\d{2}-\\d{2}.*");
+        }
+        if (column.isBoolean()) {
+            return value.toLowerCase(java.util.Locale.ROOT).matches("true|false|t|f|yes|no|on|off|1|0");
+        }
+        return true;
+    }
+
     static String table(TableSchema t) {
         return SqlIdentifiers.table(t.schema(), t.name());
     }

@@ -124,6 +124,9 @@ final class SqlComposer {
     }
 
     private String sql() {
+        if (intent.share) {
+            return Shares.sql(intent, intent.filters.stream().map(this::condition).toList(), from());
+        }
         StringBuilder sql = new StringBuilder("SELECT ").append(selectList()).append(" FROM ").append(from());
         List<String> where = intent.filters.stream().filter(f -> !inJoin(f)).map(this::condition).toList();
         if (!where.isEmpty()) {
@@ -327,7 +330,7 @@ final class SqlComposer {
     }
 
     private String condition(Intent.Filter f) {
-        return f.template().formatted(ref(f.column()), f.other() == null ? "" : ref(f.other()));
+        return f.template().formatted(ref(f.column()), f.other() == null ? "" : ref(f.other()), prefix(f.column().table()));
     }
 
     /** A condition on the counted rows of an outer join goes into the join, so rows of the root without them stay. */

@@ -165,6 +165,11 @@ final class ValueFilters {
             return;
         }
         Col col = values.getFirst().column();
+        List<String> unfit = values.stream().map(Term::value).filter(v -> !Sql.fits(v, col)).toList();
+        if (!unfit.isEmpty()) {
+            p.clarify("'" + unfit.getFirst() + "' cannot be a value of " + col.name() + ".");
+            return;
+        }
         List<String> literals = values.stream().map(v -> Sql.literal(v.value(), col)).distinct().toList();
         String template = literals.size() == 1
                 ? "%1$s " + (negated ? "<>" : "=") + " " + literals.getFirst()

@@ -65,7 +65,7 @@ final class Vocabulary {
             terms.add(Term.table(List.of(name.getLast()), table, 0.6));
         }
         if (table.comment() != null) {
-            Words.of(table.comment()).stream().filter(w -> w.length() > 3 && !Stopwords.is(w)).limit(3)
+            Words.of(table.comment()).stream().filter(w -> w.length() > 3 && !Stopwords.is(w) && !WordAccount.asksForOperation(w)).limit(3)
                     .forEach(w -> terms.add(Term.table(List.of(w), table, 0.3)));
         }
     }
@@ -109,6 +109,7 @@ final class Vocabulary {
                 .filter(w -> !w.isEmpty() && Character.isLowerCase(w.charAt(0)))
                 .map(w -> Words.singular(w.toLowerCase(java.util.Locale.ROOT)))
                 .filter(w -> w.length() > 3 && !Stopwords.is(w) && !GENERIC.contains(w) && !schemaWords.contains(w))
+                .filter(w -> !WordAccount.asksForOperation(w))  // "where most of the team works": not a name for it
                 .limit(4).forEach(w -> terms.add(Term.column(List.of(w), col, 0.3)));
     }
 

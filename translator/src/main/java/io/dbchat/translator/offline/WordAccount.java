@@ -21,12 +21,26 @@ final class WordAccount {
             // words that restrict the rows to a state: answered without it, the answer counts every row
             "upcoming", "future", "forthcoming", "past", "active", "inactive", "current", "pending", "open", "closed",
             "unresolved", "ongoing", "outstanding", "unpaid", "unfinished", "expired", "valid", "available",
-            "unavailable", "still", "completed", "finished", "resolved", "cancelled", "canceled", "approved", "rejected");
+            "unavailable", "still", "completed", "finished", "resolved", "cancelled", "canceled", "approved", "rejected",
+            // words that ask for a part of the rows, not the rows
+            "percentage", "percent", "proportion", "share", "fraction", "ratio");
     /** Words that group only when a word follows them: "each year", "every month". */
     private static final Set<String> EACH = Set.of("each", "every");
 
     private WordAccount() {
     }
+
+    /**
+     * True when {@code word} asks for an operation (a ranking, an aggregate, a comparison, a negation): never a name
+     * for a column taken from its comment ("City of the office where most of the team works").
+     */
+    static boolean asksForOperation(String word) {
+        return OPERATIONS.contains(word) || Cues.SUPERLATIVES.containsKey(word) || Cues.AGGREGATES.containsKey(word);
+    }
+
+    /** Negations and cues of a ranking or a comparison (states such as "active" may well name a column). */
+    private static final Set<String> OPERATIONS = Set.of("without", "none", "nobody", "nothing", "except", "excluding",
+            "neither", "most", "least", "fewest", "than", "more", "less", "fewer");
 
     /** True when {@code t} alone, left unread, would change the answer: a negation, a cue, a state, a value. */
     static boolean decisive(Token t) {
