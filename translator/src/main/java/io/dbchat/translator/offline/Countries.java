@@ -75,11 +75,11 @@ final class Countries {
         }
     }
 
-    /** Words no other reader took and that name nothing but, at most, a sampled value. */
+    /** Words no other reader took and that name nothing: a stored value is left to {@link ValueFilters} ("France or Spain"). */
     private boolean free(int from, int to) {
         for (int k = from; k < to; k++) {
             Mention m = p.mentionAt(k);
-            if (p.used(k) || m != null && m.candidates().stream().anyMatch(t -> t.kind() != Term.Kind.VALUE)) {
+            if (p.used(k) || m != null) {
                 return false;
             }
         }

@@ -17,7 +17,9 @@ final class GroupWords {
 
     /** "each kind of membership": the index of the column after "kind of", else {@code at}. */
     static int pastKind(IntentParser p, int at) {
-        return p.is(at, "kind", "type", "sort") && p.is(at + 1, "of") && p.mentionAt(at + 2) != null ? at + 2 : at;
+        // not where the word names a column itself ("each kind of campaign" with a column kind)
+        return p.is(at, "kind", "type", "sort") && p.mentionAt(at) == null && p.is(at + 1, "of") && p.mentionAt(at + 2) != null
+                ? at + 2 : at;
     }
 
     /** True when the used word at {@code at} names the main table and an unread column of it follows. */

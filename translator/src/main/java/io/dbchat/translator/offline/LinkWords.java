@@ -26,7 +26,8 @@ final class LinkWords {
                 continue;
             }
             Term t = Resolution.resolve(m, p.intent().table).getFirst();
-            if (t.kind() == Term.Kind.TABLE && !t.table().equals(p.intent().table) && t.weight() >= 0.6 && p.readsThrough(t.table())) {
+            if (t.kind() == Term.Kind.TABLE && !t.table().equals(p.intent().table) && t.weight() >= 0.6 && p.readsThrough(t.table())
+                    && (linkedBefore(m.start()) || linkedAfter(m.end()))) {
                 p.use(m.start(), m.end());
             }
         }
@@ -38,6 +39,21 @@ final class LinkWords {
                 p.use(i, i + 1);  // "living in Lyon", "Berlin-based"
             }
         }
+    }
+
+    /** "belonging to owners": a linking verb before the table, past a preposition. */
+    private boolean linkedBefore(int start) {
+        int k = start - 1;
+        while (k >= 0 && p.is(k, "to", "in", "at", "from", "by", "with", "the", "a", "an", "our")) {
+            k--;
+        }
+        return k < start - 1 && k >= 0 && LINKING.contains(p.token(k).lower());
+    }
+
+    /** "owners who live in", "clients based in": a linking verb right after the table. */
+    private boolean linkedAfter(int end) {
+        int k = p.skip(end, "who", "that", "which");
+        return p.token(k) != null && LINKING.contains(p.token(k).lower());
     }
 
     /** True when a read word follows, past a preposition: "belonging to owners", "based in Poland". */
