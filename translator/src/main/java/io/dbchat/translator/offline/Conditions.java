@@ -213,7 +213,9 @@ final class Conditions {
             return;
         }
         Term t = Resolution.resolve(object, p.intent().table).getFirst();
-        if (t.kind() == Term.Kind.TABLE && Schema.join(denied, t.table()).map(j -> j.owner().equals(denied)).orElse(false)) {
+        // "never published a paper": the object may name the denied rows themselves
+        if (t.kind() == Term.Kind.TABLE && (t.table().equals(denied)
+                || Schema.join(denied, t.table()).map(j -> j.owner().equals(denied)).orElse(false))) {
             p.use(end, object.end());
         } else if (t.kind() == Term.Kind.VALUE && !t.table().equals(p.intent().table) && !t.table().equals(denied)) {
             // "never borrowed an audio book": a condition on the object, which the denial cannot hold; ask back
@@ -413,18 +415,43 @@ final class Conditions {
         return t.kind() == Term.Kind.TABLE && p.usable(t.table()) ? t.table() : null;
     }
 
+    /** "haven't been spayed", "isn't yet checked": a denial before the flag through a form of "be"; its index or -1. */
+    private int deniedThroughBe(int i) {
+        for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+            if (p.used(j)) {
+                return -1;
+            }
+            if (negation(j)) {
+                return j;
+            }
+            if (!p.is(j, "been", "be", "is", "are", "was", "were", "yet", "ever")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     void booleans() {
         for (int i = 0; i < p.tokens().size(); i++) {
             if (p.used(i)) {
                 continue;
             }
             Optional<Col> flag = p.columnsAt(i).stream().filter(Col::isBoolean).findFirst();
+            if (flag.isPresent() && p.intent().filters.stream().anyMatch(f -> f.column().equals(flag.get()))) {
+                // "spayed or castrated": a second word for the flag already read joins that reading
+                p.use(p.mentionAt(i).start(), p.mentionAt(i).end());
+                if (p.is(i - 1, "or", "and")) {
+                    p.use(i - 1, i);
+                }
+                continue;
+            }
             if (flag.isPresent()) {
-                boolean negated = p.is(i - 1, "not", "non", "no") || p.tokens().get(i).lower().startsWith("un");
+                int denial = p.is(i - 1, "not", "non", "no") ? i - 1 : deniedThroughBe(i);
+                boolean negated = denial >= 0 || p.tokens().get(i).lower().startsWith("un");
                 p.intent().filter(flag.get(), negated ? "NOT %1$s" : "%1$s");
                 p.use(p.mentionAt(i).start(), p.mentionAt(i).end());
-                if (negated) {
-                    p.use(i - 1, i);
+                if (denial >= 0) {
+                    p.use(denial, denial + 1);
                 }
             }
         }

@@ -84,6 +84,7 @@ final class IntentParser {
         if (intent.groupBy != null && !intent.isAggregate()) {
             intent.count = true;  // "per month" alone counts the rows of each
         }
+        new MoneyWords(this).apply(countAsked);
         conditions.exists();
         conditions.outOf();
         conditions.numbered();
@@ -91,10 +92,14 @@ final class IntentParser {
         comparisons.lateness();
         new ColumnComparisons(this).apply();
         conditions.nulls();
+        new Countries(this).apply();
         conditions.labels();
         new ValueFilters(this).apply();
         conditions.booleans();
+        Glosses glosses = new Glosses(this);
+        glosses.apply();
         new Restrictions(this).apply();
+        glosses.still();
         new CountedPresence(this).apply();
         distinct();
         theirRelated();
@@ -106,6 +111,7 @@ final class IntentParser {
         new RoleKeys(this).apply();
         shares.check();
         tablesJoined();
+        new LinkWords(this).apply();
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {
@@ -276,7 +282,7 @@ final class IntentParser {
             }
             Term t = Resolution.resolve(m, intent.table).getFirst();
             if (t.kind() == Term.Kind.TABLE && !t.table().equals(intent.table) && t.weight() >= 0.6 && Schema.related(intent.table, t.table())
-                    && !readThrough(t.table())) {
+                    && !readsThrough(t.table())) {
                 out.add(tokens.get(m.start()).raw());
             }
         }
@@ -311,6 +317,11 @@ final class IntentParser {
     }
 
     /** True when the intent already reads {@code table}: joins it or through it, or tests a column of it or a key to it. */
+    boolean readsThrough(TableSchema table) {
+        return readThrough(table) || intent.filters.stream().anyMatch(f -> Schema.path(intent.tables, intent.table, f.column().table())
+                .orElse(List.of()).stream().anyMatch(step -> step.owner().equals(table) || step.target().equals(table)));
+    }
+
     private boolean readThrough(TableSchema table) {
         boolean between = intent.joins.stream().anyMatch(j -> Schema.path(intent.tables, intent.table, j).orElse(List.of()).stream()
                 .anyMatch(step -> step.owner().equals(table) || step.target().equals(table)));

@@ -507,6 +507,7 @@ final class Measures {
             }
             int target = groupTarget(i);
             if (target < 0) {
+                GroupWords.ofType(p, i);
                 continue;
             }
             Optional<Col> col = groupColumn(target);
@@ -543,12 +544,15 @@ final class Measures {
         int after;
         if (p.is(i, "per", "each", "every")) {
             after = p.skip(i + 1, "the", "single");
-        } else if (p.is(i, "by") && (p.intent().isAggregate() || p.is(i - 1, "grouped", "group", "broken"))) {
+        } else if (p.is(i, "by") && (p.intent().isAggregate() || p.is(i - 1, "grouped", "group", "broken", "down", "split"))) {
             after = p.skip(i + 1, "the");
+            GroupWords.breakDown(p, i);
         } else {
             return -1;
         }
-        return p.mentionAt(after) != null && !p.used(after) ? after : -1;
+        after = GroupWords.pastKind(p, after);
+        // "per payment method": the main table's own name may stand before the column it is grouped by
+        return p.mentionAt(after) != null && (!p.used(after) || GroupWords.ownTableBeforeColumn(p, after)) ? after : -1;
     }
 
     private Optional<Col> groupColumn(int at) {
@@ -576,7 +580,7 @@ final class Measures {
         return p.columnsAt(at).stream().filter(c -> !fractional(c)).findFirst();
     }
 
-    private static boolean fractional(Col c) {
+    static boolean fractional(Col c) {
         return c.expression() == null && FRACTIONAL.contains(c.column().type().toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*\\)", "").strip());
     }
 }

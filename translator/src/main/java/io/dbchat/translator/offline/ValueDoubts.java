@@ -28,6 +28,16 @@ final class ValueDoubts {
         }
     }
 
+    /**
+     * "on our books", "in their hands": a word that only resembles a stored value ('booked') after a possessive is a noun
+     * of a set phrase, not the state of the rows; it is left unread rather than read as that value.
+     */
+    static boolean idiom(IntentParser p, Mention m, Term t) {
+        List<Token> typed = p.tokens().subList(m.start(), m.end());
+        return p.is(m.start() - 1, "our", "my", "your", "their", "his", "her") && !typed.getFirst().quoted()
+                && !Words.ofValue(t.value()).equals(typed.stream().map(Token::word).toList());
+    }
+
     private static boolean named(IntentParser p, TableSchema table) {
         for (int i = 0; i < p.tokens().size(); i++) {
             Mention m = p.mentionAt(i);

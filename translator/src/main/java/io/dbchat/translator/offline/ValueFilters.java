@@ -30,6 +30,9 @@ final class ValueFilters {
             if (t.kind() != Term.Kind.VALUE || !p.usable(t.table())) {
                 continue;
             }
+            if (ValueDoubts.idiom(p, m, t)) {
+                continue;
+            }
             Optional<Col> verbOf = verbOfDate(i, t);
             if (verbOf.isPresent()) {
                 p.use(i, i + 1);
