@@ -62,8 +62,6 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
     private KeyValueStore<String, PendingQueue<I>> pending;
     /** The queries this task was told to stop, taken at each collection. */
     private Queue<CallStops.Stop> toStop;
-    /** Whether a request came in since the last collection: the stream thread is busy, commits come on time. */
-    private boolean tookIn;
 
     AsyncProcessor(String storeName, StreamingCall<I, P, R> call, Function<I, String> idOf, Function<I, String> queryOf,
                    PartialOutput<I, P, O> partials, Finish<I, R, O> onResult, Finish<I, Throwable, O> onError,
@@ -105,7 +103,6 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
 
     @Override
     public void process(Record<String, I> record) {
-        tookIn = true;
         PendingQueue<I> queue = queueOf(record.key());
         String id = idOf.apply(record.value());
         if (queue.entries().stream().anyMatch(e -> e.id().equals(id))) {
@@ -127,9 +124,8 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         for (CallStops.Stop stop; toStop != null && (stop = toStop.poll()) != null; ) {
             stop(stop);
         }
-        boolean finished = false;
         for (Completion<I, P, R> done; (done = completed.poll()) != null; ) {
-            finished |= finish(done);
+            finish(done);
         }
         if (partials != null) {
             long now = context.currentSystemTimeMs();
@@ -138,26 +134,19 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         Deque<String> retry = new ArrayDeque<>(waiting);
         waiting.clear();
         retry.forEach(this::startHead);
-        // an outcome forwarded while nothing else comes in would wait for the commit interval's next tick: on an idle
-        // thread, the commit it needs is asked for now (a busy one commits on its interval, many outcomes at a time)
-        if (finished && !tookIn) {
-            context.commit();
-        }
-        tookIn = false;
     }
 
-    /** Forwards a finished call's outcome; false when it was stale. */
-    private boolean finish(Completion<I, P, R> done) {
+    private void finish(Completion<I, P, R> done) {
         LiveCall<I, P, R> ended = done.call();
         String key = ended.key();
         if (live.get(key) != ended) {
-            return false; // stale: abandoned when the task last stopped, and issued again since
+            return; // stale: abandoned when the task last stopped, and issued again since
         }
         live.remove(key);
         PendingQueue<I> queue = queueOf(key);
         PendingQueue.Entry<I> head = queue.head();
         if (head == null || !head.id().equals(ended.entry().id())) {
-            return false; // stale: the queue no longer starts with it (its store was restored meanwhile)
+            return; // stale: the queue no longer starts with it (its store was restored meanwhile)
         }
         // every part was reported before the call completed, so the last batches go before the outcome
         forwardParts(ended, context.currentSystemTimeMs(), true);
@@ -171,7 +160,6 @@ final class AsyncProcessor<I, P, R, O> implements Processor<String, I, String, O
         if (!rest.isEmpty()) {
             startHead(key);
         }
-        return true;
     }
 
     /** Drops the stopped query's requests from its key's queue, cancelling its call in flight. */

@@ -41,8 +41,7 @@ class ExecutorConfiguration {
 
     @Bean
     StreamsBuilderFactoryBean executorStreams(PipelineProperties pipeline, Topics topics) {
-        // a statement takes a few milliseconds: its outcome should not wait out an idle poll of the commit interval
-        return StageStreams.factory("executor", pipeline, topics, ExecutorProperties.COLLECT_EVERY);
+        return StageStreams.factory("executor", pipeline, topics);
     }
 
     /** The guard, with how often its caches answer: a text seen before, or a known shape with new values. */

@@ -42,12 +42,6 @@ public record ExecutorProperties(
         String password,
         @DefaultValue("30s") Duration outageRetry) {
 
-    /**
-     * How often finished statements are collected on the stream thread, and the bound of its idle polls: a statement
-     * of a few milliseconds waited up to the commit interval (10 ms) for the poll to end before.
-     */
-    public static final Duration COLLECT_EVERY = Duration.ofMillis(2);
-
     @ConstructorBinding
     public ExecutorProperties {
     }
@@ -90,7 +84,7 @@ public record ExecutorProperties(
      * while one slow query never holds up the rest.
      */
     public AsyncSettings async() {
-        return new AsyncSettings(poolSize * 4, waitTimeout(), COLLECT_EVERY);
+        return new AsyncSettings(poolSize * 4, waitTimeout(), Duration.ofMillis(5));
     }
 
     public ExecutorProperties withGuardEnabled(boolean enabled) {
