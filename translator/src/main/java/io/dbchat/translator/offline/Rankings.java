@@ -403,8 +403,14 @@ final class Rankings {
             return true;
         }
         if (by >= 0) {
-            Optional<Col> col = p.nearColumn(by, 3, 0, 0, c -> true);
+            Optional<Col> near = p.nearColumn(by, 3, 0, 0, c -> true);
+            // a column of another table ranks its rows, not the ones asked for ("top 10 employees by billable hours":
+            // each employee has many hours); left to the readings above, which aggregate, or asked about
+            Optional<Col> col = near.filter(c -> c.table().equals(p.intent().table));
             col.ifPresent(c -> order(c, descending && !p.is(by + 2, "asc", "ascending")));
+            if (near.isPresent() && col.isEmpty()) {
+                p.decisive(by);
+            }
             p.use(by, by + 1);
             int measure = p.skip(by + 1, "the", "their", "its", "our", "total", "most");
             if (col.isEmpty() && measure < p.tokens().size() && !p.used(measure)) {

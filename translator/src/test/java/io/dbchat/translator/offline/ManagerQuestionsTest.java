@@ -88,6 +88,17 @@ class ManagerQuestionsTest {
         assertThat(refusal.problem().message()).startsWith("I did not understand '" + word + "'");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "COMPANY|top 10 employees by billable hours in 2025",
+            "COMPANY|bottom 10 employees by billable hours"})
+    void aRankingByAColumnOfRowsThatBelongToTheRankedOnesIsNotAnOrderOfThoseRows(String schema, String question) {
+        Translation translation = translate(question, schema(schema));
+
+        assertThat(translation).isInstanceOf(Translation.Refusal.class);
+        assertThat(((Translation.Refusal) translation).problem().message()).startsWith("I did not understand");
+    }
+
     @Test
     void thePercentageOfRowsMeetingTheConditions() {
         Translation.Sql overdue = sql("What percentage of invoices are overdue?", COMPANY);
