@@ -316,7 +316,10 @@ final class Rankings {
                 || !p.usable(t.get().table()) && !GroupedRanking.belongs(p.intent(), t.get().table())) {
             return false;
         }
-        Optional<Term> quantity = agg == null || t.get().kind() != Term.Kind.TABLE ? Optional.empty() : quantityOf(t.get(), target);
+        Optional<Term> quantity = t.get().kind() != Term.Kind.TABLE ? Optional.empty() : quantityOf(t.get(), target);
+        if (agg == null && quantity.isPresent()) {
+            return false;  // "by invoice amount": a quantity, not a count of the rows, and no word says how to total it
+        }
         if (quantity.isPresent()) {
             target = p.mentionAt(target).end();  // "total admission cost": the quantity named after its table
             t = quantity;

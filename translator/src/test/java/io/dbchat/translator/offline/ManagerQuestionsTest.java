@@ -91,7 +91,9 @@ class ManagerQuestionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "COMPANY|top 10 employees by billable hours in 2025",
-            "COMPANY|bottom 10 employees by billable hours"})
+            "COMPANY|bottom 10 employees by billable hours",
+            "COMPANY|top 5 clients by invoice amount in 2025",
+            "MARINA|top 3 members by boat length"})
     void aRankingByAColumnOfRowsThatBelongToTheRankedOnesIsNotAnOrderOfThoseRows(String schema, String question) {
         Translation translation = translate(question, schema(schema));
 
