@@ -49,10 +49,9 @@ final class Glosses {
     /** Reads the unplaced words of the question against the glosses of the main table and the tables it reaches. */
     void apply() {
         List<Gloss> glosses = new ArrayList<>();
-        Set<String> named = schemaWords(p.intent().tables);
         for (TableSchema t : p.intent().tables) {
             if (p.usable(t)) {
-                Schema.visible(t).forEach(c -> glosses.addAll(of(c, named)));
+                glosses.addAll(p.vocabulary().glosses(t));
             }
         }
         Map<String, Integer> holders = new HashMap<>();
@@ -261,16 +260,6 @@ final class Glosses {
         }
         boolean denies = Words.of(text).stream().anyMatch(w -> Set.of("no", "not", "nothing", "never", "none", "nobody").contains(w));
         return new Gloss(col, template, said, Set.copyOf(words), List.copyOf(phrases), denies);
-    }
-
-    /** Every word of a table or column name: such a word names that, not a gloss. */
-    static Set<String> schemaWords(List<TableSchema> tables) {
-        Set<String> out = new HashSet<>();
-        for (TableSchema t : tables) {
-            out.addAll(Words.of(t.name()));
-            t.columns().forEach(c -> out.addAll(Words.of(c.name())));
-        }
-        return out;
     }
 
     /**

@@ -15,6 +15,9 @@ import java.util.function.Supplier;
  */
 final class IntentParser {
 
+    /** The schema's words and comment readings, made once per schema version. */
+    private final Vocabulary vocabulary;
+
     private final String question;
     private final List<Token> tokens;
     private final List<Mention> mentions;
@@ -31,7 +34,8 @@ final class IntentParser {
     /** Questions back about what the words name: a name several stored values fit, or none. */
     private final List<String> clarifications = new ArrayList<>();
 
-    private IntentParser(String question, List<Token> tokens, List<Mention> mentions, TableSchema table, List<TableSchema> tables) {
+    private IntentParser(String question, List<Token> tokens, List<Mention> mentions, TableSchema table, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.question = question;
         this.tokens = tokens;
         this.mentions = mentions;
@@ -43,7 +47,7 @@ final class IntentParser {
             }
         }
         intent.table = table;
-        intent.tables = tables;
+        intent.tables = vocabulary.schema().tables();
         this.comparisons = new Comparisons(this);
         this.conditions = new Conditions(this, comparisons);
     }
@@ -54,13 +58,13 @@ final class IntentParser {
         List<Mention> mentions = Mentions.find(tokens, vocabulary);
         TableSchema table = Resolution.mainTable(tokens, mentions);
         if (table != null) {
-            IntentParser parser = new IntentParser(question, tokens, mentions, table, vocabulary.schema().tables());
+            IntentParser parser = new IntentParser(question, tokens, mentions, table, vocabulary);
             Parsed parsed = parser.run(-1);
             // no word names the table, and none of the words that chose it is read as its column or value: a guess
             return Resolution.namesTable(tokens, mentions) || TableEvidence.linked(parsed.intent(), mentions, parser.used)
                     ? Optional.of(parsed) : Optional.empty();
         }
-        return fuzzy.get().map(m -> new IntentParser(question, tokens, mentions, m.table(), vocabulary.schema().tables())
+        return fuzzy.get().map(m -> new IntentParser(question, tokens, mentions, m.table(), vocabulary)
                 .run(m.tokenIndex()));
     }
 
@@ -314,6 +318,10 @@ final class IntentParser {
                 use(m.start(), m.end());
             }
         }
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** True when the intent already reads {@code table}: joins it or through it, or tests a column of it or a key to it. */

@@ -24,6 +24,8 @@ final class Vocabulary {
     private final List<Term> terms = new ArrayList<>();
     /** Every word of a table or column name: a comment word among them names that, not the commented column. */
     private final java.util.Set<String> schemaWords = new java.util.HashSet<>();
+    /** What each table's column comments explain ({@link Glosses}), read once per schema version; keyed by the snapshot's own table objects. */
+    private final java.util.Map<TableSchema, List<Glosses.Gloss>> glosses = new java.util.IdentityHashMap<>();
 
     Vocabulary(SchemaSnapshot schema) {
         this.schema = schema;
@@ -32,6 +34,7 @@ final class Vocabulary {
             table.columns().forEach(c -> schemaWords.addAll(Words.of(c.name())));
         }
         for (TableSchema table : schema.tables()) {
+            glosses.put(table, Schema.visible(table).stream().flatMap(c -> Glosses.of(c, schemaWords).stream()).toList());
             addTable(table);
             for (ColumnSchema column : table.columns()) {
                 if (!isSensitive(column)) {
@@ -43,6 +46,11 @@ final class Vocabulary {
 
     SchemaSnapshot schema() {
         return schema;
+    }
+
+    /** The glosses of {@code table}'s visible columns. */
+    List<Glosses.Gloss> glosses(TableSchema table) {
+        return glosses.getOrDefault(table, List.of());
     }
 
     List<Term> terms() {
