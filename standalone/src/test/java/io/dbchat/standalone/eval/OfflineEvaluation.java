@@ -86,6 +86,14 @@ final class OfflineEvaluation {
             new Suite("farm", "eval/heldout-v7/farm.sql", "eval/heldout-v7/farm.csv"),
             new Suite("league", "eval/heldout-v7/league.sql", "eval/heldout-v7/league.csv"));
 
+    /** Five more schemas of other businesses, written blind when v7 was opened for development (see eval/heldout-v8/README.md). */
+    static final List<Suite> HELD_OUT_V8 = List.of(
+            new Suite("dentallab", "eval/heldout-v8/dentallab.sql", "eval/heldout-v8/dentallab.csv"),
+            new Suite("storage", "eval/heldout-v8/storage.sql", "eval/heldout-v8/storage.csv"),
+            new Suite("evcharge", "eval/heldout-v8/evcharge.sql", "eval/heldout-v8/evcharge.csv"),
+            new Suite("auction", "eval/heldout-v8/auction.sql", "eval/heldout-v8/auction.csv"),
+            new Suite("translation", "eval/heldout-v8/translation.sql", "eval/heldout-v8/translation.csv"));
+
     private static final Sampling PUBLISHER_DEFAULT = new Sampling(true, 30, Duration.ofSeconds(2), 1_000_000, 100);
 
     private final EmbeddedPostgres postgres;

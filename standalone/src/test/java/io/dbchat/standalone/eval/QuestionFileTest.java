@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +119,25 @@ class QuestionFileTest {
         assertThat(questions).extracting(EvalQuestion::question).doesNotHaveDuplicates();
         assertThat(questions).extracting(EvalQuestion::category)
                 .hasSameElementsAs(Stream.concat(SHAPES.stream(), Stream.of("other")).toList());
+        assertThat(questions).filteredOn(EvalQuestion::expectsRefusal).hasSize(20)
+                .allMatch(q -> q.category().equals("refuse"));
+        assertThat(questions).filteredOn(q -> q.category().equals("refuse")).allMatch(EvalQuestion::expectsRefusal);
+    }
+
+    @Test
+    void readsTheEighthHeldOutSetWithItsSchemas() throws IOException {
+        List<EvalQuestion> questions = readWithSchemas(OfflineEvaluation.HELD_OUT_V8, 46, 46);
+
+        assertThat(questions).hasSize(230);
+        assertThat(questions).extracting(EvalQuestion::question).doesNotHaveDuplicates();
+        assertThat(questions.stream().collect(Collectors.groupingBy(EvalQuestion::category, Collectors.counting())))
+                .isEqualTo(Map.ofEntries(Map.entry("count", 10L), Map.entry("list", 10L), Map.entry("filter", 15L),
+                        Map.entry("aggregate", 10L), Map.entry("group", 15L), Map.entry("time_bucket", 10L),
+                        Map.entry("relative_period", 15L), Map.entry("top_n", 15L), Map.entry("negation", 15L),
+                        Map.entry("zero_count", 10L), Map.entry("distinct_join", 10L), Map.entry("column_compare", 10L),
+                        Map.entry("related_filter", 10L), Map.entry("multi_aggregate", 10L), Map.entry("order", 10L),
+                        Map.entry("duration", 10L), Map.entry("catalog_word", 15L), Map.entry("refuse", 20L),
+                        Map.entry("other", 10L)));
         assertThat(questions).filteredOn(EvalQuestion::expectsRefusal).hasSize(20)
                 .allMatch(q -> q.category().equals("refuse"));
         assertThat(questions).filteredOn(q -> q.category().equals("refuse")).allMatch(EvalQuestion::expectsRefusal);
