@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The offline translator on the held-out schemas (see eval/heldout-v2/README.md): every gold query runs, at most 10 %
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * to target/eval/heldout-v2.{txt,json,csv}. The later sets (eval/fresh, eval/heldout-v3, eval/heldout-v4,
  * eval/heldout-v5, eval/heldout-v6, eval/heldout-v7, eval/heldout-v8) are only reported: their gold queries must run,
  * the translator's figures are written to target/eval/{fresh,heldout-v3,...,heldout-v8}.* without a goal.
+ * With -Dgates.audit=true it also tells what each refusal gate holds back ({@link GateAudit}, target/eval/gates.*).
  */
 class HeldOutEvaluationIntegrationTest {
 
@@ -103,5 +105,14 @@ class HeldOutEvaluationIntegrationTest {
 
         assertThat(report.outcomes()).hasSizeGreaterThanOrEqualTo(230);
         assertThat(report.outcomes()).noneMatch(o -> o.reason().startsWith("the gold SQL failed"));
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "gates.audit", matches = "true")
+    void auditsWhatEachRefusalGateHoldsBack() throws Exception {
+        String tables = GateAudit.run(postgres, Path.of("target", "eval"));
+        System.out.print(tables);
+
+        assertThat(tables).contains("| all |");
     }
 }

@@ -37,9 +37,16 @@ import java.util.UUID;
  */
 final class OfflineEvaluation {
 
-    /** A schema (SQL resource) and its questions (CSV resource). */
-    record Suite(String name, String schemaResource, String questionsResource) {
+    /** A schema (SQL resource), its questions (CSV resource) and, where the schema script holds none, its rows. */
+    record Suite(String name, String schemaResource, String questionsResource, String dataResource) {
+
+        Suite(String name, String schemaResource, String questionsResource) {
+            this(name, schemaResource, questionsResource, null);
+        }
     }
+
+    /** The demo company's questions (what {@code dbchat eval} asks by default) on its schema and rows. */
+    static final List<Suite> DEMO = List.of(new Suite("demo", "demo/schema.sql", "eval/demo-questions.csv", "demo/data.sql"));
 
     static final List<Suite> HELD_OUT = List.of(
             new Suite("library", "eval/heldout-v2/library.sql", "eval/heldout-v2/library.csv"),
@@ -165,12 +172,25 @@ final class OfflineEvaluation {
         }
         try (Connection c = connect(suite.name()); Statement s = c.createStatement()) {
             s.execute(resource(suite.schemaResource()));
+            if (suite.dataResource() != null) {
+                s.execute(resource(suite.dataResource()));
+            }
             s.execute("ANALYZE");
         }
     }
 
     private Connection connect(String database) throws SQLException {
         return postgres.getDatabase("postgres", database).getConnection();
+    }
+
+    /** True when {@code sql} gives the rows {@code goldSql} gives on the database {@link #run(Suite)} loaded for {@code suite}. */
+    boolean matches(Suite suite, String goldSql, String sql) {
+        try {
+            return ResultComparator.compare(execute(suite.name(), goldSql), execute(suite.name(), sql),
+                    ResultComparator.ordersRows(goldSql)).match();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private ResultComparator.Result execute(String database, String sql) throws SQLException {
