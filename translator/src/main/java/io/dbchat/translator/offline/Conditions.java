@@ -436,6 +436,7 @@ final class Conditions {
     }
 
     void booleans() {
+        Denials.outOf(p);
         for (int i = 0; i < p.tokens().size(); i++) {
             if (p.used(i)) {
                 continue;
@@ -455,17 +456,11 @@ final class Conditions {
                 if (denial < 0) {
                     denial = Denials.of(p, start);
                 }
-                // "out of commission", "out of stock": the state opposite to a flag named in_commission, in_stock
-                int out = p.is(start - 2, "out") && p.is(start - 1, "of") && !p.used(start - 2)
-                        && Words.of(flag.get().column().name()).getFirst().equals("in") ? start - 2 : -1;
-                boolean negated = denial >= 0 != out >= 0 || p.tokens().get(i).lower().startsWith("un");
+                boolean negated = denial >= 0 || p.tokens().get(i).lower().startsWith("un");
                 p.intent().filter(flag.get(), negated ? "NOT %1$s" : "%1$s");
                 p.use(start, p.mentionAt(i).end());
                 if (denial >= 0) {
                     Denials.use(p, denial);
-                }
-                if (out >= 0) {
-                    p.use(out, out + 2);
                 }
             }
         }

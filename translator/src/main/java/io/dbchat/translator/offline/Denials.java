@@ -39,6 +39,28 @@ final class Denials {
         p.use(at, p.is(at + 1, "longer") ? at + 2 : at + 1);
     }
 
+    /**
+     * "out of service", "out of stock": the main table's flag named in_ and the word after "of" (in_service), denied,
+     * whatever else that word may name (a date last_serviced_on).
+     */
+    static void outOf(IntentParser p) {
+        for (int i = 0; i + 2 < p.tokens().size(); i++) {
+            if (p.used(i) || p.used(i + 1) || p.used(i + 2) || !p.is(i, "out") || !p.is(i + 1, "of")) {
+                continue;
+            }
+            String stem = Stem.of(Words.singular(p.token(i + 2).lower()));
+            java.util.List<Col> flags = Schema.visible(p.intent().table).stream().filter(Col::isBoolean).filter(c -> {
+                java.util.List<String> name = Words.of(c.column().name());
+                return name.size() == 2 && name.getFirst().equals("in") && Stem.of(name.getLast()).equals(stem);
+            }).toList();
+            if (flags.size() == 1) {
+                p.intent().filter(flags.getFirst(), "NOT %1$s");
+                Mention m = p.mentionAt(i + 2);
+                p.use(i, m != null && m.start() == i + 2 ? Math.max(m.end(), i + 3) : i + 3);
+            }
+        }
+    }
+
     private static boolean isDenial(IntentParser p, int j) {
         String w = p.token(j).lower().replace('\u2019', '\'');
         return NEGATIONS.contains(w) || w.endsWith("n't");

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Business words read from the schema: a date compared with the date a clause names ("after they were promised"),
- * a flag denied through a verb ("don't have lamination", "no longer in commission"), a stored value denied ("not on
- * deck 2"), on two schemas no evaluation set uses: a print shop and a ferry operator.
+ * a flag denied through a verb ("don't have lamination", "no longer in commission"), a stored value or number denied
+ * ("weren't cancelled", "not at berth 4"), a place denied ("outside York"), and comments written as "Y = …",
+ * "FALSE => …", "C -> calm, R -> rough"; on two schemas no evaluation set uses: a print shop
+ * and a ferry operator.
  */
 class BusinessWordsTest {
 
@@ -38,7 +40,8 @@ class BusinessWordsTest {
                     Schemas.col("departs_at", "timestamp"), Schemas.col("due_in_at", "timestamp"),
                     Schemas.nullable("docked_at", "timestamp"), Schemas.col("cars_carried", "integer"),
                     Schemas.check("status", "scheduled", "sailed", "cancelled"), Schemas.col("is_overnight", "boolean"),
-                    Schemas.col("berth", "integer")),
+                    Schemas.col("berth", "integer"),
+                    Schemas.commented(Schemas.check("sea_state", "C", "M", "R"), "C -> calm, M -> moderate, R -> rough crossing")),
                     List.of(Schemas.fk("vessel_id", "vessels")))));
 
     /** Sailings with two dates left empty until their event: when the crossing started late, and when it docked. */
@@ -48,7 +51,8 @@ class BusinessWordsTest {
 
     static final SchemaSnapshot SHOP_FLOOR = new SchemaSnapshot(1, "shopfloor", "v-1", Instant.EPOCH, List.of(
             Schemas.table("stock_lines", null, List.of(Schemas.col("id", "integer"), Schemas.col("sku", "text"),
-                    Schemas.commented(Schemas.col("in_stock", "boolean"), "shelf count above zero")), List.of())));
+                    Schemas.commented(Schemas.col("in_stock", "boolean"), "shelf count above zero"),
+                    Schemas.nullable("last_stocked_on", "date")), List.of())));
 
     private final OfflineTranslator translator = new OfflineTranslator(OfflineSettings.lexical());
 
@@ -98,6 +102,7 @@ class BusinessWordsTest {
         assertThat(sql("Which vessels are out of commission?", FERRIES).sql()).contains("WHERE NOT in_commission");
         assertThat(sql("how many stock lines are out of stock", SHOP_FLOOR).sql())
                 .isEqualTo("SELECT count(*) AS count FROM stock_lines WHERE NOT in_stock");
+        assertThat(sql("Which vessels are in commission?", FERRIES).sql()).doesNotContain("NOT");
     }
 
     @Test
@@ -116,6 +121,17 @@ class BusinessWordsTest {
         assertThat(abroad.understanding().assumed()).contains("'outside Ireland' read as country <> 'IE'");
         assertThat(sql("How many customers are not in France?", PRINT_SHOP).sql()).contains("WHERE country <> 'FR'");
         assertThat(sql("How many customers are in France?", PRINT_SHOP).sql()).contains("WHERE country = 'FR'");
+    }
+
+    @Test
+    void commentsInOtherStylesGlossFlagsAndValues() {
+        Translation.Sql laidUp = sql("Which vessels are laid up?", FERRIES);
+        assertThat(laidUp.sql()).contains("WHERE NOT in_commission");
+        assertThat(laidUp.understanding().assumed()).anyMatch(a -> a.contains("in_commission"));
+        assertThat(sql("Which customers settle by monthly statement?", PRINT_SHOP).sql()).contains("WHERE on_account");
+        assertThat(sql("How many sailings were rough?", FERRIES).sql())
+                .isEqualTo("SELECT count(*) AS count FROM sailings WHERE sea_state = 'R'");
+        assertThat(sql("How many calm sailings were there?", FERRIES).sql()).contains("WHERE sea_state = 'C'");
     }
 
     @Test
