@@ -50,6 +50,10 @@ final class ColumnComparisons {
         if (p.is(i, "later", "earlier", "sooner") && p.is(i + 1, "than")) {
             return new Cue(i, i + 2, p.is(i, "later") ? ">" : "<", Kind.DATE, -1);
         }
+        // "on a later day than they started": the unit of time between the cue and "than" says nothing more
+        if (p.is(i, "later", "earlier") && p.is(i + 1, "day", "date", "time") && p.is(i + 2, "than")) {
+            return new Cue(p.is(i - 1, "a", "an") && p.is(i - 2, "on") ? i - 2 : i, i + 3, p.is(i, "later") ? ">" : "<", Kind.DATE, -1);
+        }
         String word = p.token(i).lower();
         boolean greater = Cues.GREATER.contains(word);
         if (!greater && !Cues.LESS.contains(word) || p.is(i, "older", "younger", "longer", "shorter")) {
@@ -78,7 +82,10 @@ final class ColumnComparisons {
             return;
         }
         Optional<Col> left = cue.between() >= 0 ? columnAt(cue.between(), fit, null) : Optional.empty();
-        Optional<Side> right = other(at, fit, left.orElse(null));
+        Optional<Side> right = Clauses.side(p, at, fit, left.orElse(null));
+        if (right.isEmpty()) {
+            right = other(at, fit, left.orElse(null));
+        }
         if (right.isEmpty()) {
             return;
         }
@@ -87,13 +94,16 @@ final class ColumnComparisons {
         if (left.isEmpty()) {
             left = before(cue.from(), fit, other);
         }
+        int verb = -1;
         if (left.isEmpty()) {
-            left = only(fit, other);
+            verb = Clauses.verbBefore(p, cue.from());
+            left = only(fit, other).or(() -> Clauses.eventOfVerb(p, cue.from(), fit, other));
             assumed = left.isPresent();
         }
         if (left.isEmpty() || left.get().equals(other) || !left.get().table().equals(p.intent().table)) {
             return;
         }
+        Clauses.useVerbOf(p, cue.from(), left.get(), verb);
         p.intent().filter(left.get(), "%1$s " + cue.op() + " %2$s", other);
         p.use(cue.from(), cue.to());
         p.use(at, right.get().end());
@@ -101,13 +111,13 @@ final class ColumnComparisons {
             p.use(cue.between(), p.mentionAt(cue.between()).end());
         }
         if (assumed || right.get().assumed()) {
-            p.assume("'" + words(cue.from(), right.get().end()) + "' read as " + left.get().name() + " " + cue.op() + " "
+            p.assume("'" + words(verb >= 0 ? verb : cue.from(), right.get().end()) + "' read as " + left.get().name() + " " + cue.op() + " "
                     + other.table().name() + "." + other.name());
         }
     }
 
     /** The column compared with and where its words end; {@code assumed} when it was the related row's only one. */
-    private record Side(Col column, int end, boolean assumed) {
+    record Side(Col column, int end, boolean assumed) {
     }
 
     /**
@@ -125,6 +135,12 @@ final class ColumnComparisons {
             Optional<Col> named = columnAt(k, fit.and(c -> c.table().equals(table.get())), left);
             if (named.isPresent()) {
                 return Optional.of(new Side(named.get(), generic(p.mentionAt(k).end()), false));
+            }
+            // "after their campaign had ended": the verb of the related row's date, met by its stem (ends_on)
+            Optional<Col> verbed = p.mentionAt(k) == null && pointedAt(table.get())
+                    ? Clauses.named(p, table.get(), k, fit, left) : Optional.empty();
+            if (verbed.isPresent()) {
+                return Optional.of(new Side(verbed.get(), k + 1, false));
             }
             // "before their branch even opened" with no word for the date: the branch's only date, unless a word
             // follows that may name another event ("after the member moved")

@@ -306,9 +306,13 @@ final class Conditions {
                 values.add(p.token(end + 1).raw());
                 end += 2;
             }
-            p.intent().filter(col.get(), values.size() == 1 ? "%1$s = " + values.getFirst()
-                    : "%1$s IN (" + String.join(", ", values) + ")");
+            int denial = Denials.of(p, i);  // "not in division 1"
+            p.intent().filter(col.get(), values.size() == 1 ? "%1$s " + (denial >= 0 ? "<>" : "=") + " " + values.getFirst()
+                    : "%1$s " + (denial >= 0 ? "NOT IN" : "IN") + " (" + String.join(", ", values) + ")");
             p.use(i, end);
+            if (denial >= 0) {
+                Denials.use(p, denial);
+            }
         }
     }
 
@@ -432,6 +436,7 @@ final class Conditions {
     }
 
     void booleans() {
+        Denials.outOf(p);
         for (int i = 0; i < p.tokens().size(); i++) {
             if (p.used(i)) {
                 continue;
@@ -446,12 +451,16 @@ final class Conditions {
                 continue;
             }
             if (flag.isPresent()) {
-                int denial = p.is(i - 1, "not", "non", "no") ? i - 1 : deniedThroughBe(i);
+                int start = p.mentionAt(i).start();
+                int denial = p.is(start - 1, "not", "non", "no") ? start - 1 : deniedThroughBe(start);
+                if (denial < 0) {
+                    denial = Denials.of(p, start);
+                }
                 boolean negated = denial >= 0 || p.tokens().get(i).lower().startsWith("un");
                 p.intent().filter(flag.get(), negated ? "NOT %1$s" : "%1$s");
-                p.use(p.mentionAt(i).start(), p.mentionAt(i).end());
+                p.use(start, p.mentionAt(i).end());
                 if (denial >= 0) {
-                    p.use(denial, denial + 1);
+                    Denials.use(p, denial);
                 }
             }
         }

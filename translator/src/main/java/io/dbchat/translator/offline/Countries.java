@@ -68,9 +68,16 @@ final class Countries {
             if (value == null) {
                 continue;  // published values that hold neither spelling: the name is left for the ask-back
             }
-            p.intent().filter(column.get(), "%1$s = " + Sql.literal(value, column.get()));
-            p.assume("'" + String.join(" ", p.tokens().subList(i, end).stream().map(Token::raw).toList()) + "' read as "
-                    + column.get().name() + " = '" + value + "'");
+            // "buyers outside the UK", "suppliers not in France": the rows' own country is another one
+            int outside = p.is(i - 1, "outside") ? i - 1 : p.is(i - 1, "the") && p.is(i - 2, "outside") ? i - 2 : -1;
+            int denial = outside >= 0 && !p.used(outside) ? outside : Denials.of(p, i);
+            boolean other = denial >= 0 && column.get().table().equals(p.intent().table);
+            p.intent().filter(column.get(), "%1$s " + (other ? "<>" : "=") + " " + Sql.literal(value, column.get()));
+            if (other) {
+                Denials.use(p, denial);
+            }
+            p.assume("'" + String.join(" ", p.tokens().subList(other ? denial : i, end).stream().map(Token::raw).toList()) + "' read as "
+                    + column.get().name() + (other ? " <> '" : " = '") + value + "'");
             p.use(i, end);
         }
     }

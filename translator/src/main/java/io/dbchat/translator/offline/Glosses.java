@@ -29,9 +29,18 @@ final class Glosses {
             "every", "each", "some", "such", "which", "whose", "where", "there", "their", "them", "they", "this", "that",
             "those", "these", "with", "without", "from", "into", "over", "under", "also", "both", "either", "percent",
             "number", "amount", "value", "one", "two", "first", "last", "next", "day", "days", "month", "year");
-    private static final Pattern VALUE_GLOSS = Pattern.compile("^\\s*([\\p{L}\\p{N}_ \\-]+?)\\s*[:=]\\s*(.+)$");
+    /** The separators of a key and what it means: "x: …", "x = …", "x => …", "x -> …", "x means …". */
+    private static final String MEANS = "(?:=>|->|[:=]|\\s-\\s|\\s+means\\s)";
+    private static final Pattern VALUE_GLOSS = Pattern.compile("^\\s*([\\p{L}\\p{N}_ \\-]+?)\\s*" + MEANS + "\\s*(.+)$");
+    /** Where a part of a comment glossing several values on one line begins: "C -> calm, R -> rough". */
+    private static final Pattern NEXT_VALUE = Pattern.compile(",\\s*(?=[\\p{L}\\p{N}_\\-]+\\s*" + MEANS + ")");
+    // "empty while …" is left to the readers of end dates ("still", un-): read as a gloss, its single words ("left",
+    // "online") were taken for conditions no question asked about
     private static final Pattern EMPTY = Pattern.compile("(?i)\\bnull\\b(.*)");
-    private static final Pattern FLAG = Pattern.compile("(?i)^\\s*(true|false)\\b(.*)");
+    /** When a flag holds: "true when …", "FALSE => …", "Y = …", "yes if …", "0 means …". */
+    private static final Pattern FLAG = Pattern.compile("(?i)^\\s*(?:(?:if|when)\\s+)?(?:(true|false)\\b\\s*(?:=>|->|[:=])?"
+            + "|(yes|no|y|n|t|f|1|0)\\s*(?:=>|->|[:=]|(?=\\s+(?:if|when|while)\\b)))(.*)");
+    private static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
     private static final Pattern COMPOUND = Pattern.compile("\\p{L}+(?:-\\p{L}+)+");
 
     /** One condition a comment explains: the words (singular, lower case) and hyphenated phrases that describe it. */
@@ -215,7 +224,7 @@ final class Glosses {
         List<Gloss> out = new ArrayList<>();
         String name = col.column().name();
         if (!col.column().values().isEmpty()) {
-            for (String part : comment.split(";")) {
+            for (String part : java.util.Arrays.stream(comment.split(";")).flatMap(NEXT_VALUE::splitAsStream).toList()) {
                 Matcher m = VALUE_GLOSS.matcher(part);
                 if (!m.matches()) {
                     continue;
@@ -227,8 +236,8 @@ final class Glosses {
         }
         if (col.isBoolean()) {
             Matcher m = FLAG.matcher(comment);
-            boolean whenFalse = m.matches() && m.group(1).equalsIgnoreCase("false");
-            out.add(gloss(col, whenFalse ? "NOT %1$s" : "%1$s", whenFalse ? "not " + name : name, m.matches() ? m.group(2) : comment,
+            boolean whenFalse = describesFalse(comment);
+            out.add(gloss(col, whenFalse ? "NOT %1$s" : "%1$s", whenFalse ? "not " + name : name, m.matches() ? m.group(3) : comment,
                     schemaWords));
         }
         if (col.column().nullable()) {
@@ -244,6 +253,12 @@ final class Glosses {
             }
         }
         return out.stream().filter(g -> !g.words().isEmpty() || !g.phrases().isEmpty()).toList();
+    }
+
+    /** True when a flag's comment tells when it is false ("false while broken down", "N = paid upfront"). */
+    static boolean describesFalse(String comment) {
+        Matcher m = FLAG.matcher(comment);
+        return m.matches() && FALSE.contains((m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT));
     }
 
     private static Gloss gloss(Col col, String template, String said, String text, Set<String> schemaWords) {

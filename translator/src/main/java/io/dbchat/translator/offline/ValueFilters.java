@@ -50,6 +50,14 @@ final class ValueFilters {
                 flushValues(pending, negated);
                 pending.clear();
                 negated = isNegated(i);
+                if (!negated && t.table().equals(p.intent().table)) {
+                    // "sailings that weren't cancelled": a denial of the rows' own state (another table's is asked about)
+                    int denial = Denials.of(p, i);
+                    negated = denial >= 0;
+                    if (negated) {
+                        Denials.use(p, denial);
+                    }
+                }
             }
             ValueDoubts.check(p, m, t);
             pending.add(spelled(m, t));
@@ -133,7 +141,7 @@ final class ValueFilters {
 
     private boolean isNegated(int i) {
         for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
-            if (p.is(j, "not", "non", "except", "excluding", "isn't", "aren't")) {
+            if (p.is(j, "not", "non", "except", "excluding", "outside", "isn't", "aren't")) {
                 p.use(j, j + 1);
                 return true;
             }

@@ -111,6 +111,9 @@ final class Vocabulary {
         if (col.column().comment() == null || col.isDate()) {
             return;  // a date's comment tells its event in verbs ("the order left the warehouse"), not names for it
         }
+        if (col.isBoolean() && Glosses.describesFalse(col.column().comment())) {
+            return;  // "false while broken down": words of the flag's false state; Glosses reads them denied, and says so
+        }
         // the description only, not its examples: "e.g. Apollo" names a value, which the samples know better
         String description = col.column().comment().split("(?i)\\be\\.?g\\.|\\bsuch as\\b|\\bfor example\\b|[(:;]")[0];
         java.util.Arrays.stream(description.split("[^\\p{L}]+"))
