@@ -42,10 +42,11 @@ final class Elapsed {
         List<Col> ends = dates.stream().filter(Elapsed::ends).toList();
         List<Col> starts = dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(Words.of(c.column().name())::contains)
                 && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
-        if (ends.size() != 1 || starts.size() != 1 || !measures.averaged()) {
+        Figure figure = ends.size() != 1 || starts.size() != 1 ? null : figure();
+        if (figure == null) {
             return false;
         }
-        measures.averageTime(starts.getFirst(), ends.getFirst(), unit);
+        time(starts.getFirst(), ends.getFirst(), unit, figure);
         p.use(start, unitAt + 1);
         lasting(unitAt + 1);
         p.assume("'" + words(start, unitAt + 1) + "' read as the time from " + starts.getFirst().name() + " to " + ends.getFirst().name());
@@ -79,10 +80,11 @@ final class Elapsed {
                     .filter(c -> c.isDate() && c.column().nullable() && !c.equals(due.getFirst())).toList();
             return empty.size() == 1 ? Optional.of(empty.getFirst()) : Optional.empty();
         });
-        if (event.isEmpty() || !measures.averaged()) {
+        Figure figure = event.isEmpty() ? null : figure();
+        if (figure == null) {
             return false;
         }
-        measures.averageTime(due.getFirst(), event.get(), unit);
+        time(due.getFirst(), event.get(), unit, figure);
         p.intent().filter(event.get(), "%1$s > %2$s", due.getFirst());
         p.use(start, unitAt + 2);
         if (!assumed) {
@@ -96,6 +98,74 @@ final class Elapsed {
         p.assume("'" + words(start, unitAt + 2) + "' read as the time from " + due.getFirst().name() + " to "
                 + event.get().name() + " where " + event.get().name() + " is after " + due.getFirst().name());
         return true;
+    }
+
+    /** What is asked of a time: an aggregate of it over the rows, or ({@code aggregate} null) the time of each row. */
+    record Figure(Intent.Aggregate aggregate) {
+    }
+
+    /** Words that ask for the largest or smallest of a time: "the longest wait", "the shortest stay". */
+    private static final java.util.Map<String, Intent.Aggregate> EXTREMES = java.util.Map.of("longest", Intent.Aggregate.MAX,
+            "maximum", Intent.Aggregate.MAX, "shortest", Intent.Aggregate.MIN, "minimum", Intent.Aggregate.MIN);
+
+    /** The words of a time itself, which an aggregate right before asks about: "the average time", "the longest wait". */
+    private static final Set<String> TIME_NOUNS = Set.of("time", "length", "duration", "wait", "gap", "delay");
+
+    /**
+     * The figure asked of a time, its word marked read: "on average" or "mean" an average, "longest" or "shortest" the
+     * largest or smallest; with none, "each season", "did each run" ask for the time of every row. Null when nothing
+     * says which.
+     */
+    Figure figure() {
+        if (measures.averaged()) {
+            return new Figure(Intent.Aggregate.AVG);
+        }
+        for (int i = 0; i < p.tokens().size(); i++) {
+            if (!p.used(i) && EXTREMES.containsKey(p.token(i).lower())) {
+                p.use(i, i + 1);
+                return new Figure(EXTREMES.get(p.token(i).lower()));
+            }
+        }
+        for (int i = 0; i < p.tokens().size(); i++) {
+            // "each season", "how many days did each run": each row of the main table, never of another table
+            boolean otherTable = p.termAt(i + 1).map(t -> !t.table().equals(p.intent().table)).orElse(false);
+            if (!p.used(i) && p.is(i, "each", "every") && !otherTable) {
+                p.use(i, i + 1);
+                return new Figure(null);
+            }
+        }
+        return null;
+    }
+
+    /** True when a time's noun stands at {@code i} right after a word asking for a figure: "the average time". */
+    boolean timeNoun(int i) {
+        if (p.used(i) || !p.is(i, TIME_NOUNS.toArray(String[]::new)) || !p.columnsAt(i).isEmpty() || p.token(i - 1) == null
+                || p.used(i - 1)) {
+            return false;
+        }
+        String before = p.token(i - 1).lower();
+        return Cues.AGGREGATES.get(before) == Intent.Aggregate.AVG || EXTREMES.containsKey(before);
+    }
+
+    /**
+     * The time from {@code from} to {@code to} of a row, in {@code unit}s: days between two dates are their difference,
+     * anything with a moment goes through seconds. An aggregate is measured over the rows; the time of each row is listed
+     * beside the row's name.
+     */
+    void time(Col from, Col to, String unit, Figure figure) {
+        boolean dates = from.column().type().equalsIgnoreCase("date") && to.column().type().equalsIgnoreCase("date");
+        int seconds = Measures.UNITS_OF_TIME.get(unit);
+        String expression = dates ? "(%2$s - %1$s)" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
+                : "extract(epoch FROM (%2$s - %1$s)) / " + seconds;
+        Col time = new Col(from.table(), from.column(), expression, unit + "s", to);
+        if (figure.aggregate() == null) {
+            Schema.labels(p.intent().table).stream().filter(c -> !p.intent().select.contains(c)).forEach(p.intent().select::add);
+            p.intent().select.add(time);
+        } else {
+            p.intent().aggregate = figure.aggregate();
+            p.intent().aggregated = time;
+        }
+        p.intent().need(time);
     }
 
     private static boolean ends(Col date) {

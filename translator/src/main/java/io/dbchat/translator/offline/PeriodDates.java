@@ -36,6 +36,51 @@ final class PeriodDates {
         return Optional.empty();
     }
 
+    /** Words of dates a period is not asked about unless a word names them: a birth date, a row's last change. */
+    private static final Set<String> NOT_EVENTS = Set.of("birth", "born", "dob", "birthday", "updated", "modified", "changed",
+            "edited");
+
+    /**
+     * The date a period or a time bucket falls on when no word names one: the date the question's time bucket reads
+     * ("each month this year" is one date), else the table's first date that is neither a birth date nor a row's last
+     * change ("people who joined last month" is not about the month they were born in), else its first date or year.
+     */
+    static Optional<Col> defaultDate(IntentParser p) {
+        Col bucket = p.intent().groupBy;
+        if (bucket != null && bucket.expression() != null && bucket.expression().startsWith("date_trunc")
+                && bucket.table().equals(p.intent().table)) {
+            return Optional.of(Col.of(bucket.table(), bucket.column()));
+        }
+        return eventDate(p.intent().table)
+                .or(() -> Schema.visible(p.intent().table).stream().filter(Col::isYear).findFirst());
+    }
+
+    /** The table's first date that is neither a birth date nor a row's last change, else its first date. */
+    static Optional<Col> eventDate(io.dbchat.contracts.events.TableSchema table) {
+        List<Col> dates = Schema.visible(table).stream().filter(Col::isDate).toList();
+        return dates.stream().filter(c -> Words.of(c.column().name()).stream().noneMatch(NOT_EVENTS::contains)).findFirst()
+                .or(() -> dates.stream().findFirst());
+    }
+
+    /**
+     * "how many new members joined this year", "new accounts per month": "new" right before the rows' name says no
+     * more than that their date falls in the period or bucket read on it, unless "new" is one of their stored values.
+     */
+    static void newRows(IntentParser p, Col date) {
+        if (!date.table().equals(p.intent().table) || Schema.visible(date.table()).stream()
+                .anyMatch(c -> c.column().values().stream().anyMatch(v -> v.equalsIgnoreCase("new")))) {
+            return;
+        }
+        for (int k = 0; k + 1 < p.tokens().size(); k++) {
+            int at = k + 1;
+            if (!p.used(k) && p.mentionAt(k) == null && p.is(k, "new", "newly") && p.termAt(at).map(t -> t.kind() == Term.Kind.TABLE
+                    && t.table().equals(p.intent().table)).orElse(false)) {
+                p.use(k, at);
+                p.assume("'" + p.token(k).raw() + "' read as " + date.name() + " in the period asked");
+            }
+        }
+    }
+
     /** States that the period was read on the table's first date when it has others a question could mean. */
     static void assumeFirst(IntentParser p, Col date, int from, int to) {
         Set<Col> dates = Set.copyOf(Schema.visible(p.intent().table).stream().filter(c -> c.isDate() || c.isYear()).toList());

@@ -1,0 +1,101 @@
+package io.dbchat.translator.offline;
+
+import static io.dbchat.translator.offline.Schemas.check;
+import static io.dbchat.translator.offline.Schemas.col;
+import static io.dbchat.translator.offline.Schemas.fk;
+import static io.dbchat.translator.offline.Schemas.nullable;
+import static io.dbchat.translator.offline.Schemas.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbchat.contracts.events.SchemaSnapshot;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Periods up to today, the date a period or time bucket means when no word names one, "new" rows of a period, "how
+ * much" with a verb of money, and durations asked with a noun or for each row, on two small schemas written for these
+ * tests (a pottery studio and a ferry operator) that appear in no evaluation set.
+ */
+class TimeQuestionsTest {
+
+    /** A pottery studio: students with a birth date first, courses that start and end, kiln firings, sales, commissions. */
+    static final SchemaSnapshot POTTERY = new SchemaSnapshot(1, "pottery", "v-1", Instant.EPOCH, List.of(
+            table("students", null, List.of(col("id", "integer"), col("full_name", "text"), col("birth_date", "date"),
+                    col("enrolled_on", "date")), List.of()),
+            table("courses", null, List.of(col("id", "integer"), col("title", "text"), col("starts_on", "date"),
+                    col("ends_on", "date"), col("fee", "numeric(8,2)")), List.of()),
+            table("firings", null, List.of(col("id", "integer"), col("kiln", "text"), col("fired_at", "timestamp"),
+                    nullable("cooled_at", "timestamp")), List.of()),
+            table("sales", null, List.of(col("id", "integer"), col("piece", "text"), col("sold_on", "date"),
+                    col("price", "numeric(8,2)")), List.of()),
+            table("commissions", null, List.of(col("id", "integer"), col("client", "text"), col("ordered_on", "date"),
+                    nullable("delivered_on", "date"), col("price", "numeric(8,2)")), List.of())));
+
+    /** A ferry operator: passengers with a date of birth first, sailings at moments, tickets bought at moments, refits. */
+    static final SchemaSnapshot FERRY = new SchemaSnapshot(1, "ferry", "v-1", Instant.EPOCH, List.of(
+            table("passengers", null, List.of(col("id", "integer"), col("name", "text"), col("dob", "date"),
+                    col("registered_at", "timestamptz")), List.of()),
+            table("sailings", null, List.of(col("id", "integer"), col("route", "text"), col("departs_at", "timestamp"),
+                    nullable("arrives_at", "timestamp")), List.of()),
+            table("tickets", null, List.of(col("id", "integer"), col("sailing_id", "integer"), col("passenger_id", "integer"),
+                    col("bought_at", "timestamptz"), col("fare", "numeric(8,2)"), check("cabin", "deck", "cabin", "suite")),
+                    List.of(fk("sailing_id", "sailings"), fk("passenger_id", "passengers"))),
+            table("refits", null, List.of(col("id", "integer"), col("vessel", "text"), col("started_on", "date"),
+                    nullable("finished_on", "date"), col("cost", "numeric(12,2)")), List.of())));
+
+    /**
+     * Each rule by its first word: todate (year/month to date, so far this …, since a month), default (the date no word
+     * names: not a birth date, and the time bucket's date for a period beside it), new (new rows of a period), much (a
+     * verb of money after "how much"), duration (a time's noun after its figure, two dates with the rows' name between,
+     * a short verb's stem, the longest, each row's time).
+     */
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "todate|POTTERY|What is the total price of sales year to date?|SELECT sum(price) AS sum_price FROM sales WHERE sold_on >= date_trunc('year', current_date) AND sold_on <= current_date",
+            "todate|FERRY|How many tickets were bought so far this month?|SELECT count(*) AS count FROM tickets WHERE bought_at >= date_trunc('month', current_date) AND bought_at <= now()",
+            "todate|FERRY|how many tickets this quarter so far|SELECT count(*) AS count FROM tickets WHERE bought_at >= date_trunc('quarter', current_date) AND bought_at <= now()",
+            "todate|POTTERY|How many commissions were ordered since March?|SELECT count(*) AS count FROM commissions WHERE ordered_on >= date_trunc('year', current_date) + interval '2 months' - CASE WHEN extract(month FROM current_date) < 3 THEN interval '1 year' ELSE interval '0 days' END AND ordered_on <= current_date",
+            "default|POTTERY|How many students this year?|SELECT count(*) AS count FROM students WHERE enrolled_on >= date_trunc('year', current_date) AND enrolled_on < date_trunc('year', current_date) + interval '1 year'",
+            "default|FERRY|How many passengers last month?|SELECT count(*) AS count FROM passengers WHERE registered_at >= date_trunc('month', current_date) - interval '1 month' AND registered_at < date_trunc('month', current_date)",
+            "default|POTTERY|How many students enrolled each month this year?|SELECT date_trunc('month', enrolled_on) AS month, count(*) AS count FROM students WHERE enrolled_on >= date_trunc('year', current_date) AND enrolled_on < date_trunc('year', current_date) + interval '1 year' GROUP BY date_trunc('month', enrolled_on) ORDER BY 1",
+            "default|FERRY|passengers per quarter|SELECT date_trunc('quarter', registered_at) AS quarter, count(*) AS count FROM passengers GROUP BY date_trunc('quarter', registered_at) ORDER BY 1",
+            "new|FERRY|How many new passengers registered last quarter?|SELECT count(*) AS count FROM passengers WHERE registered_at >= date_trunc('quarter', current_date) - interval '3 months' AND registered_at < date_trunc('quarter', current_date)",
+            "new|POTTERY|new students per year|SELECT date_trunc('year', enrolled_on) AS year, count(*) AS count FROM students GROUP BY date_trunc('year', enrolled_on) ORDER BY 1",
+            "much|FERRY|How much did we take in tickets last month?|SELECT sum(fare) AS sum_fare FROM tickets WHERE bought_at >= date_trunc('month', current_date) - interval '1 month' AND bought_at < date_trunc('month', current_date)",
+            "much|POTTERY|How much sales money did we make this year?|SELECT sum(price) AS sum_price FROM sales WHERE sold_on >= date_trunc('year', current_date) AND sold_on < date_trunc('year', current_date) + interval '1 year'",
+            "duration|POTTERY|What's the average time in days between ordering a commission and delivering it?|SELECT avg((delivered_on - ordered_on)) AS avg_days FROM commissions",
+            "duration|POTTERY|On average, how many hours are there between firing and cooling?|SELECT avg(extract(epoch FROM (cooled_at - fired_at)) / 3600) AS avg_hours FROM firings",
+            "duration|FERRY|For sailings, what is the average time in minutes between departing and arriving?|SELECT avg(extract(epoch FROM (arrives_at - departs_at)) / 60) AS avg_minutes FROM sailings",
+            "duration|FERRY|What is the longest time in days from starting a refit to finishing it?|SELECT max((finished_on - started_on)) AS max_days FROM refits",
+            "duration|POTTERY|What is the average length of a course in days?|SELECT avg((ends_on - starts_on)) AS avg_days FROM courses",
+            "duration|POTTERY|How long is each course, in days?|SELECT title, (ends_on - starts_on) AS days FROM courses LIMIT 1000",
+            "duration|FERRY|How many days did each refit take from start to finish?|SELECT id, vessel, (finished_on - started_on) AS days FROM refits LIMIT 1000"})
+    void answersEachShapeExactly(String rule, String schema, String question, String expected) {
+        assertThat(OfflineAsk.sqlOf(question, snapshot(schema))).isEqualTo(expected);
+    }
+
+    /** The readings chosen without a word are stated. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FERRY|passengers per quarter|'per quarter' read on registered_at, one of several dates of passengers",
+            "FERRY|How many new passengers registered last quarter?|'new' read as registered_at",
+            "POTTERY|What is the average length of a course in days?|from starts_on to ends_on"})
+    void statesWhatItAssumed(String schema, String question, String assumption) {
+        assertThat(OfflineAsk.assumed(question, snapshot(schema))).anyMatch(a -> a.contains(assumption));
+    }
+
+    /** "new" that is a stored value, or a time whose figure or dates nothing names, is not read by these rules. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "FERRY|How long does a sailing take between departing and docking?",
+            "POTTERY|What is the time between ordering a commission and delivering it?"})
+    void doesNotGuessATimeNothingAsksFor(String schema, String question) {
+        assertThat(OfflineAsk.refusal(question, snapshot(schema))).isNotBlank();
+    }
+
+    private static SchemaSnapshot snapshot(String name) {
+        return "POTTERY".equals(name) ? POTTERY : FERRY;
+    }
+}
