@@ -38,18 +38,16 @@ final class Elapsed {
 
     /** "how long does a campaign run on average": from the main table's one start date to its one end date. */
     boolean span(int start, int unitAt, String unit) {
-        List<Col> dates = Schema.visible(p.intent().table).stream().filter(Col::isDate).toList();
-        List<Col> ends = dates.stream().filter(Elapsed::ends).toList();
-        List<Col> starts = dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(Words.of(c.column().name())::contains)
-                && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
-        Figure figure = ends.size() != 1 || starts.size() != 1 ? null : figure();
+        Optional<Col> from = only(true);
+        Optional<Col> to = only(false);
+        Figure figure = from.isEmpty() || to.isEmpty() ? null : figure();
         if (figure == null) {
             return false;
         }
-        time(starts.getFirst(), ends.getFirst(), unit, figure);
+        time(from.get(), to.get(), unit, figure);
         p.use(start, unitAt + 1);
         lasting(unitAt + 1);
-        p.assume("'" + words(start, unitAt + 1) + "' read as the time from " + starts.getFirst().name() + " to " + ends.getFirst().name());
+        p.assume("'" + words(start, unitAt + 1) + "' read as the time from " + from.get().name() + " to " + to.get().name());
         return true;
     }
 
@@ -98,6 +96,74 @@ final class Elapsed {
         p.assume("'" + words(start, unitAt + 2) + "' read as the time from " + due.getFirst().name() + " to "
                 + event.get().name() + " where " + event.get().name() + " is after " + due.getFirst().name());
         return true;
+    }
+
+    /** The main table's one date a row starts on ({@code start}), or its one date that ends a row, if it has one. */
+    private Optional<Col> only(boolean start) {
+        List<Col> dates = Schema.visible(p.intent().table).stream().filter(Col::isDate).toList();
+        List<Col> found = start
+                ? dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(Words.of(c.column().name())::contains)
+                        && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList()
+                : dates.stream().filter(Elapsed::ends).toList();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
+    /** Words for a row's beginning, which name its one start date: "from start to finish". */
+    private static final Set<String> BEGINNINGS = Set.of("start", "beginning", "begin", "outset", "opening", "launch");
+
+    /**
+     * "from start to finish", "between the beginning and the end": a word of beginning names the main table's one start
+     * date ({@code start}), a word of ending (one of {@link Restrictions#ENDS} or a form of it) its one end date; stated.
+     */
+    Optional<Col> startOrEnd(int at, boolean start) {
+        if (p.token(at) == null || p.used(at)) {
+            return Optional.empty();
+        }
+        String stem = Stem.of(p.token(at).word());
+        boolean names = start ? BEGINNINGS.contains(p.token(at).word())
+                : Restrictions.ENDS.stream().anyMatch(e -> Stem.of(e).equals(stem));
+        Optional<Col> date = names ? only(start) : Optional.empty();
+        date.ifPresent(d -> p.assume("'" + p.token(at).raw() + "' read as " + d.name()));
+        return date;
+    }
+
+    /** Words that measure a time up to today from a date ("since", "ago") or from today to a date ("until", "left"). */
+    private static final Set<String> SINCE = Set.of("since", "ago");
+    private static final Set<String> UNTIL = Set.of("until", "till", "left", "remaining", "remain");
+
+    /**
+     * "how many days is it since each machine was last serviced", "how many days are left until each grant ends": the
+     * time between today and the main table's date named within the next words.
+     */
+    boolean today(int start, int unitAt, String unit) {
+        for (int k = unitAt + 1; k < Math.min(unitAt + 6, p.tokens().size()); k++) {
+            String w = p.token(k).lower();
+            if (p.used(k) || !SINCE.contains(w) && !UNTIL.contains(w)) {
+                continue;
+            }
+            boolean since = SINCE.contains(w);
+            for (int d = k + 1; d < Math.min(k + 7, p.tokens().size()); d++) {
+                List<Col> dates = p.used(d) ? List.of() : measures.datesAt(d).stream().filter(c -> c.table().equals(p.intent().table)).distinct().toList();
+                if (dates.size() != 1) {
+                    continue;
+                }
+                Figure figure = figure();
+                if (figure == null) {
+                    return false;
+                }
+                time(since ? dates.getFirst() : null, since ? null : dates.getFirst(), unit, figure);
+                p.use(start, unitAt + 1);
+                p.use(k, k + 1);
+                if (p.is(k + 1, "until", "till")) {
+                    p.use(k + 1, k + 2);  // "left until"
+                }
+                Mention m = p.mentionAt(d);
+                p.use(d, m != null ? m.end() : d + 1);
+                lasting(unitAt + 1);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What is asked of a time: an aggregate of it over the rows, or ({@code aggregate} null) the time of each row. */
@@ -153,11 +219,16 @@ final class Elapsed {
      * beside the row's name.
      */
     void time(Col from, Col to, String unit, Figure figure) {
-        boolean dates = from.column().type().equalsIgnoreCase("date") && to.column().type().equalsIgnoreCase("date");
+        boolean dates = (from == null || isDay(from)) && (to == null || isDay(to));
         int seconds = Measures.UNITS_OF_TIME.get(unit);
-        String expression = dates ? "(%2$s - %1$s)" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
-                : "extract(epoch FROM (%2$s - %1$s)) / " + seconds;
-        Col time = new Col(from.table(), from.column(), expression, unit + "s", to);
+        // a null side is today: current_date beside days, now() beside moments; the column present is %1$s
+        String today = dates ? "current_date" : "now()";
+        String start = from == null ? today : "%1$s";
+        String end = to == null ? today : from == null ? "%1$s" : "%2$s";
+        String expression = dates ? "(" + end + " - " + start + ")" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
+                : "extract(epoch FROM (" + end + " - " + start + ")) / " + seconds;
+        Col base = from == null ? to : from;
+        Col time = new Col(base.table(), base.column(), expression, unit + "s", from == null ? null : to);
         if (figure.aggregate() == null) {
             Schema.labels(p.intent().table).stream().filter(c -> !p.intent().select.contains(c)).forEach(p.intent().select::add);
             p.intent().select.add(time);
@@ -166,6 +237,10 @@ final class Elapsed {
             p.intent().aggregated = time;
         }
         p.intent().need(time);
+    }
+
+    private static boolean isDay(Col date) {
+        return date.column().type().equalsIgnoreCase("date");
     }
 
     private static boolean ends(Col date) {

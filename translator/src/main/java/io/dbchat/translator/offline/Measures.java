@@ -41,7 +41,8 @@ final class Measures {
             }
             if (p.is(i, "how") && p.is(i + 1, "many", "much") && p.token(i + 2) != null && p.columnsAt(i + 2).isEmpty()
                     && UNITS_OF_TIME.containsKey(p.token(i + 2).word())
-                    && (elapsed.late(i, i + 2, p.token(i + 2).word()) || duration(i, i + 2, p.token(i + 2).word())
+                    && (elapsed.late(i, i + 2, p.token(i + 2).word()) || elapsed.today(i, i + 2, p.token(i + 2).word())
+                    || duration(i, i + 2, p.token(i + 2).word())
                     || namedDuration(i, i + 2, p.token(i + 2).word()) || elapsed.span(i, i + 2, p.token(i + 2).word()))) {
                 continue;
             }
@@ -118,8 +119,13 @@ final class Measures {
      * amount read, up to the first word of something else, says no more than "how much".
      */
     private void moneyVerb(int from, Col amount) {
-        for (int v = from; v < Math.min(from + 6, p.tokens().size()); v++) {
-            if (!p.used(v) && MONEY_VERBS.contains(p.token(v).lower()) && amount.table().equals(p.intent().table)) {
+        // only where a word names the amount or its rows: "how much did we pay the security staff" is about no column here
+        boolean named = false;
+        for (int k = 0; k < p.tokens().size() && !named; k++) {
+            named = p.columnsAt(k).contains(amount) || p.termAt(k).map(t -> t.kind() == Term.Kind.TABLE && t.table().equals(amount.table())).orElse(false);
+        }
+        for (int v = from; v < Math.min(from + 6, p.tokens().size()) && named; v++) {
+            if (!p.used(v) && p.mentionAt(v) == null && MONEY_VERBS.contains(p.token(v).lower()) && amount.table().equals(p.intent().table)) {
                 p.use(v, v + 1);
                 return;
             }
@@ -197,12 +203,13 @@ final class Measures {
             return false;
         }
         int firstAt = p.skip(between + 1, "a", "an", "the", "its", "their");
-        Optional<Col> from = datesAt(firstAt).stream().findFirst();
+        Optional<Col> from = datesAt(firstAt).stream().findFirst().or(() -> elapsed.startOrEnd(firstAt, true));
         int firstEnd = wordEnd(firstAt);
         // "between ordering materials and ...", "from placing an order to ...": the rows' own name may follow the verb
         List<Integer> objects = new java.util.ArrayList<>();
         while (from.isPresent() && objects.size() < 3 && p.token(firstEnd) != null && !p.is(firstEnd, "and", "to", "until")
-                && datesAt(firstEnd).isEmpty() && (Stopwords.is(p.token(firstEnd).word()) || names(firstEnd, from.get().table()))) {
+                && datesAt(firstEnd).isEmpty() && (Stopwords.is(p.token(firstEnd).word()) || names(firstEnd, from.get().table())
+                || p.is(firstEnd, "date", "day", "time"))) {
             objects.add(firstEnd);
             firstEnd = wordEnd(firstEnd);
         }
@@ -215,7 +222,9 @@ final class Measures {
                 && (p.used(secondAt) || Stopwords.is(p.token(secondAt).word()) || p.is(secondAt, "its", "their", "being", "getting"))) {
             secondAt++;
         }
-        Optional<Col> to = datesAt(secondAt).stream().filter(c -> !c.equals(from.get())).findFirst();
+        int endAt = secondAt;
+        Optional<Col> to = datesAt(secondAt).stream().filter(c -> !c.equals(from.get())).findFirst()
+                .or(() -> elapsed.startOrEnd(endAt, false)).filter(c -> !c.equals(from.get()));
         Elapsed.Figure figure = to.isEmpty() ? null : elapsed.figure();
         if (figure == null) {
             return false;
@@ -314,7 +323,7 @@ final class Measures {
      * The date columns the word at {@code i} names: through its mention, or else the main table's dates whose name
      * begins like it ("admission" and admitted_at, "discharge" and discharged_at, "issue" and issued_on).
      */
-    private java.util.List<Col> datesAt(int i) {
+    java.util.List<Col> datesAt(int i) {
         java.util.List<Col> named = p.dateColumnsAt(i);
         if (!named.isEmpty() || p.token(i) == null || p.token(i).word().length() < 4) {
             return named;
@@ -447,10 +456,7 @@ final class Measures {
             int cue = i;
             Optional<Col> date = participleDate(i).or(() -> p.nearColumn(cue, 0, cue, cue, Col::isDate))
                     .or(() -> p.nearColumn(unitAt, 4, 0, 0, Col::isDate))
-                    .or(() -> PeriodDates.eventDate(p.intent().table).map(d -> {
-                        PeriodDates.assumeFirst(p, d, cue, unitAt + 1);
-                        return d;
-                    }));
+                    .or(() -> PeriodDates.unnamed(p, cue, unitAt + 1, false));
             if (date.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.dbchat.translator.offline;
 
+import io.dbchat.contracts.events.TableSchema;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,22 +42,65 @@ final class PeriodDates {
             "edited");
 
     /**
-     * The date a period or a time bucket falls on when no word names one: the date the question's time bucket reads
-     * ("each month this year" is one date), else the table's first date that is neither a birth date nor a row's last
-     * change ("people who joined last month" is not about the month they were born in), else its first date or year.
+     * The date a period or a time bucket (words {@code from} to {@code to}) falls on when no word names one: the date
+     * the question's time bucket reads ("each month this year" is one date), else the table's first date that is
+     * neither a birth date nor a row's last change ("people who joined last month" is not about the month they were
+     * born in), else (for a period, {@code years}) its first year, else the date of the one row each row belongs to
+     * ("cards per year": the match's kick-off). A date chosen among several, or of another table, is stated.
      */
-    static Optional<Col> defaultDate(IntentParser p) {
+    static Optional<Col> unnamed(IntentParser p, int from, int to, boolean years) {
         Col bucket = p.intent().groupBy;
-        if (bucket != null && bucket.expression() != null && bucket.expression().startsWith("date_trunc")
-                && bucket.table().equals(p.intent().table)) {
+        TableSchema table = p.intent().table;
+        if (bucket != null && bucket.expression() != null && bucket.expression().startsWith("date_trunc") && bucket.table().equals(table)) {
             return Optional.of(Col.of(bucket.table(), bucket.column()));
         }
-        return eventDate(p.intent().table)
-                .or(() -> Schema.visible(p.intent().table).stream().filter(Col::isYear).findFirst());
+        Optional<Col> own = eventDate(table).or(() -> years ? Schema.visible(table).stream().filter(Col::isYear).findFirst() : Optional.empty());
+        if (own.isPresent()) {
+            assumeFirst(p, own.get(), from, to);
+            return own;
+        }
+        List<Col> parents = table.foreignKeys().stream().map(fk -> p.intent().tables.stream()
+                        .filter(t -> t.name().equals(fk.refTable()) && t.schema().equals(fk.refSchema())).findFirst())
+                .flatMap(Optional::stream).distinct().filter(t -> !t.equals(table)).map(PeriodDates::eventDate).flatMap(Optional::stream).toList();
+        if (parents.size() != 1) {
+            return Optional.empty();
+        }
+        Col date = parents.getFirst();
+        p.assume("'" + words(p, from, to) + "' read on " + date.table().name() + "." + date.name() + ", the date of the "
+                + Words.singular(date.table().name()) + " each row of " + table.name() + " belongs to");
+        return Optional.of(date);
+    }
+
+    /**
+     * "sites that had an inspection in the last 90 days", "customers who placed orders last month": a period right after
+     * a table whose rows belong to the main table's falls on that table's one event date; stated.
+     */
+    static Optional<Col> ofRowsNamedBefore(IntentParser p, int from, int to) {
+        TableSchema main = p.intent().table;
+        for (int k = from - 1; k >= Math.max(0, from - 3); k--) {
+            Optional<Term> t = p.termAt(k);
+            if (t.isEmpty() || t.get().kind() != Term.Kind.TABLE || t.get().table().equals(main)) {
+                continue;
+            }
+            TableSchema named = t.get().table();
+            boolean belongs = named.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(main.name()) && fk.refSchema().equals(main.schema()));
+            List<Col> dates = Schema.visible(named).stream().filter(Col::isDate)
+                    .filter(c -> Words.of(c.column().name()).stream().noneMatch(NOT_EVENTS::contains)).toList();
+            if (!belongs || !p.usable(named) || dates.size() != 1) {
+                return Optional.empty();
+            }
+            p.assume("'" + words(p, from, to) + "' read on " + named.name() + "." + dates.getFirst().name());
+            return Optional.of(dates.getFirst());
+        }
+        return Optional.empty();
+    }
+
+    private static String words(IntentParser p, int from, int to) {
+        return String.join(" ", p.tokens().subList(from, Math.min(to, p.tokens().size())).stream().map(Token::raw).toList());
     }
 
     /** The table's first date that is neither a birth date nor a row's last change, else its first date. */
-    static Optional<Col> eventDate(io.dbchat.contracts.events.TableSchema table) {
+    static Optional<Col> eventDate(TableSchema table) {
         List<Col> dates = Schema.visible(table).stream().filter(Col::isDate).toList();
         return dates.stream().filter(c -> Words.of(c.column().name()).stream().noneMatch(NOT_EVENTS::contains)).findFirst()
                 .or(() -> dates.stream().findFirst());
@@ -85,8 +129,7 @@ final class PeriodDates {
     static void assumeFirst(IntentParser p, Col date, int from, int to) {
         Set<Col> dates = Set.copyOf(Schema.visible(p.intent().table).stream().filter(c -> c.isDate() || c.isYear()).toList());
         if (dates.size() > 1) {
-            String words = String.join(" ", p.tokens().subList(from, Math.min(to, p.tokens().size())).stream().map(Token::raw).toList());
-            p.assume("'" + words + "' read on " + date.name() + ", one of several dates of " + p.intent().table.name());
+            p.assume("'" + words(p, from, to) + "' read on " + date.name() + ", one of several dates of " + p.intent().table.name());
         }
     }
 }

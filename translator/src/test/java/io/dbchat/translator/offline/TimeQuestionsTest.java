@@ -28,6 +28,10 @@ class TimeQuestionsTest {
                     col("ends_on", "date"), col("fee", "numeric(8,2)")), List.of()),
             table("firings", null, List.of(col("id", "integer"), col("kiln", "text"), col("fired_at", "timestamp"),
                     nullable("cooled_at", "timestamp")), List.of()),
+            table("glazes", null, List.of(col("id", "integer"), col("firing_id", "integer"), col("colour", "text"),
+                    col("mixed_on", "date")), List.of(fk("firing_id", "firings"))),
+            table("defects", null, List.of(col("id", "integer"), col("firing_id", "integer"), check("kind", "crack", "bloat", "crawl")),
+                    List.of(fk("firing_id", "firings"))),
             table("sales", null, List.of(col("id", "integer"), col("piece", "text"), col("sold_on", "date"),
                     col("price", "numeric(8,2)")), List.of()),
             table("commissions", null, List.of(col("id", "integer"), col("client", "text"), col("ordered_on", "date"),
@@ -43,13 +47,17 @@ class TimeQuestionsTest {
                     col("bought_at", "timestamptz"), col("fare", "numeric(8,2)"), check("cabin", "deck", "cabin", "suite")),
                     List.of(fk("sailing_id", "sailings"), fk("passenger_id", "passengers"))),
             table("refits", null, List.of(col("id", "integer"), col("vessel", "text"), col("started_on", "date"),
-                    nullable("finished_on", "date"), col("cost", "numeric(12,2)")), List.of())));
+                    nullable("finished_on", "date"), col("cost", "numeric(12,2)")), List.of()),
+            table("complaints", null, List.of(col("id", "integer"), col("sailing_id", "integer"), col("details", "text")),
+                    List.of(fk("sailing_id", "sailings")))));
 
     /**
      * Each rule by its first word: todate (year/month to date, so far this …, since a month), default (the date no word
      * names: not a birth date, and the time bucket's date for a period beside it), new (new rows of a period), much (a
      * verb of money after "how much"), duration (a time's noun after its figure, two dates with the rows' name between,
-     * a short verb's stem, the longest, each row's time).
+     * a short verb's stem, the longest, each row's time, "from start to finish"), today (the time since or until a
+     * date), rows (a period right after rows that belong to the main table's), parent (a table without dates read on
+     * the date of the row it belongs to).
      */
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -71,7 +79,16 @@ class TimeQuestionsTest {
             "duration|FERRY|What is the longest time in days from starting a refit to finishing it?|SELECT max((finished_on - started_on)) AS max_days FROM refits",
             "duration|POTTERY|What is the average length of a course in days?|SELECT avg((ends_on - starts_on)) AS avg_days FROM courses",
             "duration|POTTERY|How long is each course, in days?|SELECT title, (ends_on - starts_on) AS days FROM courses LIMIT 1000",
-            "duration|FERRY|How many days did each refit take from start to finish?|SELECT id, vessel, (finished_on - started_on) AS days FROM refits LIMIT 1000"})
+            "duration|FERRY|How many days did each refit take from start to finish?|SELECT id, vessel, (finished_on - started_on) AS days FROM refits LIMIT 1000",
+            "duration|POTTERY|How many days does each course take from start to finish?|SELECT title, (ends_on - starts_on) AS days FROM courses LIMIT 1000",
+            "duration|POTTERY|For each commission, how many days from its order date to its delivery?|SELECT id, client, (delivered_on - ordered_on) AS days FROM commissions LIMIT 1000",
+            "today|FERRY|How many days is it since each refit started?|SELECT id, vessel, (current_date - started_on) AS days FROM refits LIMIT 1000",
+            "today|POTTERY|How many days are left until each course ends?|SELECT title, (ends_on - current_date) AS days FROM courses LIMIT 1000",
+            "today|FERRY|How many hours is it since each sailing departed?|SELECT id, route, extract(epoch FROM (now() - departs_at)) / 3600 AS hours FROM sailings LIMIT 1000",
+            "rows|FERRY|Which passengers had tickets in the last 7 days?|SELECT DISTINCT p.id, p.name, p.dob, p.registered_at FROM passengers p JOIN tickets t ON t.passenger_id = p.id WHERE EXISTS (SELECT 1 FROM tickets x1 WHERE x1.passenger_id = p.id) AND t.bought_at >= now() - interval '7 days' AND t.bought_at <= now() LIMIT 1000",
+            "rows|POTTERY|Which firings had glazes this week?|SELECT DISTINCT f.id, f.kiln, f.fired_at, f.cooled_at FROM firings f JOIN glazes g ON g.firing_id = f.id WHERE EXISTS (SELECT 1 FROM glazes x1 WHERE x1.firing_id = f.id) AND g.mixed_on >= date_trunc('week', current_date) AND g.mixed_on < date_trunc('week', current_date) + interval '1 week' LIMIT 1000",
+            "parent|FERRY|complaints per month|SELECT date_trunc('month', s.departs_at) AS month, count(*) AS count FROM complaints c JOIN sailings s ON c.sailing_id = s.id GROUP BY date_trunc('month', s.departs_at) ORDER BY 1",
+            "parent|POTTERY|How many defects last year?|SELECT count(*) AS count FROM defects d JOIN firings f ON d.firing_id = f.id WHERE f.fired_at >= date_trunc('year', current_date) - interval '1 year' AND f.fired_at < date_trunc('year', current_date)"})
     void answersEachShapeExactly(String rule, String schema, String question, String expected) {
         assertThat(OfflineAsk.sqlOf(question, snapshot(schema))).isEqualTo(expected);
     }
@@ -81,7 +98,10 @@ class TimeQuestionsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "FERRY|passengers per quarter|'per quarter' read on registered_at, one of several dates of passengers",
             "FERRY|How many new passengers registered last quarter?|'new' read as registered_at",
-            "POTTERY|What is the average length of a course in days?|from starts_on to ends_on"})
+            "POTTERY|What is the average length of a course in days?|from starts_on to ends_on",
+            "POTTERY|How many days does each course take from start to finish?|'finish' read as ends_on",
+            "FERRY|complaints per month|'per month' read on sailings.departs_at, the date of the sailing each row of complaints belongs to",
+            "FERRY|Which passengers had tickets in the last 7 days?|'in the last 7 days' read on tickets.bought_at"})
     void statesWhatItAssumed(String schema, String question, String assumption) {
         assertThat(OfflineAsk.assumed(question, snapshot(schema))).anyMatch(a -> a.contains(assumption));
     }
