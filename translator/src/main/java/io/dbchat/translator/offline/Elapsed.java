@@ -1,5 +1,6 @@
 package io.dbchat.translator.offline;
 
+import io.dbchat.contracts.events.TableSchema;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -230,7 +231,15 @@ final class Elapsed {
         Col base = from == null ? to : from;
         Col time = new Col(base.table(), base.column(), expression, unit + "s", from == null ? null : to);
         if (figure.aggregate() == null) {
-            Schema.labels(p.intent().table).stream().filter(c -> !p.intent().select.contains(c)).forEach(p.intent().select::add);
+            // each row beside its name or title; a table with none shows its key, and says so, since people may have
+            // meant the name of something the row belongs to
+            TableSchema table = p.intent().table;
+            List<Col> naming = Schema.named(table) ? Schema.labels(table)
+                    : table.primaryKey().stream().flatMap(k -> table.column(k).map(c -> Col.of(table, c)).stream()).toList();
+            if (!Schema.named(table)) {
+                p.assume("each row of " + table.name() + " shown by its " + String.join(", ", naming.stream().map(Col::name).toList()));
+            }
+            naming.stream().filter(c -> !p.intent().select.contains(c)).forEach(p.intent().select::add);
             p.intent().select.add(time);
         } else {
             p.intent().aggregate = figure.aggregate();

@@ -45,8 +45,9 @@ final class PeriodDates {
      * The date a period or a time bucket (words {@code from} to {@code to}) falls on when no word names one: the date
      * the question's time bucket reads ("each month this year" is one date), else the table's first date that is
      * neither a birth date nor a row's last change ("people who joined last month" is not about the month they were
-     * born in), else (for a period, {@code years}) its first year, else the date of the one row each row belongs to
-     * ("cards per year": the match's kick-off). A date chosen among several, or of another table, is stated.
+     * born in), else (for a period, {@code years}) its first year, else, for a time bucket, the date of the one row
+     * each row belongs to ("cards per year": the match's kick-off). A date chosen among several, or of another table,
+     * is stated.
      */
     static Optional<Col> unnamed(IntentParser p, int from, int to, boolean years) {
         Col bucket = p.intent().groupBy;
@@ -58,6 +59,9 @@ final class PeriodDates {
         if (own.isPresent()) {
             assumeFirst(p, own.get(), from, to);
             return own;
+        }
+        if (years) {
+            return Optional.empty();  // a period on another table's date would filter rows that are no events of their own
         }
         List<Col> parents = table.foreignKeys().stream().map(fk -> p.intent().tables.stream()
                         .filter(t -> t.name().equals(fk.refTable()) && t.schema().equals(fk.refSchema())).findFirst())
