@@ -183,7 +183,8 @@ final class Comparisons {
 
     private boolean dateFilter(int from, int to, String template) {
         Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear()).or(() -> verbOfDate(from))
-                .or(() -> PeriodDates.endingVerb(p, from)).or(() -> PeriodDates.ofRowsNamedBefore(p, from, to))
+                .or(() -> PeriodDates.endingVerb(p, from)).or(() -> PeriodDates.verbOfOnlyDate(p, from))
+                .or(() -> PeriodDates.ofRowsNamedBefore(p, from, to))
                 .or(() -> PeriodDates.unnamed(p, from, to, true));
         if (col.isEmpty()) {
             return false;

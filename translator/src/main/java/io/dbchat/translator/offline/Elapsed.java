@@ -17,7 +17,7 @@ final class Elapsed {
     /** Words of a date column that a row's event is measured against. */
     private static final Set<String> DUE = Set.of("due", "deadline", "promised", "wanted", "expected");
     /** The verbs of a time itself: "how long does it run", "how many days did they last". */
-    private static final Set<String> LASTING = Set.of("run", "last", "take", "stay", "pass", "go", "spend");
+    private static final Set<String> LASTING = Set.of("run", "last", "take", "stay", "pass", "go", "spend", "keep", "kept");
 
     private final IntentParser p;
     private final Measures measures;
@@ -39,8 +39,15 @@ final class Elapsed {
 
     /** "how long does a campaign run on average": from the main table's one start date to its one end date. */
     boolean span(int start, int unitAt, String unit) {
-        Optional<Col> from = only(true);
-        Optional<Col> to = only(false);
+        Optional<Col> from = only(p.intent().table, true);
+        Optional<Col> to = only(p.intent().table, false);
+        if (from.isEmpty() || to.isEmpty()) {
+            // "how many days on average is a book kept": the one kind of rows belonging to the main table's that start and end
+            List<TableSchema> spans = p.intent().tables.stream().filter(t -> !t.equals(p.intent().table) && belongs(t) && p.usable(t)
+                    && only(t, true).isPresent() && only(t, false).isPresent()).toList();
+            from = spans.size() == 1 ? only(spans.getFirst(), true) : Optional.empty();
+            to = spans.size() == 1 ? only(spans.getFirst(), false) : Optional.empty();
+        }
         Figure figure = from.isEmpty() || to.isEmpty() ? null : figure();
         if (figure == null) {
             return false;
@@ -48,7 +55,8 @@ final class Elapsed {
         time(from.get(), to.get(), unit, figure);
         p.use(start, unitAt + 1);
         lasting(unitAt + 1);
-        p.assume("'" + words(start, unitAt + 1) + "' read as the time from " + from.get().name() + " to " + to.get().name());
+        String of = from.get().table().equals(p.intent().table) ? "" : from.get().table().name() + ".";
+        p.assume("'" + words(start, unitAt + 1) + "' read as the time from " + of + from.get().name() + " to " + of + to.get().name());
         return true;
     }
 
@@ -99,9 +107,15 @@ final class Elapsed {
         return true;
     }
 
-    /** The main table's one date a row starts on ({@code start}), or its one date that ends a row, if it has one. */
-    private Optional<Col> only(boolean start) {
-        List<Col> dates = Schema.visible(p.intent().table).stream().filter(Col::isDate).toList();
+    /** True when {@code table}'s rows point at the main table's. */
+    private boolean belongs(TableSchema table) {
+        TableSchema main = p.intent().table;
+        return table.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(main.name()) && fk.refSchema().equals(main.schema()));
+    }
+
+    /** The table's one date a row starts on ({@code start}), or its one date that ends a row, if it has one. */
+    private Optional<Col> only(TableSchema table, boolean start) {
+        List<Col> dates = Schema.visible(table).stream().filter(Col::isDate).toList();
         List<Col> found = start
                 ? dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(Words.of(c.column().name())::contains)
                         && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList()
@@ -123,7 +137,7 @@ final class Elapsed {
         String stem = Stem.of(p.token(at).word());
         boolean names = start ? BEGINNINGS.contains(p.token(at).word())
                 : Restrictions.ENDS.stream().anyMatch(e -> Stem.of(e).equals(stem));
-        Optional<Col> date = names ? only(start) : Optional.empty();
+        Optional<Col> date = names ? only(p.intent().table, start) : Optional.empty();
         date.ifPresent(d -> p.assume("'" + p.token(at).raw() + "' read as " + d.name()));
         return date;
     }

@@ -456,7 +456,7 @@ final class Measures {
             int cue = i;
             Optional<Col> date = participleDate(i).or(() -> p.nearColumn(cue, 0, cue, cue, Col::isDate))
                     .or(() -> p.nearColumn(unitAt, 4, 0, 0, Col::isDate))
-                    .or(() -> PeriodDates.unnamed(p, cue, unitAt + 1, false));
+                    .or(() -> PeriodDates.verbOfOnlyDate(p, cue)).or(() -> PeriodDates.unnamed(p, cue, unitAt + 1, false));
             if (date.isEmpty()) {
                 continue;
             }

@@ -76,6 +76,27 @@ final class PeriodDates {
     }
 
     /**
+     * "deliveries were completed in each quarter", "sales we closed year to date": a verb right before a period or time
+     * bucket ({@code from}) that names no column or value, on a table with only one date, is that date's event; stated.
+     */
+    static Optional<Col> verbOfOnlyDate(IntentParser p, int from) {
+        List<Col> dates = Schema.visible(p.intent().table).stream().filter(Col::isDate).toList();
+        for (int k = from - 1; k >= Math.max(0, from - 3) && dates.size() == 1; k--) {
+            if (p.is(k, "in", "during", "for", "the") && !p.used(k)) {
+                continue;
+            }
+            boolean verb = p.token(k).lower().endsWith("ed") || p.is(k - 1, "were", "was", "been", "we", "they", "you");
+            if (p.used(k) || p.mentionAt(k) != null || !verb || Stopwords.is(p.token(k).word())) {
+                return Optional.empty();
+            }
+            p.use(k, k + 1);
+            p.assume("'" + p.token(k).raw() + "' read as " + dates.getFirst().name() + ", the only date of " + p.intent().table.name());
+            return Optional.of(dates.getFirst());
+        }
+        return Optional.empty();
+    }
+
+    /**
      * "sites that had an inspection in the last 90 days", "customers who placed orders last month": a period right after
      * a table whose rows belong to the main table's falls on that table's one event date; stated.
      */

@@ -31,6 +31,9 @@ class TimeQuestionsTest {
                     nullable("cooled_at", "timestamp")), List.of()),
             table("glazes", null, List.of(col("id", "integer"), col("firing_id", "integer"), col("colour", "text"),
                     col("mixed_on", "date")), List.of(fk("firing_id", "firings"))),
+            table("tools", null, List.of(col("id", "integer"), col("name", "text")), List.of()),
+            table("tool_loans", null, List.of(col("id", "integer"), col("tool_id", "integer"), col("lent_on", "date"),
+                    nullable("returned_on", "date")), List.of(fk("tool_id", "tools"))),
             table("defects", null, List.of(col("id", "integer"), col("firing_id", "integer"), check("kind", "crack", "bloat", "crawl")),
                     List.of(fk("firing_id", "firings"))),
             table("sales", null, List.of(col("id", "integer"), col("piece", "text"), col("sold_on", "date"),
@@ -49,6 +52,9 @@ class TimeQuestionsTest {
                     List.of(fk("sailing_id", "sailings"), fk("passenger_id", "passengers"))),
             table("refits", null, List.of(col("id", "integer"), col("vessel", "text"), col("started_on", "date"),
                     nullable("finished_on", "date"), col("cost", "numeric(12,2)")), List.of()),
+            table("vessels", null, List.of(col("id", "integer"), col("name", "text")), List.of()),
+            table("charters", null, List.of(col("id", "integer"), col("vessel_id", "integer"), col("starts_on", "date"),
+                    col("ends_on", "date")), List.of(fk("vessel_id", "vessels"))),
             table("complaints", null, List.of(col("id", "integer"), col("sailing_id", "integer"), col("details", "text")),
                     List.of(fk("sailing_id", "sailings")))));
 
@@ -58,7 +64,8 @@ class TimeQuestionsTest {
      * verb of money after "how much"), duration (a time's noun after its figure, two dates with the rows' name between,
      * a short verb's stem, the longest, each row's time, "from start to finish"), today (the time since or until a
      * date), rows (a period right after rows that belong to the main table's), parent (a table without dates read on
-     * the date of the row it belongs to).
+     * the date of the row it belongs to), kept (a time of the rows that belong to the main table's), verb (a verb before a
+     * period or bucket on a table with one date).
      */
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -89,6 +96,10 @@ class TimeQuestionsTest {
             "rows|FERRY|Which passengers had tickets in the last 7 days?|SELECT DISTINCT p.id, p.name, p.dob, p.registered_at FROM passengers p JOIN tickets t ON t.passenger_id = p.id WHERE EXISTS (SELECT 1 FROM tickets x1 WHERE x1.passenger_id = p.id) AND t.bought_at >= now() - interval '7 days' AND t.bought_at <= now() LIMIT 1000",
             "rows|POTTERY|Which firings had glazes this week?|SELECT DISTINCT f.id, f.kiln, f.fired_at, f.cooled_at FROM firings f JOIN glazes g ON g.firing_id = f.id WHERE EXISTS (SELECT 1 FROM glazes x1 WHERE x1.firing_id = f.id) AND g.mixed_on >= date_trunc('week', current_date) AND g.mixed_on < date_trunc('week', current_date) + interval '1 week' LIMIT 1000",
             "parent|FERRY|complaints per month|SELECT date_trunc('month', s.departs_at) AS month, count(*) AS count FROM complaints c JOIN sailings s ON c.sailing_id = s.id GROUP BY date_trunc('month', s.departs_at) ORDER BY 1",
+            "kept|POTTERY|How many days on average is a tool kept?|SELECT avg((tl.returned_on - tl.lent_on)) AS avg_days FROM tools t JOIN tool_loans tl ON tl.tool_id = t.id",
+            "kept|FERRY|How many days on average is a vessel kept?|SELECT avg((c.ends_on - c.starts_on)) AS avg_days FROM vessels v JOIN charters c ON c.vessel_id = v.id",
+            "verb|POTTERY|How many sales were made each month?|SELECT date_trunc('month', sold_on) AS month, count(*) AS count FROM sales GROUP BY date_trunc('month', sold_on) ORDER BY 1",
+            "verb|FERRY|How many tickets were issued last week?|SELECT count(*) AS count FROM tickets WHERE bought_at >= date_trunc('week', current_date) - interval '1 week' AND bought_at < date_trunc('week', current_date)",
             "parent|POTTERY|defects per quarter|SELECT date_trunc('quarter', f.fired_at) AS quarter, count(*) AS count FROM defects d JOIN firings f ON d.firing_id = f.id GROUP BY date_trunc('quarter', f.fired_at) ORDER BY 1"})
     void answersEachShapeExactly(String rule, String schema, String question, String expected) {
         assertThat(OfflineAsk.sqlOf(question, snapshot(schema))).isEqualTo(expected);
@@ -103,6 +114,8 @@ class TimeQuestionsTest {
             "POTTERY|How many days does each course take from start to finish?|'finish' read as ends_on",
             "FERRY|complaints per month|'per month' read on sailings.departs_at, the date of the sailing each row of complaints belongs to",
             "FERRY|Which passengers had tickets in the last 7 days?|'in the last 7 days' read on tickets.bought_at",
+            "FERRY|How many tickets were issued last week?|'issued' read as bought_at, the only date of tickets",
+            "POTTERY|How many days on average is a tool kept?|from tool_loans.lent_on to tool_loans.returned_on",
             "POTTERY|For each commission, how many days from its order date to its delivery?|each row of commissions shown by its id"})
     void statesWhatItAssumed(String schema, String question, String assumption) {
         assertThat(OfflineAsk.assumed(question, snapshot(schema))).anyMatch(a -> a.contains(assumption));
