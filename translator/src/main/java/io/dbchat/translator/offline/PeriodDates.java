@@ -65,7 +65,7 @@ final class PeriodDates {
         }
         List<Col> parents = table.foreignKeys().stream().map(fk -> p.intent().tables.stream()
                         .filter(t -> t.name().equals(fk.refTable()) && t.schema().equals(fk.refSchema())).findFirst())
-                .flatMap(Optional::stream).distinct().filter(t -> !t.equals(table)).map(PeriodDates::eventDate).flatMap(Optional::stream).toList();
+                .flatMap(Optional::stream).distinct().filter(t -> !t.equals(table)).map(t -> events(t).stream().findFirst()).flatMap(Optional::stream).toList();
         if (parents.size() != 1) {
             return Optional.empty();
         }
@@ -109,8 +109,7 @@ final class PeriodDates {
             }
             TableSchema named = t.get().table();
             boolean belongs = named.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(main.name()) && fk.refSchema().equals(main.schema()));
-            List<Col> dates = Schema.visible(named).stream().filter(Col::isDate)
-                    .filter(c -> Words.of(c.column().name()).stream().noneMatch(NOT_EVENTS::contains)).toList();
+            List<Col> dates = events(named);
             if (!belongs || !p.usable(named) || dates.size() != 1) {
                 return Optional.empty();
             }
@@ -126,9 +125,13 @@ final class PeriodDates {
 
     /** The table's first date that is neither a birth date nor a row's last change, else its first date. */
     static Optional<Col> eventDate(TableSchema table) {
-        List<Col> dates = Schema.visible(table).stream().filter(Col::isDate).toList();
-        return dates.stream().filter(c -> Words.of(c.column().name()).stream().noneMatch(NOT_EVENTS::contains)).findFirst()
-                .or(() -> dates.stream().findFirst());
+        return events(table).stream().findFirst().or(() -> Schema.visible(table).stream().filter(Col::isDate).findFirst());
+    }
+
+    /** The table's dates that are neither a birth date nor a row's last change. */
+    private static List<Col> events(TableSchema table) {
+        return Schema.visible(table).stream().filter(Col::isDate)
+                .filter(c -> Words.of(c.column().name()).stream().noneMatch(NOT_EVENTS::contains)).toList();
     }
 
     /**
