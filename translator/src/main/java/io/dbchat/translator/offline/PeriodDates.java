@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which date a period ("last year", "in the next 90 days") falls on when no word names one: a verb of ending before the
- * period ("expire", "end", "close") names the row's one end date; otherwise the table's first date is taken, and when
- * it has several the reading is stated, since another date may have been meant ("jobs filled last year").
+ * Which date a period ("last year", "in the next 90 days") or a time bucket ("per month") falls on when no word names
+ * one: a verb of ending before the period ("expire", "end", "close") names the row's one end date; a verb right before
+ * it on a table with one date names that date; rows named right before it that belong to the main table's give their
+ * one date; else the bucket's date, or the table's first date that is not a birth date or a last change, and when it
+ * has several the reading is stated, since another date may have been meant ("jobs filled last year").
  */
 final class PeriodDates {
 
@@ -46,7 +48,7 @@ final class PeriodDates {
      * the question's time bucket reads ("each month this year" is one date), else the table's first date that is
      * neither a birth date nor a row's last change ("people who joined last month" is not about the month they were
      * born in), else (for a period, {@code years}) its first year, else, for a time bucket, the date of the one row
-     * each row belongs to ("cards per year": the match's kick-off). A date chosen among several, or of another table,
+     * each row belongs to ("complaints per month": the sailing's departure). A date chosen among several, or of another table,
      * is stated.
      */
     static Optional<Col> unnamed(IntentParser p, int from, int to, boolean years) {
