@@ -43,12 +43,16 @@ final class Comparisons {
         }
         int at = p.skip(i + 1, "the");
         return p.is(i, "in", "during", "within", "on", "of")
-                && (p.is(at, "last", "this", "past", "previous", "current") || isDateAt(at));
+                && (p.is(at, "last", "this", "past", "previous", "current") || isDateAt(at)) || ToDate.at(p, i) != null;
     }
 
     // ---- relative dates ----
 
     private boolean relative(int i) {
+        ToDate.Period toDate = ToDate.at(p, i);
+        if (toDate != null) {
+            return dateFilter(toDate.from(), toDate.to(), toDate.template());
+        }
         if (p.is(i, "today", "yesterday")) {
             return dateFilter(i, i + 1, "%1$s = current_date" + (p.is(i, "yesterday") ? " - 1" : ""));
         }
@@ -179,11 +183,9 @@ final class Comparisons {
 
     private boolean dateFilter(int from, int to, String template) {
         Optional<Col> col = p.nearColumn(to - 1, 2, from, 5, c -> c.isDate() || c.isYear()).or(() -> verbOfDate(from))
-                .or(() -> PeriodDates.endingVerb(p, from));
-        if (col.isEmpty()) {
-            col = defaultDate(p.intent().table);
-            col.ifPresent(c -> PeriodDates.assumeFirst(p, c, from, to));
-        }
+                .or(() -> PeriodDates.endingVerb(p, from)).or(() -> PeriodDates.verbOfOnlyDate(p, from))
+                .or(() -> PeriodDates.ofRowsNamedBefore(p, from, to))
+                .or(() -> PeriodDates.unnamed(p, from, to, true));
         if (col.isEmpty()) {
             return false;
         }
@@ -197,6 +199,7 @@ final class Comparisons {
         }
         p.intent().filter(col.get(), t);
         p.use(from, to);
+        PeriodDates.newRows(p, col.get());
         return true;
     }
 
@@ -231,11 +234,6 @@ final class Comparisons {
         }
         return template.replaceAll("DATE '(\\d{4})-\\d\\d-\\d\\d'", "$1")
                 .replace("current_date", "extract(year from current_date)");
-    }
-
-    private static Optional<Col> defaultDate(TableSchema table) {
-        return Schema.visible(table).stream().filter(Col::isDate).findFirst()
-                .or(() -> Schema.visible(table).stream().filter(Col::isYear).findFirst());
     }
 
     // ---- numbers ----

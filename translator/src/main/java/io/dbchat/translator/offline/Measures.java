@@ -30,24 +30,40 @@ final class Measures {
                     continue;
                 }
             }
+            if (elapsed.timeNoun(i)) {
+                // "the average time in days between ordering and delivery", "the average length of an exhibition"
+                int asked = elapsed.unitAsked();
+                String unit = asked < 0 ? "day" : p.token(asked).word();
+                if (duration(i - 1, i, unit) || elapsed.span(i - 1, i, unit)) {
+                    p.use(asked - 1, asked + 1);
+                    continue;
+                }
+            }
             if (p.is(i, "how") && p.is(i + 1, "many", "much") && p.token(i + 2) != null && p.columnsAt(i + 2).isEmpty()
                     && UNITS_OF_TIME.containsKey(p.token(i + 2).word())
-                    && (elapsed.late(i, i + 2, p.token(i + 2).word()) || duration(i, i + 2, p.token(i + 2).word())
+                    && (elapsed.late(i, i + 2, p.token(i + 2).word()) || elapsed.today(i, i + 2, p.token(i + 2).word())
+                    || duration(i, i + 2, p.token(i + 2).word())
                     || namedDuration(i, i + 2, p.token(i + 2).word()) || elapsed.span(i, i + 2, p.token(i + 2).word()))) {
                 continue;
             }
             if (p.is(i, "how") && p.is(i + 1, "much") && p.columnsAt(i + 2).stream().noneMatch(c -> c.isNumeric() && !c.isKey())) {
                 // "how much" asks for an amount, never a count: the quantity named later, or the table's one amount
                 // the table's own amount only when no word of something else follows: not "how much customs duty"
+                // "how much grant money": the main table's name may stand before the money word
+                int money = ownTableWord(i + 2) ? i + 3 : i + 2;
                 boolean unnamed = p.is(i + 2, "did", "do", "does", "have", "has", "had", "was", "were", "is", "are", "will")
-                        || p.token(i + 2) != null && MONEY.contains(p.token(i + 2).lower());
+                        || p.token(money) != null && MONEY.contains(p.token(money).lower());
                 Optional<Col> amount = quantityAfter(i + 2).or(() -> unnamed ? onlyAmount("how much") : Optional.empty());
                 if (amount.isPresent()) {
                     p.intent().aggregate = averaged() ? Intent.Aggregate.AVG : Intent.Aggregate.SUM;
                     p.intent().aggregated = amount.get();
                     p.intent().need(amount.get());
                     p.use(i, i + 2);
-                    moneyWord(i + 2);
+                    if (money > i + 2 && MONEY.contains(lower(money))) {
+                        p.use(i + 2, i + 3);
+                    }
+                    moneyWord(money);
+                    moneyVerb(i + 2, amount.get());
                 }
                 continue;
             }
@@ -88,6 +104,31 @@ final class Measures {
     private void moneyWord(int i) {
         if (p.token(i) != null && !p.used(i) && MONEY.contains(p.token(i).lower())) {
             p.use(i, i + 1);
+        }
+    }
+
+    /** True when the word at {@code i} names the main table only: "how much grant money". */
+    private boolean ownTableWord(int i) {
+        Mention m = p.mentionAt(i);
+        return m != null && m.start() == i && m.end() == i + 1 && p.termAt(i).map(t -> t.kind() == Term.Kind.TABLE
+                && t.table().equals(p.intent().table)).orElse(false);
+    }
+
+    /**
+     * "how much did we collect in payments", "how much did members pay us": the verb of taking in or paying out the
+     * amount read, up to the first word of something else, says no more than "how much".
+     */
+    private void moneyVerb(int from, Col amount) {
+        // only where a word names the amount or its rows: "how much did we pay the security staff" is about no column here
+        boolean named = false;
+        for (int k = 0; k < p.tokens().size() && !named; k++) {
+            named = p.columnsAt(k).contains(amount) || p.termAt(k).map(t -> t.kind() == Term.Kind.TABLE && t.table().equals(amount.table())).orElse(false);
+        }
+        for (int v = from; v < Math.min(from + 6, p.tokens().size()) && named; v++) {
+            if (!p.used(v) && p.mentionAt(v) == null && MONEY_VERBS.contains(p.token(v).lower()) && amount.table().equals(p.intent().table)) {
+                p.use(v, v + 1);
+                return;
+            }
         }
     }
 
@@ -162,8 +203,16 @@ final class Measures {
             return false;
         }
         int firstAt = p.skip(between + 1, "a", "an", "the", "its", "their");
-        Optional<Col> from = datesAt(firstAt).stream().findFirst();
+        Optional<Col> from = datesAt(firstAt).stream().findFirst().or(() -> elapsed.startOrEnd(firstAt, true));
         int firstEnd = wordEnd(firstAt);
+        // "between ordering materials and ...", "from placing an order to ...": the rows' own name may follow the verb
+        List<Integer> objects = new java.util.ArrayList<>();
+        while (from.isPresent() && objects.size() < 3 && p.token(firstEnd) != null && !p.is(firstEnd, "and", "to", "until")
+                && datesAt(firstEnd).isEmpty() && (Stopwords.is(p.token(firstEnd).word()) || names(firstEnd, from.get().table())
+                || p.is(firstEnd, "date", "day", "time"))) {
+            objects.add(firstEnd);
+            firstEnd = wordEnd(firstEnd);
+        }
         if (from.isEmpty() || !p.is(firstEnd, "and", "to", "until")) {
             return false;
         }
@@ -173,30 +222,24 @@ final class Measures {
                 && (p.used(secondAt) || Stopwords.is(p.token(secondAt).word()) || p.is(secondAt, "its", "their", "being", "getting"))) {
             secondAt++;
         }
-        Optional<Col> to = datesAt(secondAt).stream().filter(c -> !c.equals(from.get())).findFirst();
-        if (to.isEmpty() || !averaged()) {
+        int endAt = secondAt;
+        Optional<Col> to = datesAt(secondAt).stream().filter(c -> !c.equals(from.get())).findFirst()
+                .or(() -> elapsed.startOrEnd(endAt, false)).filter(c -> !c.equals(from.get()));
+        Elapsed.Figure figure = to.isEmpty() ? null : elapsed.figure();
+        if (figure == null) {
             return false;
         }
-        averageTime(from.get(), to.get(), unit);
+        elapsed.time(from.get(), to.get(), unit, figure);
         p.use(start, unitAt + 1);
         p.use(between, wordEnd(secondAt));
+        objects.forEach(k -> p.use(k, wordEnd(k)));
+        elapsed.lasting(unitAt + 1);
         for (int k = unitAt + 1; k < between; k++) {
             if (p.is(k, "pass", "passed", "elapse", "elapsed", "go", "went", "usually", "typically")) {
                 p.use(k, k + 1);  // "how many days pass between": the verb of the time itself
             }
         }
         return true;
-    }
-
-    /** The average time from {@code from} to {@code to} of a row, in {@code unit}s. */
-    void averageTime(Col from, Col to, String unit) {
-        boolean dates = from.column().type().equalsIgnoreCase("date") && to.column().type().equalsIgnoreCase("date");
-        int seconds = UNITS_OF_TIME.get(unit);
-        String expression = dates ? "(%2$s - %1$s)" + (seconds == 86400 ? "" : " * " + (86400.0 / seconds))
-                : "extract(epoch FROM (%2$s - %1$s)) / " + seconds;
-        p.intent().aggregate = Intent.Aggregate.AVG;
-        p.intent().aggregated = new Col(from.table(), from.column(), expression, unit + "s", to);
-        p.intent().need(p.intent().aggregated);
     }
 
     /**
@@ -238,10 +281,11 @@ final class Measures {
         } else {
             return false;
         }
-        if (!averaged()) {
+        Elapsed.Figure figure = elapsed.figure();
+        if (figure == null) {
             return false;
         }
-        averageTime(from, to, unit);
+        elapsed.time(from, to, unit, figure);
         p.use(start, unitAt + 1);
         named.values().forEach(k -> p.use(k, wordEnd(k)));
         elapsed.lasting(unitAt + 1);
@@ -279,14 +323,24 @@ final class Measures {
      * The date columns the word at {@code i} names: through its mention, or else the main table's dates whose name
      * begins like it ("admission" and admitted_at, "discharge" and discharged_at, "issue" and issued_on).
      */
-    private java.util.List<Col> datesAt(int i) {
+    java.util.List<Col> datesAt(int i) {
         java.util.List<Col> named = p.dateColumnsAt(i);
         if (!named.isEmpty() || p.token(i) == null || p.token(i).word().length() < 4) {
             return named;
         }
         String word = p.token(i).word();
+        String stem = Stem.of(word);
+        // "sowing" and sown_on: a short verb's whole stem begins the date's name
         return Schema.visible(p.intent().table).stream().filter(Col::isDate)
-                .filter(c -> commonPrefix(Words.of(c.column().name()).getFirst(), word) >= 4).toList();
+                .filter(c -> commonPrefix(Words.of(c.column().name()).getFirst(), word) >= 4
+                        || stem.length() >= 3 && stem.length() < word.length() && Words.of(c.column().name()).getFirst().startsWith(stem))
+                .toList();
+    }
+
+    /** True when the word at {@code i} names {@code table} itself: "between ordering materials and ...". */
+    private boolean names(int i, TableSchema table) {
+        Mention m = p.mentionAt(i);
+        return m != null && m.candidates().stream().anyMatch(c -> c.kind() == Term.Kind.TABLE && c.table().equals(table));
     }
 
     private int wordEnd(int i) {
@@ -402,7 +456,7 @@ final class Measures {
             int cue = i;
             Optional<Col> date = participleDate(i).or(() -> p.nearColumn(cue, 0, cue, cue, Col::isDate))
                     .or(() -> p.nearColumn(unitAt, 4, 0, 0, Col::isDate))
-                    .or(() -> Schema.visible(p.intent().table).stream().filter(Col::isDate).findFirst());
+                    .or(() -> PeriodDates.verbOfOnlyDate(p, cue)).or(() -> PeriodDates.unnamed(p, cue, unitAt + 1, false));
             if (date.isEmpty()) {
                 continue;
             }
@@ -410,6 +464,7 @@ final class Measures {
             p.intent().groupBy = bucket;
             p.intent().need(bucket);
             p.use(i, unitAt + 1);
+            PeriodDates.newRows(p, date.get());
         }
     }
 

@@ -88,7 +88,7 @@ class RowComparisonsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "TOOLSHED|Which loans were returned after the member moved?|after",
             "TOOLSHED|loans lent below list price|below",
-            "TOOLSHED|How long do tools stay out on average before they come back, in days?|average",
+            "TOOLSHED|How long do tools stay out on average before they come back, in days?|before",
             "FREIGHT|how many days late is a contract on average|late"})
     void asksBackWhenItCannotPlaceTheOtherSide(String schema, String question, String word) {
         Translation t = translate(question, schema);
