@@ -544,6 +544,9 @@ final class Measures {
         int after;
         if (p.is(i, "per", "each", "every")) {
             after = p.skip(i + 1, "the", "single");
+            if (p.is(i, "each", "every") && p.is(after, "one", "of")) {
+                after = p.skip(after, "one", "of", "the", "our", "your", "their", "these", "those");  // "each of our vets"
+            }
         } else if (p.is(i, "by") && (p.intent().isAggregate() || p.is(i - 1, "grouped", "group", "broken", "down", "split"))) {
             after = p.skip(i + 1, "the");
             GroupWords.breakDown(p, i);
