@@ -547,7 +547,8 @@ final class Measures {
             if (p.is(i, "each", "every") && p.is(after, "one", "of")) {
                 after = p.skip(after, "one", "of", "the", "our", "your", "their", "these", "those");  // "each of our vets"
             }
-        } else if (p.is(i, "by") && (p.intent().isAggregate() || p.is(i - 1, "grouped", "group", "broken", "down", "split"))) {
+        } else if (p.is(i, "by") && (p.intent().isAggregate() || p.is(i - 1, "grouped", "group", "broken", "down", "split")
+                || GroupWords.breakdownPhrase(p, i))) {
             after = p.skip(i + 1, "the");
             GroupWords.breakDown(p, i);
         } else {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Rows asked about across joins, on two small schemas written here that no rule was written for (a sea port and a
  * plant nursery): distinct counts of the rows named after "different" (never of a column a verb happens to name:
  * "docked" and docking_fee), rankings by a count of the rows of one kind ("the most failed inspections"),
- * groups of a column two tables away ("which flag has had the most inspections"), "each of our", and
+ * groups of a column two tables away ("which flag has had the most inspections"), "each of our", a noun phrase broken down "by" a kind of its rows ("vessels by flag", never by a number), and
  * superlatives over a column of the rows that belong to each ranked row (a total, a highest, a latest).
  */
 class RowsAcrossJoinsTest {
@@ -70,6 +70,14 @@ class RowsAcrossJoinsTest {
             "group two tables away|NURSERY|What are the top 2 regions by number of batches?|SELECT g.region AS region, count(*) AS count FROM batches b JOIN plants p ON b.plant_id = p.id JOIN growers g ON p.grower_id = g.id GROUP BY g.region ORDER BY 2 DESC, 1 LIMIT 2",
             "each of our|PORT|How many calls has each of our berths had?|SELECT b.name AS berth, count(c.id) AS count FROM berths b LEFT JOIN calls c ON c.berth_id = b.id GROUP BY b.id, b.name ORDER BY 1",
             "each of our|NURSERY|how many batches does each of the shops have|SELECT s.name AS shop, count(b.id) AS count FROM shops s LEFT JOIN batches b ON b.shop_id = s.id GROUP BY s.id, s.name ORDER BY 1",
+            "breakdown|PORT|vessels by flag|SELECT flag AS flag, count(*) AS count FROM vessels GROUP BY flag ORDER BY 1",
+            "breakdown|PORT|inspections by result|SELECT result AS result, count(*) AS count FROM inspections GROUP BY result ORDER BY 1",
+            "breakdown|NURSERY|plants by grower|SELECT g.name AS grower, count(p.id) AS count FROM growers g LEFT JOIN plants p ON p.grower_id = g.id GROUP BY g.id, g.name ORDER BY 1",
+            "breakdown|NURSERY|batch shipping costs by state|SELECT state AS state, sum(shipping_cost) AS sum_shipping_cost FROM batches GROUP BY state ORDER BY 1 -- assumed ['shipping costs' read as the total of shipping_cost per state, not a count of batches]",
+            "breakdown|PORT|inspections by inspection result|SELECT result AS result, count(*) AS count FROM inspections GROUP BY result ORDER BY 1",
+            "breakdown|PORT|call revenue by berth|ASK 'revenue'",
+            "breakdown|PORT|vessels by built year|SELECT name, built_year FROM vessels LIMIT 1000",
+            "breakdown|NURSERY|list the plants by grower|ASK 'grower'",
             "their rows' column|NURSERY|Which plants were sent in the largest quantities?|SELECT p.name, coalesce(sum(b.quantity), 0) AS sum_quantity FROM plants p LEFT JOIN batches b ON b.plant_id = p.id GROUP BY p.id, p.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1 -- assumed ['largest quantities' read as the total quantity of the batches of each of the plants]",
             "their rows' column|NURSERY|Which 3 plants had the biggest shipping costs?|SELECT p.name, coalesce(sum(b.shipping_cost), 0) AS sum_shipping_cost FROM plants p LEFT JOIN batches b ON b.plant_id = p.id GROUP BY p.id, p.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 3 -- assumed ['biggest shipping costs' read as the total shipping_cost of the batches of each of the plants]",
             "their rows' column|PORT|Which vessel has paid the most in docking fees?|SELECT v.name, coalesce(sum(c.docking_fee), 0) AS sum_docking_fee FROM vessels v LEFT JOIN calls c ON c.vessel_id = v.id GROUP BY v.id, v.name ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1 -- ignored [paid]",
