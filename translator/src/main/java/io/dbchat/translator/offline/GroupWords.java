@@ -31,6 +31,36 @@ final class GroupWords {
                 && c.table().equals(p.intent().table) && !c.column().isKey());
     }
 
+    /** Words that open a request for rows rather than name figures: "list the staff by role" is a list. */
+    private static final Set<String> REQUESTS = Set.of("list", "show", "display", "give", "find", "get", "sort", "order",
+            "rank", "arrange", "which", "who", "what", "where", "when", "whose", "are", "is", "do", "does", "did");
+
+    /**
+     * "subscribers by country", "ticket revenue by ticket category": a question that is only a noun phrase, with "by" and
+     * a kind its rows fall into (a text or flag column, not the name of each row, or a related table), asks for those
+     * rows broken down by it, as a report heading does; "list the subscribers by country" is left a list.
+     */
+    static boolean breakdownPhrase(IntentParser p, int by) {
+        if (p.is(0, REQUESTS.toArray(String[]::new)) || p.intent().limit != null || p.intent().order != null) {
+            return false;
+        }
+        int at = p.skip(by + 1, "the");
+        Mention m = p.mentionAt(at);
+        if (m == null || m.start() != at) {
+            return false;
+        }
+        Term t = p.termAt(at).orElseThrow();
+        if (t.kind() == Term.Kind.TABLE && t.table().equals(p.intent().table) && ownTableBeforeColumn(p, at)) {
+            at = m.end();  // "by ticket category": the rows' own name before their column
+            t = p.termAt(at).orElseThrow();
+        }
+        if (t.kind() == Term.Kind.TABLE) {
+            return !t.table().equals(p.intent().table) && p.usable(t.table());
+        }
+        return p.columnsAt(at).stream().anyMatch(c -> (c.isText() || c.isBoolean()) && !c.isKey() && c.expression() == null
+                && !(Schema.named(c.table()) && Schema.labels(c.table()).contains(c)));
+    }
+
     /** "break the orders down by", "broken down by": the words of the phrase go with the grouping. */
     static void breakDown(IntentParser p, int by) {
         if (!p.is(by - 1, "down")) {

@@ -48,6 +48,22 @@ final class GroupedRanking {
     }
 
     /**
+     * "which city has had the most viewings" (the city of the property a viewing's listing is of): the column the word at
+     * {@code at} names in the one table the main table's rows belong to along their keys, however far, when no nearer
+     * reading placed it; empty when none or several such tables have it.
+     */
+    static java.util.Optional<Col> ownedColumn(IntentParser p, int at) {
+        Mention m = p.mentionAt(at);
+        if (m == null) {
+            return java.util.Optional.empty();
+        }
+        List<Col> cols = m.of(Term.Kind.COLUMN).stream().map(Term::column)
+                .filter(c -> owns(p.intent(), c.table())).distinct().toList();
+        return cols.stream().map(Col::table).distinct().count() == 1 ? java.util.Optional.of(cols.getFirst())
+                : java.util.Optional.empty();
+    }
+
+    /**
      * "course offerings", "order lines": a table named right after another whose rows point at it names its own rows
      * (the offerings of a course), so those are what is counted; empty when the next word names no such table.
      */

@@ -31,6 +31,11 @@ final class IntentParser {
     private boolean unnamedWho;
     /** Words a reader found but could not place, so they must be asked about, not read elsewhere. */
     private final List<String> unplaced = new ArrayList<>();
+    /**
+     * "how many different carriers have shipped ...": the word after "different" names the rows asked about, so their
+     * rows are counted once each, never the distinct values of a column another word names ("shipped": shipping_cost).
+     */
+    private boolean distinctRows;
     /** Questions back about what the words name: a name several stored values fit, or none. */
     private final List<String> clarifications = new ArrayList<>();
 
@@ -390,6 +395,7 @@ final class IntentParser {
             if (is(i, "distinct", "different", "unique")) {
                 intent.distinct = true;
                 use(i, i + 1);
+                distinctRows |= termAt(i + 1).map(t -> t.kind() == Term.Kind.TABLE && t.table().equals(intent.table)).orElse(false);
             }
         }
         int first = skip(1, "are", "is", "the", "kind", "of", "kinds");
@@ -433,7 +439,7 @@ final class IntentParser {
                 && intent.filters.stream().anyMatch(f -> f.column().equals(intent.select.getFirst()))) {
             intent.select.clear();  // "doctors with more than 20 years of experience" lists doctors, not their years
         }
-        if (intent.count && intent.distinct && intent.select.size() == 1) {
+        if (intent.count && intent.distinct && intent.select.size() == 1 && !distinctRows) {
             intent.aggregated = intent.select.getFirst();
         }
         nameListedRows();

@@ -599,7 +599,11 @@ final class Measures {
         int after;
         if (p.is(i, "per", "each", "every")) {
             after = p.skip(i + 1, "the", "single");
-        } else if (p.is(i, "by") && (p.intent().isAggregate() || p.is(i - 1, "grouped", "group", "broken", "down", "split"))) {
+            if (p.is(i, "each", "every") && p.is(after, "one", "of")) {
+                after = p.skip(after, "one", "of", "the", "our", "your", "their", "these", "those");  // "each of our vets"
+            }
+        } else if (p.is(i, "by") && (p.intent().isAggregate() || p.is(i - 1, "grouped", "group", "broken", "down", "split")
+                || GroupWords.breakdownPhrase(p, i))) {
             after = p.skip(i + 1, "the");
             GroupWords.breakDown(p, i);
         } else {

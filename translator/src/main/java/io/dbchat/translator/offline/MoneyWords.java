@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * "revenue per month", "fee income per month", "invoice totals by quarter": a word for money taken, with a grouping and
  * no count asked, sums the main table's one amount of money instead of counting its rows (stated as assumed). With no
- * such amount, or several, the word stays unread and the answer says so.
+ * such amount, or several, the word is asked about: a count of the rows would not be the money asked for.
  */
 final class MoneyWords {
 
@@ -32,6 +32,7 @@ final class MoneyWords {
             List<Col> amounts = Schema.visible(intent.table).stream()
                     .filter(c -> c.isNumeric() && !c.isKey() && c.expression() == null && Measures.fractional(c)).toList();
             if (amounts.size() != 1) {
+                p.decisive(i);  // "sales revenue by buyer" with a quantity and a price: a count of sales is not it
                 return;
             }
             intent.count = false;

@@ -11,7 +11,7 @@ import java.util.Optional;
 final class Rankings {
 
     /** Superlatives that rank by time: they order by a date, never by an amount. */
-    private static final java.util.Set<String> TIMES = java.util.Set.of("oldest", "youngest", "newest", "latest",
+    static final java.util.Set<String> TIMES = java.util.Set.of("oldest", "youngest", "newest", "latest",
             "earliest", "recent", "recently", "soonest");
 
     /** Superlatives that rank amounts, never dates. */
@@ -113,6 +113,12 @@ final class Rankings {
         if (t.isEmpty() || p.used(at)) {
             return quantityBefore(i) || spent(i) || verbCounted(i, descending);
         }
+        int adjective = at;
+        Optional<Term> counted = CountedKind.tableAfter(p, at);
+        if (counted.isPresent()) {
+            at = p.mentionAt(at).end();  // "the most red cards": a kind of the counted rows, read as their condition later
+            t = counted;
+        }
         Optional<Term> part = GroupedRanking.compound(p, at, t.get());
         if (part.isPresent()) {
             at = p.mentionAt(at).end();  // "the most course offerings": the offerings of a course, counted
@@ -130,7 +136,12 @@ final class Rankings {
             return false;
         }
         rankRows(descending, 1);
-        p.use(i, p.mentionAt(at).end());
+        if (counted.isPresent()) {
+            p.use(i, adjective);
+            p.use(p.mentionAt(adjective).end(), p.mentionAt(at).end());
+        } else {
+            p.use(i, p.mentionAt(at).end());
+        }
         return true;
     }
 
@@ -146,7 +157,7 @@ final class Rankings {
         Integer n = isCount(subject) && !p.used(subject) ? Integer.valueOf(p.token(subject).raw()) : null;
         int column = n == null ? subject : subject + 1;
         Optional<Col> group = column >= i || p.used(column) ? Optional.empty() : p.columnsAt(column).stream()
-                .filter(this::groupable).findFirst();
+                .filter(this::groupable).findFirst().or(() -> GroupedRanking.ownedColumn(p, column).filter(this::groupable));
         if (group.isEmpty()) {
             return false;
         }
@@ -186,8 +197,9 @@ final class Rankings {
             at++;
         }
         subject = at;
+        int named = subject;
         Optional<Col> group = p.used(subject) ? Optional.empty() : p.columnsAt(subject).stream()
-                .filter(this::groupable).findFirst();
+                .filter(this::groupable).findFirst().or(() -> GroupedRanking.ownedColumn(p, named).filter(this::groupable));
         if (group.isEmpty() || rows.isEmpty() || rows.get().kind() != Term.Kind.TABLE || !rows.get().table().equals(p.intent().table)) {
             return false;
         }
@@ -513,6 +525,9 @@ final class Rankings {
             p.intent().aggregate = descending ? Intent.Aggregate.MAX : Intent.Aggregate.MIN;
             p.intent().aggregated = col.get();
             p.intent().need(col.get());
+            return true;
+        }
+        if (RankedByTheirRows.apply(p, i, wordEnd, col.get(), descending)) {
             return true;
         }
         order(col.get(), descending);
