@@ -92,6 +92,18 @@ public final class StageStreams {
         return factory(stage, config, p);
     }
 
+    /**
+     * As {@link #factory(String, PipelineProperties, Topics)}, with some of the shared settings replaced by
+     * {@code overrides} (Streams, producer- or consumer-prefixed keys): for an application off the question's path,
+     * such as the gateway's audit, that may commit and send less often than the stages.
+     */
+    public static StreamsBuilderFactoryBean factory(String stage, PipelineProperties p, Topics topics,
+                                                    Map<String, ?> overrides) {
+        Map<String, Object> config = config(stage, p, topics);
+        config.putAll(overrides);
+        return factory(stage, config, p);
+    }
+
     private static StreamsBuilderFactoryBean factory(String stage, Map<String, Object> config, PipelineProperties p) {
         GroupMembership.of(p, stage).forEach((key, value) -> config.put(StreamsConfig.mainConsumerPrefix(key), value));
         var factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class TraceHopTest {
 
     static final String PARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    static final String UNSAMPLED = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00";
 
     final InMemorySpanExporter spans = InMemorySpanExporter.create();
     TopologyTestDriver driver;
@@ -54,6 +55,29 @@ class TraceHopTest {
     }
 
     @Test
+    void aRecordOfAnUnsampledTraceGoesOnWithItsContextAndNoSpan() {
+        var out = run(tracing(), UNSAMPLED);
+
+        assertThat(spans.getFinishedSpanItems()).isEmpty();
+        assertThat(traceparent(out)).isEqualTo(UNSAMPLED);
+        assertThat(new String(out.headers().lastHeader("dbchat-stage").value(), StandardCharsets.UTF_8)).isEqualTo("gateway");
+    }
+
+    @Test
+    void onlyAWellFormedTraceparentWithTheSampledFlagClearIsUnsampled() {
+        assertThat(StageTracing.notSampled(UNSAMPLED.getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(StageTracing.notSampled(PARENT.getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(StageTracing.notSampled((UNSAMPLED.substring(0, 53) + "02").getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(StageTracing.notSampled((UNSAMPLED.substring(0, 53) + "03").getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(StageTracing.notSampled((UNSAMPLED + "-more").getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(StageTracing.notSampled((UNSAMPLED + "more").getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(StageTracing.notSampled(("ff" + UNSAMPLED.substring(2)).getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(StageTracing.notSampled(UNSAMPLED.substring(0, 54).getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(StageTracing.notSampled((UNSAMPLED.substring(0, 53) + "zz").getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(StageTracing.notSampled(new byte[0])).isFalse();
+    }
+
+    @Test
     void withoutTracingTheRecordPassesAsItIs() {
         var out = run(null);
 
@@ -62,6 +86,10 @@ class TraceHopTest {
     }
 
     private TestRecord<String, String> run(StageTracing tracing) {
+        return run(tracing, PARENT);
+    }
+
+    private TestRecord<String, String> run(StageTracing tracing, String traceparent) {
         var builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
                 .processValues(TraceHop.<String>at("executor check and run", v -> v))
@@ -73,7 +101,7 @@ class TraceHopTest {
             config.put(StageTracing.CONFIG, tracing);
         }
         driver = new TopologyTestDriver(builder.build(), config);
-        var headers = new RecordHeaders().add("traceparent", PARENT.getBytes(StandardCharsets.UTF_8))
+        var headers = new RecordHeaders().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8))
                 .add("dbchat-stage", "gateway".getBytes(StandardCharsets.UTF_8));
         driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer())
                 .pipeInput(new TestRecord<>("c-1", "q-1", headers));

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,15 +69,20 @@ class AuditConfiguration {
      * Gateway instances come and go without a stable name (several may run on one host), so they are dynamic members
      * of the audit group: a static id shared by two instances would fence one of them. The state directory outlives
      * the process ({@link AuditProperties#stateDir()}), so a restart reads the checkpointed global store and the audit
-     * topic only from its checkpoint on.
+     * topic only from its checkpoint on. The audit is off the question's path and commits every
+     * {@link AuditProperties#commitInterval()}, not at the stages' pace, and its producer sends what it has at the
+     * commit ({@code linger.ms} the same interval): a commit of the stages' interval made the audit run a transaction
+     * for nearly every pipeline record it folded, the most transactions of any application per question.
      */
     @Bean
     StreamsBuilderFactoryBean auditStreams(PipelineProperties p, Topics topics, AuditProperties audit) {
         String stateDir = stateDir(p, audit);
         PipelineProperties dynamic = new PipelineProperties(p.bootstrapServers(), p.topicPrefix(), p.partitions(),
-                p.replicationFactor(), p.retention(), p.commitInterval(), p.streamThreads(), stateDir,
+                p.replicationFactor(), p.retention(), audit.commitInterval(), p.streamThreads(), stateDir,
                 p.instanceId(), false, p.sessionTimeout());
-        return StageStreams.factory(APPLICATION, dynamic, topics);
+        int linger = (int) Math.min(Integer.MAX_VALUE, audit.commitInterval().toMillis());
+        return StageStreams.factory(APPLICATION, dynamic, topics,
+                Map.of(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), linger));
     }
 
     @Bean

@@ -27,8 +27,9 @@ public final class AuditTopology {
     }
 
     public static StreamsBuilder build(StreamsBuilder b, Topics t, Topic<String, AuditRecord> audit, AuditIndex index) {
+        // cached: the records of a query folded between two commits reach the changelog as one
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FOLD), Serdes.String(),
-                Serdes.ByteArray()));
+                Serdes.ByteArray()).withCachingEnabled());
         AuditReader reader = new AuditReader(t);
         List<String> pipeline = List.of(t.questions().name(), t.sql().name(), t.sqlFailures().name(),
                 t.results().name(), t.replies().name());
