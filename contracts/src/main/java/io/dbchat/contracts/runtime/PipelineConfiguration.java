@@ -70,11 +70,14 @@ public class PipelineConfiguration {
      * The stage's admin client: it creates the topics that are missing and, on every start, brings the configs the
      * stage declares (retention, compaction) of the topics that exist to what the settings say now (Spring Kafka's
      * {@code modifyTopicConfigs}: incrementalAlterConfigs of the entries that differ), so a changed retention holds
-     * without recreating a topic.
+     * without recreating a topic. It waits up to two minutes for the broker at start, then fails the start.
      */
     public static KafkaAdmin admin(PipelineProperties properties) {
         var admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()));
         admin.setFatalIfBrokerNotAvailable(true);
+        // a broker that is starting, or a machine starting several stages at once, may take longer than Spring Kafka's
+        // 30 s to answer the first metadata call; a stage gives up on the broker after two minutes, not half of one
+        admin.setOperationTimeout(120);
         admin.setModifyTopicConfigs(true);
         return admin;
     }

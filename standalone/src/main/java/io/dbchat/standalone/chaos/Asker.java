@@ -99,7 +99,7 @@ final class Asker {
             try {
                 HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
                 if (response.statusCode() == 200) {
-                    lastSeq = read(asked, response.body(), lastSeq);
+                    lastSeq = readUntil(asked, response.body(), lastSeq, deadline);
                 } else {
                     response.body().close();
                 }
@@ -116,6 +116,30 @@ final class Asker {
             }
         }
         return asked;
+    }
+
+    /**
+     * Reads the stream until it ends or the deadline passes: an open stream that never carries the answer (a stage
+     * that never started, say) must not hold the follower past its deadline. The reading thread is interrupted at the
+     * deadline, which closes the response body under it.
+     */
+    private static long readUntil(Asked asked, Stream<String> lines, long lastSeq, Instant deadline)
+            throws InterruptedException {
+        long[] seen = {lastSeq};
+        Thread reader = Thread.ofVirtual().name("chaos-sse-" + asked.queryId).start(() -> {
+            try {
+                seen[0] = read(asked, lines, seen[0]);
+            } catch (UncheckedIOException e) {
+                // the stream broke or was closed at the deadline: the caller reconnects or gives up
+            }
+        });
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (!reader.join(left.isNegative() ? Duration.ZERO : left)) {
+            reader.interrupt();
+            lines.close();
+            reader.join(RETRY.multipliedBy(20));
+        }
+        return seen[0];
     }
 
     private static long read(Asked asked, Stream<String> lines, long lastSeq) {
