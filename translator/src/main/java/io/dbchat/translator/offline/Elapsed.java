@@ -39,9 +39,9 @@ final class Elapsed {
     /** "how long does a campaign run on average": from the main table's one start date to its one end date. */
     boolean span(int start, int unitAt, String unit) {
         List<Col> dates = Schema.visible(p.intent().table).stream().filter(Col::isDate).toList();
-        List<Col> ends = dates.stream().filter(Elapsed::ends).toList();
-        List<Col> starts = dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(Words.of(c.column().name())::contains)
-                && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
+        List<Col> ends = OrmColumns.businessEnds(dates.stream().filter(Elapsed::ends).toList());
+        List<Col> starts = dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(c.words()::contains)
+                && c.words().stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
         if (ends.size() != 1 || starts.size() != 1 || !measures.averaged()) {
             return false;
         }
@@ -61,7 +61,7 @@ final class Elapsed {
             return false;
         }
         List<Col> due = Schema.visible(p.intent().table).stream()
-                .filter(c -> c.isDate() && Words.of(c.column().name()).stream().anyMatch(DUE::contains)).toList();
+                .filter(c -> c.isDate() && c.words().stream().anyMatch(DUE::contains)).toList();
         if (due.size() != 1) {
             return false;
         }
@@ -99,7 +99,7 @@ final class Elapsed {
     }
 
     private static boolean ends(Col date) {
-        return Words.of(date.column().name()).stream().anyMatch(Restrictions.ENDS::contains);
+        return date.words().stream().anyMatch(Restrictions.ENDS::contains);
     }
 
     /** Marks the verb of the time itself after the cue: "does a campaign run", "did they last". */

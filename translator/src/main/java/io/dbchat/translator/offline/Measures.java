@@ -229,7 +229,7 @@ final class Measures {
             to = dates.get(swap ? 0 : 1);
         } else if (dates.size() == 1 && ends(dates.getFirst())) {
             List<Col> starts = Schema.visible(owner).stream().filter(c -> c.isDate() && !ends(c)
-                    && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
+                    && c.words().stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
             if (starts.size() != 1) {
                 return false;
             }
@@ -272,7 +272,7 @@ final class Measures {
     }
 
     private static boolean ends(Col date) {
-        return Words.of(date.column().name()).stream().anyMatch(Restrictions.ENDS::contains);
+        return date.words().stream().anyMatch(Restrictions.ENDS::contains);
     }
 
     /**
@@ -286,7 +286,7 @@ final class Measures {
         }
         String word = p.token(i).word();
         return Schema.visible(p.intent().table).stream().filter(Col::isDate)
-                .filter(c -> commonPrefix(Words.of(c.column().name()).getFirst(), word) >= 4).toList();
+                .filter(c -> commonPrefix(c.words().getFirst(), word) >= 4).toList();
     }
 
     private int wordEnd(int i) {
