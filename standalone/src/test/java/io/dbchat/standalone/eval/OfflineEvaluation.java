@@ -121,17 +121,28 @@ final class OfflineEvaluation {
     }
 
     List<EvalOutcome> run(Suite suite) throws Exception {
-        load(suite);
+        List<String> sql = suite.dataResource() == null ? List.of(resource(suite.schemaResource()))
+                : List.of(resource(suite.schemaResource()), resource(suite.dataResource()));
+        return run(suite.name(), sql, QuestionFile.csv(resource(suite.questionsResource())));
+    }
+
+    /** The outcomes of {@code questions} on a database named {@code name} loaded from {@code schemaSql}. */
+    List<EvalOutcome> run(String name, String schemaSql, List<EvalQuestion> questions) throws Exception {
+        return run(name, List.of(schemaSql), questions);
+    }
+
+    /** The same, loaded from several statement strings run in turn (a schema, then its rows). */
+    private List<EvalOutcome> run(String name, List<String> schemaSql, List<EvalQuestion> questions) throws Exception {
+        load(name, schemaSql);
         SchemaSnapshot schema;
-        try (Connection db = connect(suite.name())) {
-            schema = new SchemaSnapshot(SchemaSnapshot.VERSION, suite.name(), "eval",
+        try (Connection db = connect(name)) {
+            schema = new SchemaSnapshot(SchemaSnapshot.VERSION, name, "eval",
                     Instant.now(), new CatalogReader(ExposurePolicy.everything(), PUBLISHER_DEFAULT).read(db));
         }
         Map<String, List<Turn>> conversations = new HashMap<>();
         Evaluator evaluator = new Evaluator((question, conversation) -> ask(schema, question, conversation, conversations),
-                sql -> execute(suite.name(), sql));
-        List<EvalQuestion> questions = QuestionFile.csv(resource(suite.questionsResource()));
-        return evaluator.evaluate(questions).stream().map(o -> new EvalOutcome(o.question(), suite.name() + "/" + o.category(),
+                sql -> execute(name, sql));
+        return evaluator.evaluate(questions).stream().map(o -> new EvalOutcome(o.question(), name + "/" + o.category(),
                 o.goldSql(), o.generatedSql(), o.correct(), o.reason(), o.latencyMs(), o.verdict(), o.caveat())).toList();
     }
 
@@ -165,15 +176,14 @@ final class OfflineEvaluation {
         return String.join("; ", said);
     }
 
-    private void load(Suite suite) throws SQLException, IOException {
+    private void load(String name, List<String> schemaSql) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS \"" + suite.name() + "\"");
-            s.execute("CREATE DATABASE \"" + suite.name() + "\"");
+            s.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+            s.execute("CREATE DATABASE \"" + name + "\"");
         }
-        try (Connection c = connect(suite.name()); Statement s = c.createStatement()) {
-            s.execute(resource(suite.schemaResource()));
-            if (suite.dataResource() != null) {
-                s.execute(resource(suite.dataResource()));
+        try (Connection c = connect(name); Statement s = c.createStatement()) {
+            for (String sql : schemaSql) {
+                s.execute(sql);
             }
             s.execute("ANALYZE");
         }

@@ -57,13 +57,13 @@ final class Clauses {
         }
         String stem = stem(p.token(k).lower());
         List<Col> named = Schema.visible(table).stream().filter(fit).filter(c -> !c.equals(not))
-                .filter(c -> Words.of(c.column().name()).stream().anyMatch(w -> stem(w).equals(stem))).toList();
+                .filter(c -> c.words().stream().anyMatch(w -> stem(w).equals(stem))).toList();
         return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
     }
 
     /** Past the verb and the words after it that belong to the column's name ("due in": due_in_at). */
     private static int end(IntentParser p, int verb, Col c) {
-        List<String> name = Words.of(c.column().name());
+        List<String> name = c.words();
         int k = verb + 1;
         while (k < p.tokens().size() && !p.used(k) && name.contains(p.token(k).lower())) {
             k++;
@@ -116,7 +116,7 @@ final class Clauses {
     }
 
     private static boolean ends(Col c) {
-        return Words.of(c.column().name()).stream().anyMatch(Restrictions.ENDS::contains);
+        return c.words().stream().anyMatch(Restrictions.ENDS::contains);
     }
 
     /**

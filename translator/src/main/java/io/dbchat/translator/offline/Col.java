@@ -48,7 +48,12 @@ record Col(TableSchema table, ColumnSchema column, String expression, String ali
     }
 
     boolean isYear() {
-        return isNumeric() && expression == null && Words.of(column.name()).contains("year");
+        return isNumeric() && expression == null && words().contains("year");
+    }
+
+    /** The words of the column's name, short ones spelled out ({@link Abbreviations#words}): what the name means. */
+    java.util.List<String> words() {
+        return Abbreviations.words(column);
     }
 
     boolean isText() {

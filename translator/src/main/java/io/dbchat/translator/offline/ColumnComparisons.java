@@ -232,8 +232,8 @@ final class ColumnComparisons {
         if (own.size() == 1) {
             return Optional.of(own.getFirst());
         }
-        List<String> words = Words.of(other.column().name());
-        List<Col> sharing = own.stream().filter(c -> Words.of(c.column().name()).stream().anyMatch(words::contains)).toList();
+        List<String> words = other.words();
+        List<Col> sharing = own.stream().filter(c -> c.words().stream().anyMatch(words::contains)).toList();
         return sharing.size() == 1 ? Optional.of(sharing.getFirst()) : Optional.empty();
     }
 

@@ -45,7 +45,7 @@ final class ColumnRanges {
     private List<Col> bounds(String shared, Set<String> bound) {
         return Schema.visible(p.intent().table).stream().filter(c -> c.isNumeric() && !c.isKey())
                 .filter(c -> {
-                    List<String> words = Words.of(c.column().name());
+                    List<String> words = c.words();
                     return words.size() == 2 && words.contains(shared) && words.stream().anyMatch(bound::contains);
                 }).toList();
     }

@@ -326,7 +326,7 @@ final class Comparisons {
                 continue;
             }
             Optional<Col> due = Schema.visible(p.intent().table).stream()
-                    .filter(c -> c.isDate() && (Words.of(c.column().name()).contains("due") || Words.of(c.column().name()).contains("deadline")))
+                    .filter(c -> c.isDate() && (c.words().contains("due") || c.words().contains("deadline")))
                     .findFirst();
             if (due.isEmpty()) {
                 continue;

@@ -105,7 +105,7 @@ final class Countries {
     }
 
     private static boolean ofCountries(Col c) {
-        List<String> words = Words.of(c.column().name());
+        List<String> words = c.words();
         return c.isText() && (words.contains("country") || words.contains("nationality"));
     }
 

@@ -50,7 +50,7 @@ final class Denials {
             }
             String stem = Stem.of(Words.singular(p.token(i + 2).lower()));
             java.util.List<Col> flags = Schema.visible(p.intent().table).stream().filter(Col::isBoolean).filter(c -> {
-                java.util.List<String> name = Words.of(c.column().name());
+                java.util.List<String> name = c.words();
                 return name.size() == 2 && name.getFirst().equals("in") && Stem.of(name.getLast()).equals(stem);
             }).toList();
             if (flags.size() == 1) {

@@ -69,7 +69,7 @@ final class Elapsed {
             return false;
         }
         List<Col> due = Schema.visible(p.intent().table).stream()
-                .filter(c -> c.isDate() && Words.of(c.column().name()).stream().anyMatch(DUE::contains)).toList();
+                .filter(c -> c.isDate() && c.words().stream().anyMatch(DUE::contains)).toList();
         if (due.size() != 1) {
             return false;
         }
@@ -117,9 +117,9 @@ final class Elapsed {
     private Optional<Col> only(TableSchema table, boolean start) {
         List<Col> dates = Schema.visible(table).stream().filter(Col::isDate).toList();
         List<Col> found = start
-                ? dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(Words.of(c.column().name())::contains)
-                        && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList()
-                : dates.stream().filter(Elapsed::ends).toList();
+                ? dates.stream().filter(c -> !ends(c) && !DUE.stream().anyMatch(c.words()::contains)
+                        && c.words().stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList()
+                : OrmColumns.businessEnds(dates.stream().filter(Elapsed::ends).toList());
         return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
 
@@ -267,7 +267,7 @@ final class Elapsed {
     }
 
     private static boolean ends(Col date) {
-        return Words.of(date.column().name()).stream().anyMatch(Restrictions.ENDS::contains);
+        return date.words().stream().anyMatch(Restrictions.ENDS::contains);
     }
 
     /** Marks the verb of the time itself after the cue: "does a campaign run", "did they last". */

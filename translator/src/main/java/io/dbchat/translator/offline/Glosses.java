@@ -304,7 +304,7 @@ final class Glosses {
             } else if (p.token(i).lower().startsWith("un") && p.token(i).lower().length() > 5 && p.mentionAt(i) == null) {
                 String verb = Stem.of(p.token(i).lower().substring(2));
                 Optional<Col> date = Schema.visible(p.intent().table).stream()
-                        .filter(c -> c.isDate() && c.column().nullable() && Stem.of(Words.of(c.column().name()).getFirst()).equals(verb))
+                        .filter(c -> c.isDate() && c.column().nullable() && Stem.of(c.words().getFirst()).equals(verb))
                         .findFirst();
                 if (date.isPresent()) {
                     readEmpty(date.get(), i, i + 1);
@@ -322,9 +322,10 @@ final class Glosses {
 
     private Optional<Col> openEnd() {
         List<Col> dates = Schema.visible(p.intent().table).stream().filter(c -> c.isDate() && c.column().nullable()
-                && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
-        List<Col> ends = dates.stream().filter(c -> Words.of(c.column().name()).stream().anyMatch(Restrictions.ENDS::contains)
-                || c.column().comment() != null && EMPTY.matcher(c.column().comment()).find()).toList();
+                && c.words().stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
+        List<Col> ends = OrmColumns.businessEnds(dates.stream()
+                .filter(c -> c.words().stream().anyMatch(Restrictions.ENDS::contains)
+                        || c.column().comment() != null && EMPTY.matcher(c.column().comment()).find()).toList());
         return ends.size() == 1 ? Optional.of(ends.getFirst()) : ends.isEmpty() && dates.size() == 1
                 ? Optional.of(dates.getFirst()) : Optional.empty();
     }

@@ -71,7 +71,7 @@ final class GroupTotals {
 
     private boolean additive(Col c) {
         return c.table().equals(p.intent().table) && c.isNumeric() && !c.isKey() && c.expression() == null
-                && Words.of(c.column().name()).stream().anyMatch(ADDITIVE::contains);
+                && c.words().stream().anyMatch(ADDITIVE::contains);
     }
 
     /** "with a cost over 500" is a condition, not the measure. */

@@ -87,7 +87,7 @@ final class GroupWords {
         }
         String kind = p.token(at).word();
         List<Col> typed = Schema.visible(p.intent().table).stream().filter(c -> !c.isKey() && c.isText()
-                && Words.of(c.column().name()).getLast().equals(kind)).toList();
+                && c.words().getLast().equals(kind)).toList();
         if (typed.size() != 1) {
             return;
         }

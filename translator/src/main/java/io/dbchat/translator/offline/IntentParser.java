@@ -121,6 +121,7 @@ final class IntentParser {
         shares.check();
         tablesJoined();
         new LinkWords(this).apply();
+        Abbreviations.assumeGuesses(this);
         List<Integer> unknown = unknownIndices();
         List<String> critical = new ArrayList<>(WordAccount.critical(tokens, used));
         if (unnamedWho) {

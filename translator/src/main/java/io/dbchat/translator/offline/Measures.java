@@ -272,7 +272,7 @@ final class Measures {
             to = dates.get(swap ? 0 : 1);
         } else if (dates.size() == 1 && ends(dates.getFirst())) {
             List<Col> starts = Schema.visible(owner).stream().filter(c -> c.isDate() && !ends(c)
-                    && Words.of(c.column().name()).stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
+                    && c.words().stream().noneMatch(Restrictions.BOOKKEEPING::contains)).toList();
             if (starts.size() != 1) {
                 return false;
             }
@@ -316,7 +316,7 @@ final class Measures {
     }
 
     private static boolean ends(Col date) {
-        return Words.of(date.column().name()).stream().anyMatch(Restrictions.ENDS::contains);
+        return date.words().stream().anyMatch(Restrictions.ENDS::contains);
     }
 
     /**
@@ -332,8 +332,8 @@ final class Measures {
         String stem = Stem.of(word);
         // "sowing" and sown_on: a short verb's whole stem begins the date's name
         return Schema.visible(p.intent().table).stream().filter(Col::isDate)
-                .filter(c -> commonPrefix(Words.of(c.column().name()).getFirst(), word) >= 4
-                        || stem.length() >= 3 && stem.length() < word.length() && Words.of(c.column().name()).getFirst().startsWith(stem))
+                .filter(c -> commonPrefix(c.words().getFirst(), word) >= 4
+                        || stem.length() >= 3 && stem.length() < word.length() && c.words().getFirst().startsWith(stem))
                 .toList();
     }
 

@@ -18,7 +18,7 @@ final class Mentions {
         List<Mention> all = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             for (Term term : vocabulary.terms()) {
-                if (matchesAt(tokens, i, term.words())) {
+                if (matchesAt(tokens, i, term.words(), term.kind() == Term.Kind.COLUMN)) {
                     int length = tokens.get(i).quoted() ? 1 : term.words().size();
                     all.add(new Mention(i, i + length, List.of(term)));
                 }
@@ -41,7 +41,8 @@ final class Mentions {
         return chosen;
     }
 
-    private static boolean matchesAt(List<Token> tokens, int start, List<String> words) {
+    /** Whether the term's words are at {@code start}; a column's short name word (qty, shpng) meets the word it shortens. */
+    private static boolean matchesAt(List<Token> tokens, int start, List<String> words, boolean column) {
         if (words.isEmpty() || start + words.size() > tokens.size()) {
             return false;
         }
@@ -50,14 +51,14 @@ final class Mentions {
         }
         for (int k = 0; k < words.size(); k++) {
             Token t = tokens.get(start + k);
-            if (t.quoted() || !same(t.word(), words.get(k))) {
+            if (t.quoted() || !same(t.word(), words.get(k)) && !(column && Abbreviations.shortens(words.get(k), t.word()))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean same(String questionWord, String termWord) {
+    static boolean same(String questionWord, String termWord) {
         return questionWord.equals(termWord)
                 || questionWord.length() > 3 && termWord.length() > 3 && Stem.of(questionWord).equals(Stem.of(termWord))
                 || questionWord.length() > 6 && termWord.length() > 4 && Stem.ofNoun(questionWord).equals(Stem.of(termWord));

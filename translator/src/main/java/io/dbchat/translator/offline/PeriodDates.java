@@ -28,8 +28,8 @@ final class PeriodDates {
             if (p.used(k) || ENDING.stream().noneMatch(word::startsWith) || word.length() > 11) {
                 continue;
             }
-            List<Col> ends = Schema.visible(p.intent().table).stream().filter(Col::isDate)
-                    .filter(c -> Words.of(c.column().name()).stream().anyMatch(Restrictions.ENDS::contains)).toList();
+            List<Col> ends = OrmColumns.businessEnds(Schema.visible(p.intent().table).stream().filter(Col::isDate)
+                    .filter(c -> c.words().stream().anyMatch(Restrictions.ENDS::contains)).toList());
             if (ends.size() == 1) {
                 p.use(k, k + 1);
                 p.assume("'" + p.token(k).raw() + "' read as " + ends.getFirst().name());
@@ -133,7 +133,7 @@ final class PeriodDates {
     /** The table's dates that are neither a birth date nor a row's last change. */
     private static List<Col> events(TableSchema table) {
         return Schema.visible(table).stream().filter(Col::isDate)
-                .filter(c -> Words.of(c.column().name()).stream().noneMatch(NOT_EVENTS::contains)).toList();
+                .filter(c -> c.words().stream().noneMatch(NOT_EVENTS::contains)).toList();
     }
 
     /**

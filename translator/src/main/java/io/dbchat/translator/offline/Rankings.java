@@ -591,16 +591,24 @@ final class Rankings {
     private Optional<Col> implied(String word) {
         List<String> hints = Cues.IMPLIED.getOrDefault(word, List.of());
         List<Col> cols = Schema.visible(p.intent().table);
-        for (String hint : hints) {
-            for (Col c : cols) {
-                if ((c.isDate() || c.isNumeric() && !c.isKey()) && Words.of(c.column().name()).contains(hint)) {
-                    return Optional.of(c);
+        // a timestamp every table carries (an ORM's created_at) only when the table has no date of its own
+        List<Col> own = cols.stream().filter(c -> !OrmColumns.shared(c, p.intent().tables)).toList();
+        for (List<Col> among : List.of(own, cols)) {
+            for (String hint : hints) {
+                for (Col c : among) {
+                    if ((c.isDate() || c.isNumeric() && !c.isKey()) && c.words().contains(hint)) {
+                        return Optional.of(c);
+                    }
                 }
             }
+            // a superlative of amounts ("heaviest") never falls back to a date
+            Optional<Col> date = hints.isEmpty() || AMOUNTS.contains(word) ? Optional.empty()
+                    : among.stream().filter(c -> word.contains("est") && c.isDate()).findFirst();
+            if (date.isPresent()) {
+                return date;
+            }
         }
-        // a superlative of amounts ("heaviest") never falls back to a date
-        return hints.isEmpty() || AMOUNTS.contains(word) ? Optional.empty()
-                : cols.stream().filter(c -> word.contains("est") && c.isDate()).findFirst();
+        return Optional.empty();
     }
 
     private void order(Col col, boolean descending) {

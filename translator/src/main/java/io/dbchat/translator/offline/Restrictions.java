@@ -65,9 +65,9 @@ final class Restrictions {
 
     /** No end date set ({@code orLater}: or set in the future, as a subscription that ends next month is active). */
     private Optional<Col> ended(boolean orLater) {
-        List<Col> ends = Schema.visible(p.intent().table).stream()
-                .filter(c -> c.isDate() && c.column().nullable() && Words.of(c.column().name()).stream().anyMatch(ENDS::contains))
-                .toList();
+        List<Col> ends = OrmColumns.businessEnds(Schema.visible(p.intent().table).stream()
+                .filter(c -> c.isDate() && c.column().nullable() && c.words().stream().anyMatch(ENDS::contains))
+                .toList());
         if (ends.size() != 1) {
             return Optional.empty();  // none, or several that would each say something else
         }
@@ -81,7 +81,7 @@ final class Restrictions {
     /** The date a row happens on: the main table's first date that neither ends it nor records it. */
     private Optional<Col> eventDate() {
         return Schema.visible(p.intent().table).stream().filter(Col::isDate)
-                .filter(c -> Words.of(c.column().name()).stream().noneMatch(w -> ENDS.contains(w) || BOOKKEEPING.contains(w)))
+                .filter(c -> c.words().stream().noneMatch(w -> ENDS.contains(w) || BOOKKEEPING.contains(w)))
                 .findFirst();
     }
 }

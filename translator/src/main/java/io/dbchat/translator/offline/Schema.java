@@ -3,7 +3,6 @@ package io.dbchat.translator.offline;
 import io.dbchat.contracts.events.ForeignKey;
 import io.dbchat.contracts.events.TableSchema;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,11 +18,11 @@ final class Schema {
     /** The columns that name a row for a person: name or title, else first and last names, else the first text. */
     static List<Col> labels(TableSchema table) {
         List<Col> cols = table.columns().stream().map(c -> Col.of(table, c)).toList();
-        List<Col> named = cols.stream().filter(c -> LABELS.contains(c.column().name().toLowerCase(Locale.ROOT))).toList();
+        List<Col> named = cols.stream().filter(c -> LABELS.contains(Abbreviations.spelled(c.column()))).toList();
         if (!named.isEmpty()) {
             return List.of(named.getFirst());
         }
-        List<Col> parts = cols.stream().filter(c -> c.column().name().toLowerCase(Locale.ROOT).endsWith("_name")).toList();
+        List<Col> parts = cols.stream().filter(c -> Abbreviations.spelled(c.column()).endsWith("_name")).toList();
         if (!parts.isEmpty()) {
             return parts;
         }
@@ -33,7 +32,7 @@ final class Schema {
 
     /** True when a column of {@code table} is a name or title, not merely its first text column. */
     static boolean named(TableSchema table) {
-        return table.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT))
+        return table.columns().stream().map(Abbreviations::spelled)
                 .anyMatch(n -> LABELS.contains(n) || n.endsWith("_name"));
     }
 

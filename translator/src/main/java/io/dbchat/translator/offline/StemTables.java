@@ -26,7 +26,7 @@ final class StemTables {
         TableSchema main = p.intent().table;
         List<TableSchema> fits = p.intent().tables.stream().filter(t -> !t.equals(main))
                 .filter(t -> Schema.join(main, t).map(j -> Schema.fansOut(j, main)).orElse(false))
-                .filter(t -> shared(word, Words.of(t.name()).getFirst()) >= Math.max(STEM, word.length() - 3))
+                .filter(t -> shared(word, p.vocabulary().tableWords(t).getFirst()) >= Math.max(STEM, word.length() - 3))
                 .toList();
         if (fits.size() != 1) {
             return Optional.empty();

@@ -43,7 +43,7 @@ final class Tenure {
         }
         for (String word : words) {
             for (Col c : dates) {
-                if (Words.of(c.column().name()).contains(word)) {
+                if (c.words().contains(word)) {
                     return Optional.of(c);
                 }
             }

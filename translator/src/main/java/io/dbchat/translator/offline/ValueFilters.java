@@ -78,7 +78,7 @@ final class ValueFilters {
             return Optional.empty();
         }
         return Schema.visible(t.table()).stream().filter(Col::isDate)
-                .filter(c -> Words.of(c.column().name()).getFirst().equals(word)).findFirst();
+                .filter(c -> c.words().getFirst().equals(word)).findFirst();
     }
 
     /** "has opened", "has each account opened": a form of "have" shortly before, with no form of "be" between. */

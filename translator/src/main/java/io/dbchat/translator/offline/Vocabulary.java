@@ -27,8 +27,12 @@ final class Vocabulary {
     /** What each table's column comments explain ({@link Glosses}), read once per schema version; keyed by the snapshot's own table objects. */
     private final java.util.Map<TableSchema, List<Glosses.Gloss>> glosses = new java.util.IdentityHashMap<>();
 
+    /** The words of a prefix most tables share ({@link TablePrefix}), empty when there is none. */
+    private final List<String> tablePrefix;
+
     Vocabulary(SchemaSnapshot schema) {
         this.schema = schema;
+        this.tablePrefix = TablePrefix.of(schema);
         for (TableSchema table : schema.tables()) {
             schemaWords.addAll(Words.of(table.name()));
             table.columns().forEach(c -> schemaWords.addAll(Words.of(c.name())));
@@ -48,6 +52,11 @@ final class Vocabulary {
         return schema;
     }
 
+    /** A table's name words without the prefix most tables share (tbl_order_items: [order, item]). */
+    List<String> tableWords(TableSchema table) {
+        return TablePrefix.strip(Words.of(table.name()), tablePrefix);
+    }
+
     /** The glosses of {@code table}'s visible columns. */
     List<Glosses.Gloss> glosses(TableSchema table) {
         return glosses.getOrDefault(table, List.of());
@@ -62,7 +71,10 @@ final class Vocabulary {
     }
 
     private void addTable(TableSchema table) {
-        List<String> name = Words.of(table.name());
+        List<String> name = tableWords(table);
+        if (name.size() < Words.of(table.name()).size()) {
+            terms.add(Term.table(Words.of(table.name()), table, 1.0));
+        }
         terms.add(Term.table(name, table, 1.0));
         List<String> head = name.subList(0, name.size() - 1);
         for (String synonym : Synonyms.of(name.getLast())) {
@@ -80,15 +92,26 @@ final class Vocabulary {
 
     private void addColumn(Col col) {
         List<String> name = Words.of(col.column().name());
-        terms.add(Term.column(name, col, 1.0));
-        if (name.size() > 1 && SUFFIXES.contains(name.getLast())) {
+        addName(col, name, 1.0);
+        // a short name its comment spells out (rcvd_dt: "Received date") is also known by the comment's words
+        Abbreviations.fromComment(col.column().name(), col.column().comment()).filter(words -> !words.equals(name))
+                .ifPresent(words -> addName(col, words, 0.95));
+        addCommentWords(col);
+        addDerived(col, name);
+        addValues(col);
+    }
+
+    /** The terms of a column's name: the whole name, its stem before a suffix (hired of hired_on), its words alone. */
+    private void addName(Col col, List<String> name, double weight) {
+        terms.add(Term.column(name, col, weight));
+        if (name.size() > 1 && (SUFFIXES.contains(name.getLast()) || SUFFIXES.contains(Abbreviations.expand(name.getLast())))) {
             List<String> stem = name.subList(0, name.size() - 1);
             terms.add(Term.column(stem, col, 0.9));
             terms.add(Term.column(List.of(Stem.of(stem.getLast())), col, 0.7));
         }
         if (name.size() > 1) {
             for (String w : name) {
-                if (!GENERIC.contains(w)) {
+                if (!GENERIC.contains(w) && !GENERIC.contains(Abbreviations.expand(w))) {
                     terms.add(Term.column(List.of(w), col, 0.5));
                 }
             }
@@ -98,9 +121,6 @@ final class Vocabulary {
                 terms.add(Term.column(List.of(synonym), col, 0.45));
             }
         }
-        addCommentWords(col);
-        addDerived(col, name);
-        addValues(col);
     }
 
     /**

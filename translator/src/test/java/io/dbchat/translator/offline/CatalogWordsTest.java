@@ -119,7 +119,7 @@ class CatalogWordsTest {
     }
 
     private static ColumnSchema commented(ColumnSchema c, String comment) {
-        return new ColumnSchema(c.name(), c.type(), c.nullable(), c.defaultValue(), comment, c.values(), c.valuesSource());
+        return Schemas.commented(c, comment);
     }
 
     private Translation.Sql sql(String question, SchemaSnapshot schema) {

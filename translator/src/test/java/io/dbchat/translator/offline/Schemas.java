@@ -102,6 +102,7 @@ final class Schemas {
         return new ColumnSchema(name, type, true, null, null, List.of(), null);
     }
 
+    /** {@code c} with the catalog comment {@code comment}. */
     static ColumnSchema commented(ColumnSchema c, String comment) {
         return new ColumnSchema(c.name(), c.type(), c.nullable(), c.defaultValue(), comment, c.values(), c.valuesSource());
     }
