@@ -165,34 +165,43 @@ final class Abbreviations {
         return expanded ? Optional.of(singular(out)) : Optional.empty();
     }
 
+    /** A column's name with its short words spelled out, and that name's words: read once per name and comment. */
+    private record Spelled(String name, List<String> words) {
+    }
+
+    /** Spelled-out names by column name and comment, as {@link #spelled} and {@link #words} read them for every question. */
+    private static final Map<String, Spelled> SPELLED = new ConcurrentHashMap<>();
+
     /**
      * A column's name with its short words spelled out ({@code frst_nm} → {@code first_name}), through its comment, else
      * the well-known short forms; the lower-case name when it has none.
      */
     static String spelled(ColumnSchema column) {
-        return fromComment(column.name(), column.comment()).or(() -> known(column.name())).map(w -> String.join("_", w))
-                .orElse(column.name().toLowerCase(Locale.ROOT));
+        return spelledOnce(column).name();
     }
-
-    /** Spelled-out name words by column name and comment, as {@link #words} reads them for every question. */
-    private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
 
     /**
      * The singular words of a column's name with its short words spelled out ({@code b_dt}, "birth date": [birth, date];
      * {@code pub_yr}: [pub, year]); the name's own words ({@link Words#of}) when none is short.
      */
     static List<String> words(ColumnSchema column) {
+        return spelledOnce(column).words();
+    }
+
+    private static Spelled spelledOnce(ColumnSchema column) {
         String key = column.name() + '\u0000' + column.comment();
-        List<String> known = WORDS.get(key);
+        Spelled known = SPELLED.get(key);
         if (known != null) {
             return known;
         }
-        if (WORDS.size() > 10_000) {
-            WORDS.clear();
+        if (SPELLED.size() > 10_000) {
+            SPELLED.clear();
         }
-        List<String> words = List.copyOf(Words.of(spelled(column)));
-        WORDS.put(key, words);
-        return words;
+        String name = fromComment(column.name(), column.comment()).or(() -> known(column.name()))
+                .map(w -> String.join("_", w)).orElse(column.name().toLowerCase(Locale.ROOT));
+        Spelled spelled = new Spelled(name, List.copyOf(Words.of(name)));
+        SPELLED.put(key, spelled);
+        return spelled;
     }
 
     /** The lower-case words of a snake_case or camelCase name, not made singular ("mins" stays "mins"). */
